@@ -1,0 +1,104 @@
+package dev.gangway.transcoder.descriptor;
+
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Turns a {@link DescriptorSource} into the raw bytes of its descriptor sets, expanding
+ * directories.
+ *
+ * <p>Stateless; every failure becomes a {@link LoadProblem} naming the file.
+ */
+final class SourceReader {
+  /** The extensions protoc and buf users give binary descriptor sets. */
+  static final List<String> EXTENSIONS = List.of(".pb", ".binpb", ".desc", ".protoset");
+
+  private SourceReader() {}
+
+  static List<RawSet> read(DescriptorSource source, List<LoadProblem> problems) {
+    if (source instanceof DescriptorSource.FromBytes) {
+      DescriptorSource.FromBytes bytes = (DescriptorSource.FromBytes) source;
+      return List.of(new RawSet(bytes.name(), bytes.data()));
+    }
+    Path path = ((DescriptorSource.FromPath) source).path();
+    if (Files.isDirectory(path)) {
+      return readDirectory(path, problems);
+    }
+    if (!Files.exists(path)) {
+      problems.add(new LoadProblem(path.toString(), "does not exist"));
+      return List.of();
+    }
+    return readFile(path, problems);
+  }
+
+  private static List<RawSet> readDirectory(Path dir, List<LoadProblem> problems) {
+    List<Path> entries;
+    try (Stream<Path> listing = Files.list(dir)) {
+      entries = listing.filter(SourceReader::hasDescriptorExtension).sorted().toList();
+    } catch (IOException e) {
+      problems.add(new LoadProblem(dir.toString(), "cannot be listed: " + reason(e)));
+      return List.of();
+    }
+    if (entries.isEmpty()) {
+      // An empty directory is almost always a misconfigured path, so say so rather than serve
+      // nothing.
+      problems.add(
+          new LoadProblem(
+              dir.toString(),
+              "contains no descriptor sets (looked for files ending in "
+                  + String.join(", ", EXTENSIONS)
+                  + ")"));
+      return List.of();
+    }
+    List<RawSet> sets = new ArrayList<>();
+    for (Path entry : entries) {
+      if (Files.isDirectory(entry)) {
+        problems.add(
+            new LoadProblem(
+                entry.toString(),
+                "is a directory, not a descriptor set file (subdirectories are not searched)"));
+      } else {
+        sets.addAll(readFile(entry, problems));
+      }
+    }
+    return sets;
+  }
+
+  private static List<RawSet> readFile(Path file, List<LoadProblem> problems) {
+    try {
+      return List.of(new RawSet(file.toString(), ByteString.copyFrom(Files.readAllBytes(file))));
+    } catch (IOException e) {
+      problems.add(new LoadProblem(file.toString(), "cannot be read: " + reason(e)));
+      return List.of();
+    }
+  }
+
+  private static boolean hasDescriptorExtension(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (String extension : EXTENSIONS) {
+      if (name.endsWith(extension)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A short reason without the path the JDK repeats in most messages. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "does not exist";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}
