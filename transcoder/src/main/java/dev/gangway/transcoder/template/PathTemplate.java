@@ -30,6 +30,16 @@ public record PathTemplate(List<Segment> segments, Optional<String> verb) {
     return out.toString();
   }
 
+  /**
+   * Reports the matching shape (literal, {@code *}, {@code **} segments; variables contribute their
+   * inner segments) in path order. The verb is not part of the shape.
+   */
+  public void visitShape(ShapeVisitor visitor) {
+    for (Segment s : segments) {
+      s.visitShape(visitor);
+    }
+  }
+
   /** The variables in template order. */
   public List<Segment.Variable> variables() {
     return segments.stream()

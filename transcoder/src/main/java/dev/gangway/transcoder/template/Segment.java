@@ -12,6 +12,9 @@ public sealed interface Segment
   /** Appends this segment's template text. */
   void format(StringBuilder out);
 
+  /** Reports this segment's matching shape; a variable reports its inner segments. */
+  void visitShape(ShapeVisitor visitor);
+
   /** A literal path segment, matched exactly (case-sensitive). */
   record Literal(String value) implements Segment {
     public Literal {
@@ -22,6 +25,11 @@ public sealed interface Segment
     public void format(StringBuilder out) {
       out.append(value);
     }
+
+    @Override
+    public void visitShape(ShapeVisitor visitor) {
+      visitor.literal(value);
+    }
   }
 
   /** {@code *}: exactly one path segment. */
@@ -30,6 +38,11 @@ public sealed interface Segment
     public void format(StringBuilder out) {
       out.append('*');
     }
+
+    @Override
+    public void visitShape(ShapeVisitor visitor) {
+      visitor.wildcard();
+    }
   }
 
   /** {@code **}: zero or more path segments; only last in a template (before the verb). */
@@ -37,6 +50,11 @@ public sealed interface Segment
     @Override
     public void format(StringBuilder out) {
       out.append("**");
+    }
+
+    @Override
+    public void visitShape(ShapeVisitor visitor) {
+      visitor.deepWildcard();
     }
   }
 
@@ -71,6 +89,13 @@ public sealed interface Segment
         }
       }
       out.append('}');
+    }
+
+    @Override
+    public void visitShape(ShapeVisitor visitor) {
+      for (Segment s : segments) {
+        s.visitShape(visitor);
+      }
     }
   }
 }

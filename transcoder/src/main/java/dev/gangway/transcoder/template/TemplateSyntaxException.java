@@ -2,7 +2,7 @@ package dev.gangway.transcoder.template;
 
 /**
  * A path template that does not follow the grammar; the message reads
- * {@code template /v1/{name=**}/x: only literal segments may follow '**' (index 12)}.
+ * {@code template /v1/{name=**}/x: only the verb may follow '**' (index 12)}.
  */
 public final class TemplateSyntaxException extends Exception {
   private static final long serialVersionUID = 1L;
