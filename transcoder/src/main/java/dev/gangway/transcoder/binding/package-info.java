@@ -1,0 +1,10 @@
+/**
+ * Per-route request binding: {@link dev.gangway.transcoder.binding.BindingPlanCompiler} turns one
+ * {@link dev.gangway.transcoder.routing.HttpBinding} into an immutable
+ * {@link dev.gangway.transcoder.binding.BindingPlan} that fills the request message from the path
+ * variables, the query string and the body.
+ *
+ * <p>Everything is non-null unless its Javadoc says otherwise. Setup code (the compiler) may look
+ * descriptors up by name; the plan's request path never does, and uses no regular expressions.
+ */
+package dev.gangway.transcoder.binding;
