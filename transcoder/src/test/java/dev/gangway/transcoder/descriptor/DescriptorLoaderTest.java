@@ -91,7 +91,7 @@ class DescriptorLoaderTest {
     MethodDescriptor echoQuery = kitchen.findMethodByName("EchoQuery");
     HttpRule rule = echoQuery.getOptions().getExtension(AnnotationsProto.http);
     assertThat(rule.getGet()).isEqualTo("/v1/echo");
-    assertThat(rule.getAdditionalBindingsCount()).isEqualTo(3);
+    assertThat(rule.getAdditionalBindingsCount()).isEqualTo(4);
     assertThat(echoQuery.getOptions().getUnknownFields().asMap()).isEmpty();
   }
 

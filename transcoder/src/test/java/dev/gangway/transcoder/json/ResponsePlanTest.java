@@ -124,8 +124,7 @@ class ResponsePlanTest {
 
   @Test
   void rejectsResponseBodyNamingNoFieldOfHttpBody() {
-    // kitchen.proto's Download binds /v1/files/{name}/payload with response_body "payload", but
-    // Download returns google.api.HttpBody, which has no such field.
+    // Download returns google.api.HttpBody, which has no field "payload".
     assertThatThrownBy(
             () -> ResponsePlan.compile(method("gangway.test.kitchen.Kitchen.Download"), "payload",
                 DEFAULT_CODEC))
