@@ -70,7 +70,7 @@ public class JsonBenchmark {
         .setBoolValue(true)
         .setEnumValue(Color.GREEN)
         .setTimestamp(com.google.protobuf.Timestamp.newBuilder().setSeconds(1700000000).setNanos(5000));
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 86; i++) {
       b.addRepeatedNested(Nested.newBuilder()
           .setLabel("item-" + i + "-label")
           .setCount(i)

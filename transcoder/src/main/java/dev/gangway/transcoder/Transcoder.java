@@ -75,17 +75,27 @@ public final class Transcoder {
     List<LoadProblem> problems = new ArrayList<>(descriptors.problems());
     RuleReadResult rules = HttpRuleReader.read(descriptors.services(), options.autoMapping());
     problems.addAll(rules.problems());
-    RouteTable.Builder<MethodRoute> table = RouteTable.builder(PRECEDENCE, MethodRoute::describe);
+    RouteTable.Builder<MethodRoute> table = RouteTable.builder(PRECEDENCE, r -> BindingPrecedence.describe(r.binding()));
     for (HttpBinding binding : rules.bindings()) {
       try {
         BindingPlan request = BindingPlanCompiler.compile(binding, options, codec);
-        ResponsePlan response = ResponsePlan.compile(binding.method(), binding.responseBody(), codec);
+        ResponsePlan response = compileResponse(binding, codec);
         table.add(binding.httpMethod(), binding.template(), new MethodRoute(binding, request, response));
       } catch (InvalidRuleException e) {
         problems.add(new LoadProblem(binding.method().getFullName(), e.getMessage()));
       }
     }
     return new Transcoder(descriptors, options, table.build(), new ErrorRenderer(codec), problems);
+  }
+
+  private static ResponsePlan compileResponse(HttpBinding binding, JsonCodec codec)
+      throws InvalidRuleException {
+    try {
+      return ResponsePlan.compile(binding.method(), binding.responseBody(), codec);
+    } catch (InvalidRuleException e) {
+      // The binding compiler names the rule in its messages; the response plan does not know it.
+      throw new InvalidRuleException(e.getMessage() + " in " + binding.describe());
+    }
   }
 
   /** Finds the route for a method and raw (percent-encoded) path. */
