@@ -1,0 +1,30 @@
+package dev.gangway.gateway.config;
+
+import dev.gangway.transcoder.TranscoderOptions;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole gateway configuration, validated: what the YAML file and the CLI flags say.
+ *
+ * <p>Immutable. Built by {@link ConfigLoader}; every key is documented in docs/configuration.md.
+ */
+public record GatewayConfig(
+    ServerConfig server,
+    AdminConfig admin,
+    DescriptorsConfig descriptors,
+    List<BackendConfig> backends,
+    List<RouteConfig> routes,
+    TranscoderOptions transcoding,
+    HeadersConfig headers) {
+
+  public GatewayConfig {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(descriptors, "descriptors");
+    backends = List.copyOf(backends);
+    routes = List.copyOf(routes);
+    Objects.requireNonNull(transcoding, "transcoding");
+    Objects.requireNonNull(headers, "headers");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.gangway.gateway.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The public HTTP listener.
+ *
+ * @param bind address to bind, e.g. {@code 0.0.0.0} (default) or {@code 127.0.0.1}
+ * @param port TCP port; 0 picks an ephemeral port (default 8080)
+ * @param ioThreads Undertow IO threads; 0 = one per core (default)
+ * @param idleTimeout close idle keep-alive connections after this (default 60s)
+ * @param readTimeout give up on a request whose headers or body stall for this long (default 30s)
+ * @param maxRequestBodyBytes larger bodies get 413 (default 4 MiB)
+ * @param maxHeaderBytes larger request headers are refused (default 16 KiB)
+ * @param maxGrpcTimeout a client's {@code grpc-timeout} header is capped at this (default 60s)
+ */
+public record ServerConfig(
+    String bind,
+    int port,
+    int ioThreads,
+    Duration idleTimeout,
+    Duration readTimeout,
+    long maxRequestBodyBytes,
+    int maxHeaderBytes,
+    Duration maxGrpcTimeout) {
+
+  public ServerConfig {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(maxGrpcTimeout, "maxGrpcTimeout");
+  }
+
+  public static final ServerConfig DEFAULT = new ServerConfig(
+      "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
+      Duration.ofSeconds(60));
+}

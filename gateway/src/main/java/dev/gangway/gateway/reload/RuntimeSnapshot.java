@@ -1,0 +1,31 @@
+package dev.gangway.gateway.reload;
+
+import dev.gangway.gateway.backend.BackendBindings;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.transcoder.Transcoder;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything one request needs, built off the request path and swapped whole on reload: the
+ * configuration, the transcoder (routes, plans, codec) and the backend binding of every method.
+ *
+ * <p>Immutable and thread-safe. A handler reads {@link SnapshotHolder#current()} once and uses that
+ * snapshot for the whole request, so a reload never tears a request.
+ *
+ * @param generation 1 for the first snapshot, +1 per successful reload
+ */
+public record RuntimeSnapshot(
+    GatewayConfig config,
+    Transcoder transcoder,
+    BackendBindings backends,
+    long generation,
+    Instant builtAt) {
+
+  public RuntimeSnapshot {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(transcoder, "transcoder");
+    Objects.requireNonNull(backends, "backends");
+    Objects.requireNonNull(builtAt, "builtAt");
+  }
+}
