@@ -75,10 +75,11 @@ public final class Transcoder {
     List<LoadProblem> problems = new ArrayList<>(descriptors.problems());
     RuleReadResult rules = HttpRuleReader.read(descriptors.services(), options.autoMapping());
     problems.addAll(rules.problems());
+    BindingPlanCompiler compiler = new BindingPlanCompiler(options, codec);
     RouteTable.Builder<MethodRoute> table = RouteTable.builder(PRECEDENCE, r -> BindingPrecedence.describe(r.binding()));
     for (HttpBinding binding : rules.bindings()) {
       try {
-        BindingPlan request = BindingPlanCompiler.compile(binding, options, codec);
+        BindingPlan request = compiler.compile(binding);
         ResponsePlan response = compileResponse(binding, codec);
         table.add(binding.httpMethod(), binding.template(), new MethodRoute(binding, request, response));
       } catch (InvalidRuleException e) {

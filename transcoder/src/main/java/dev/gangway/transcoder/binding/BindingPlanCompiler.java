@@ -19,12 +19,29 @@ import java.util.Objects;
  * Rules the spec forbids are rejected here, at load time, with a message naming the variable or
  * body, the rule and the reason.
  *
- * <p>Stateless and thread-safe; meant for the loader, not the request path.
+ * <p>Not thread-safe; one instance per snapshot build, confined to the loader. An instance shares
+ * one query index per request type among all the plans it compiles, so many routes over one
+ * message type cost that type's index once.
  */
 public final class BindingPlanCompiler {
   private static final String HTTP_BODY = "google.api.HttpBody";
 
-  private BindingPlanCompiler() {}
+  private final TranscoderOptions options;
+  private final JsonCodec codec;
+  private final Map<Descriptor, QueryIndex> queryIndexes = new HashMap<>();
+
+  public BindingPlanCompiler(TranscoderOptions options, JsonCodec codec) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.codec = Objects.requireNonNull(codec, "codec");
+  }
+
+  /** Compiles with a fresh compiler (no index sharing); for tests and one-off use. */
+  public static BindingPlan compile(
+      HttpBinding binding, TranscoderOptions options, JsonCodec codec)
+      throws InvalidRuleException {
+    Objects.requireNonNull(binding, "binding");
+    return new BindingPlanCompiler(options, codec).compile(binding);
+  }
 
   /**
    * The plan for {@code binding}.
@@ -33,12 +50,8 @@ public final class BindingPlanCompiler {
    *     (other than wrapper, Timestamp, Duration, FieldMask) field, a field bound twice, a body
    *     naming a missing or nested field, or a template with two {@code **}
    */
-  public static BindingPlan compile(
-      HttpBinding binding, TranscoderOptions options, JsonCodec codec)
-      throws InvalidRuleException {
+  public BindingPlan compile(HttpBinding binding) throws InvalidRuleException {
     Objects.requireNonNull(binding, "binding");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(codec, "codec");
     Descriptor input = binding.method().getInputType();
     String rule = binding.describe();
     List<PathBinding> path = pathBindings(binding, input, rule);
@@ -54,7 +67,7 @@ public final class BindingPlanCompiler {
       chains.add(b.chain());
     }
     QueryBinder query = new QueryBinder(
-        new QueryIndex(input), binding.body().equals("*"), bodyField, chains, options);
+        queryIndexes.computeIfAbsent(input, QueryIndex::new), binding.body().equals("*"), bodyField, chains, options);
     return new BindingPlan(rule, input, body, query, path, options.pathBodyConflict());
   }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * type, a map from both the proto name and the JSON name of each field to what the field is. A
  * dotted name {@code a.b.c} walks these maps, one lookup per part.
  *
- * <p>Immutable and thread-safe; built once per plan at load time. Recursive types are indexed once.
+ * <p>Immutable and thread-safe; built once per request type at load time and shared by the plans over that type. Recursive types are indexed once.
  */
 final class QueryIndex {
 
