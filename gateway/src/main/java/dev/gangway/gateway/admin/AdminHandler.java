@@ -1,0 +1,158 @@
+package dev.gangway.gateway.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.rpc.Code;
+import dev.gangway.gateway.reload.ReloadStatus;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.gateway.reload.SnapshotHolder;
+import dev.gangway.transcoder.errors.RenderedError;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.nio.ByteBuffer;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin listener's handler: {@code GET /healthz}, {@code /readyz}, {@code /admin/routes},
+ * {@code /admin/status} and {@code /admin/explain?method=GET&path=/v1/...}, all JSON and
+ * read-only.
+ *
+ * <p>Thread-safe. Each request reads the serving snapshot once and answers from it alone. Work is
+ * dispatched off the IO thread, since explain builds a small route table per route; nothing here
+ * touches the public listener's threads. Errors are {@code google.rpc.Status} JSON rendered by the
+ * snapshot's transcoder, as on the public port.
+ *
+ * <pre>{@code
+ * Undertow.builder().addHttpListener(9090, "127.0.0.1")
+ *     .setHandler(new AdminHandler(holder, registry::states, reloadStatus)).build().start();
+ * }</pre>
+ */
+public final class AdminHandler implements HttpHandler {
+  private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
+  private static final String JSON = "application/json";
+  private static final String ENDPOINTS =
+      "/healthz, /readyz, /admin/routes, /admin/status, /admin/explain";
+
+  private final SnapshotHolder holder;
+  private final BackendStates states;
+  private final ReloadStatus reloads;
+  private final ServiceBackends backends;
+  private final ObjectMapper json =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Backends of services come from the configuration ({@link ServiceBackends#fromConfig()}). */
+  public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads) {
+    this(holder, states, reloads, ServiceBackends.fromConfig());
+  }
+
+  public AdminHandler(
+      SnapshotHolder holder, BackendStates states, ReloadStatus reloads, ServiceBackends backends) {
+    this.holder = Objects.requireNonNull(holder, "holder");
+    this.states = Objects.requireNonNull(states, "states");
+    this.reloads = Objects.requireNonNull(reloads, "reloads");
+    this.backends = Objects.requireNonNull(backends, "backends");
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    if (exchange.isInIoThread()) {
+      exchange.dispatch(this);
+      return;
+    }
+    RuntimeSnapshot snapshot = holder.current();
+    try {
+      serve(exchange, snapshot);
+    } catch (JsonProcessingException | RuntimeException e) {
+      log.error("admin {} failed", exchange.getRequestPath(), e);
+      error(exchange, snapshot,
+          new TranscodingException(Code.INTERNAL, 500, "admin: internal error"));
+    }
+  }
+
+  private void serve(HttpServerExchange exchange, RuntimeSnapshot snapshot)
+      throws JsonProcessingException {
+    String path = exchange.getRequestPath();
+    boolean known = switch (path) {
+      case "/healthz", "/readyz", "/admin/routes", "/admin/status", "/admin/explain" -> true;
+      default -> false;
+    };
+    if (!known) {
+      error(exchange, snapshot, TranscodingException.notFound(
+          "no admin endpoint " + path + "; the endpoints are " + ENDPOINTS));
+      return;
+    }
+    if (!Methods.GET.equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
+      error(exchange, snapshot, new TranscodingException(Code.UNIMPLEMENTED, 405,
+          "method " + exchange.getRequestMethod() + " not allowed for " + path + "; allowed: GET"));
+      return;
+    }
+    switch (path) {
+      case "/healthz" -> send(exchange, 200, Map.of("status", "ok"));
+      case "/readyz" -> readyz(exchange, snapshot);
+      case "/admin/routes" -> send(exchange, 200, RoutesView.of(snapshot, backends));
+      case "/admin/status" -> send(exchange, 200, StatusView.of(snapshot, states, reloads));
+      default -> explain(exchange, snapshot);
+    }
+  }
+
+  private void readyz(HttpServerExchange exchange, RuntimeSnapshot snapshot)
+      throws JsonProcessingException {
+    Readiness.Result result = Readiness.check(snapshot, states, backends);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", result.ready() ? "ready" : "not ready");
+    body.put("generation", snapshot.generation());
+    body.put("routes", snapshot.transcoder().routes().size());
+    body.put("backends", result.backends());
+    if (!result.ready()) {
+      body.put("reasons", result.reasons());
+    }
+    send(exchange, result.ready() ? 200 : 503, body);
+  }
+
+  private void explain(HttpServerExchange exchange, RuntimeSnapshot snapshot)
+      throws JsonProcessingException {
+    String target = parameter(exchange, "path");
+    if (target == null || target.isEmpty()) {
+      error(exchange, snapshot, TranscodingException.invalidArgument(
+          "missing query parameter \"path\" (the request target to explain, URL-encoded)"));
+      return;
+    }
+    String method = parameter(exchange, "method");
+    method = method == null || method.isEmpty() ? "GET" : method;
+    send(exchange, 200, Explainer.explain(snapshot, backends, method, target));
+  }
+
+  /** The first value of a query parameter, decoded by Undertow; null when absent. */
+  private static String parameter(HttpServerExchange exchange, String name) {
+    Deque<String> values = exchange.getQueryParameters().get(name);
+    return values == null ? null : values.peekFirst();
+  }
+
+  private void send(HttpServerExchange exchange, int status, Object body)
+      throws JsonProcessingException {
+    byte[] bytes = json.writeValueAsBytes(body);
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+  }
+
+  private static void error(
+      HttpServerExchange exchange, RuntimeSnapshot snapshot, TranscodingException failure) {
+    RenderedError rendered = snapshot.transcoder().renderError(failure);
+    exchange.setStatusCode(rendered.httpStatus());
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, rendered.contentType());
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.getResponseSender().send(ByteBuffer.wrap(rendered.body()));
+  }
+}

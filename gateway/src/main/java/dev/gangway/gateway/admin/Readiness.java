@@ -1,0 +1,59 @@
+package dev.gangway.gateway.admin;
+
+import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.transcoder.MethodRoute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Whether the gateway should get traffic: a snapshot with at least one route is loaded and every
+ * backend some route needs has a channel that is {@code READY} or {@code IDLE}.
+ *
+ * <p>Stateless. {@code IDLE} counts as connectable because grpc-java channels go idle after a
+ * quiet period and reconnect on the next call; {@code CONNECTING}, {@code TRANSIENT_FAILURE} and
+ * {@code SHUTDOWN} do not. A service with no backend does not hold readiness back: its routes
+ * answer 503 and it is listed under problems, while the other routes serve.
+ */
+final class Readiness {
+  private static final Set<String> CONNECTABLE = Set.of("READY", "IDLE");
+
+  private Readiness() {}
+
+  /**
+   * The verdict.
+   *
+   * @param ready whether to answer 200
+   * @param reasons why not, one line each; empty when ready
+   * @param backends the state of each needed backend, by name
+   */
+  record Result(boolean ready, List<String> reasons, Map<String, String> backends) {}
+
+  static Result check(RuntimeSnapshot snapshot, BackendStates states, ServiceBackends backends) {
+    List<String> reasons = new ArrayList<>();
+    List<MethodRoute> routes = snapshot.transcoder().routes();
+    if (routes.isEmpty()) {
+      reasons.add("no routes loaded (generation " + snapshot.generation() + ")");
+    }
+    Set<String> needed = new TreeSet<>();
+    for (MethodRoute route : routes) {
+      backends.backendFor(snapshot, route.method().getService().getFullName())
+          .ifPresent(needed::add);
+    }
+    Map<String, String> current = states.states();
+    Map<String, String> seen = new TreeMap<>();
+    for (String backend : needed) {
+      String state = current.get(backend);
+      seen.put(backend, state == null ? "NO_CHANNEL" : state);
+      if (state == null) {
+        reasons.add("backend " + backend + " has no channel");
+      } else if (!CONNECTABLE.contains(state)) {
+        reasons.add("backend " + backend + " is " + state);
+      }
+    }
+    return new Result(reasons.isEmpty(), List.copyOf(reasons), seen);
+  }
+}

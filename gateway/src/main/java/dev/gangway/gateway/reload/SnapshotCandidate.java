@@ -1,0 +1,87 @@
+package dev.gangway.gateway.reload;
+
+import dev.gangway.gateway.config.ConfigException;
+import dev.gangway.gateway.config.ConfigSource;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.transcoder.descriptor.LoadProblem;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reload attempt's new snapshot, or why there is none: loads the configuration, builds the
+ * snapshot and decides whether it may replace the serving one.
+ *
+ * <p>Immutable. {@link #attempt} runs on the reloader's thread, never on the request path.
+ *
+ * @param config the configuration that loaded, empty when loading it failed
+ * @param snapshot the snapshot to swap in, empty when the attempt is rejected
+ * @param rejection why the attempt is rejected, empty when it is not
+ */
+record SnapshotCandidate(
+    Optional<GatewayConfig> config,
+    Optional<RuntimeSnapshot> snapshot,
+    Optional<String> rejection) {
+  private static final Logger log = LoggerFactory.getLogger(SnapshotCandidate.class);
+
+  /** How many descriptor problems a rejection message names before it counts the rest. */
+  private static final int PROBLEMS_NAMED = 3;
+
+  SnapshotCandidate {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(rejection, "rejection");
+  }
+
+  /**
+   * Loads, builds and checks. Rejected: the configuration does not load, the factory refuses or
+   * fails, or a descriptor set could not be read, parsed or linked (a corrupt or half-written
+   * file would otherwise silently drop its services). Bad rules in readable files are not a
+   * reason: they are reported in the transcoder, as at start.
+   */
+  static SnapshotCandidate attempt(ConfigSource source, SnapshotFactory factory, long generation) {
+    GatewayConfig config;
+    try {
+      config = source.load();
+    } catch (ConfigException e) {
+      return rejected(Optional.empty(), "config: " + e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("loading the configuration failed unexpectedly", e);
+      return rejected(Optional.empty(), "config: " + e);
+    }
+    RuntimeSnapshot snapshot;
+    try {
+      snapshot = factory.build(config, generation);
+    } catch (SnapshotException e) {
+      return rejected(Optional.of(config), e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("building snapshot {} failed unexpectedly", generation, e);
+      return rejected(Optional.of(config), "snapshot build failed: " + e);
+    }
+    List<LoadProblem> problems = snapshot.transcoder().descriptors().problems();
+    if (!problems.isEmpty()) {
+      return rejected(Optional.of(config), describe(problems));
+    }
+    return new SnapshotCandidate(Optional.of(config), Optional.of(snapshot), Optional.empty());
+  }
+
+  private static SnapshotCandidate rejected(Optional<GatewayConfig> config, String why) {
+    return new SnapshotCandidate(config, Optional.empty(), Optional.of(why));
+  }
+
+  private static String describe(List<LoadProblem> problems) {
+    StringBuilder out = new StringBuilder("descriptors: ");
+    for (int i = 0; i < Math.min(PROBLEMS_NAMED, problems.size()); i++) {
+      if (i > 0) {
+        out.append("; ");
+      }
+      out.append(problems.get(i));
+    }
+    if (problems.size() > PROBLEMS_NAMED) {
+      out.append("; and ").append(problems.size() - PROBLEMS_NAMED).append(" more");
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,201 @@
+package dev.gangway.gateway.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gangway.gateway.backend.BackendBindings;
+import dev.gangway.gateway.config.ConfigException;
+import dev.gangway.gateway.config.ConfigSource;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.testing.TestConfigs;
+import dev.gangway.gateway.testing.TestDescriptorSets;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.descriptor.DescriptorLoader;
+import dev.gangway.transcoder.descriptor.DescriptorSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The reloader's decisions, with a fake config source and a fake snapshot factory. */
+class ReloaderTest {
+  private static final GatewayConfig CONFIG =
+      TestConfigs.config(List.of(Path.of("unused")), false, Duration.ofSeconds(2));
+
+  private final FakeSource source = new FakeSource();
+  private final FakeFactory factory = new FakeFactory();
+  private final SnapshotHolder holder = new SnapshotHolder(snapshot("a", 1));
+  private final ReloadStatus status = new ReloadStatus();
+  private final Reloader reloader =
+      new Reloader(source, factory, holder, status, ReloaderOptions.DEFAULT);
+
+  @AfterEach
+  void close() {
+    reloader.close();
+  }
+
+  @Test
+  void recordsTheInitialSnapshotWithoutCountingAReload() {
+    assertThat(status.view().generation()).isEqualTo(1);
+    assertThat(status.view().reloads()).isZero();
+    assertThat(status.view().descriptorSources()).containsExactly("a.binpb");
+  }
+
+  @Test
+  void reloadNowSwapsInTheNextGeneration() throws Exception {
+    factory.next = "b";
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isTrue();
+    assertThat(result.generation()).isEqualTo(2);
+    assertThat(result.message()).isEqualTo("generation 2 serving 6 routes from 1 descriptor sets");
+    assertThat(holder.current().generation()).isEqualTo(2);
+    assertThat(holder.current().transcoder().match("GET", "/b/shelves/1"))
+        .isInstanceOf(dev.gangway.transcoder.routing.MatchResult.Matched.class);
+    ReloadStatus.View view = status.view();
+    assertThat(view.reloads()).isEqualTo(1);
+    assertThat(view.lastSuccess()).isPresent();
+    assertThat(view.generation()).isEqualTo(2);
+    assertThat(view.descriptorSources()).containsExactly("b.binpb");
+  }
+
+  @Test
+  void configErrorKeepsTheServingSnapshotAndRecordsWhy() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    source.failure = "backends[0].timeout: \"soon\" is not a duration";
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.generation()).isEqualTo(1);
+    assertThat(result.message())
+        .isEqualTo("config: backends[0].timeout: \"soon\" is not a duration");
+    assertThat(holder.current()).isSameAs(serving);
+    assertThat(factory.builds).isZero();
+    assertThat(status.view().failures()).isEqualTo(1);
+    assertThat(status.view().lastAttemptFailed()).isTrue();
+    assertThat(status.view().lastFailure().orElseThrow().message()).isEqualTo(result.message());
+  }
+
+  @Test
+  void factoryRefusalKeepsTheServingSnapshot() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    factory.refusal = "no descriptor set could be loaded from descriptors/";
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.message()).isEqualTo("no descriptor set could be loaded from descriptors/");
+    assertThat(holder.current()).isSameAs(serving);
+  }
+
+  @Test
+  void factoryCrashKeepsTheServingSnapshot() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    factory.crash = new IllegalStateException("bug");
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.message())
+        .isEqualTo("snapshot build failed: java.lang.IllegalStateException: bug");
+    assertThat(holder.current()).isSameAs(serving);
+  }
+
+  @Test
+  void unreadableDescriptorSetRejectsTheSnapshot() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    factory.next = "garbage";
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.message()).startsWith("descriptors: garbage.binpb: ");
+    assertThat(holder.current()).isSameAs(serving);
+    assertThat(status.view().failures()).isEqualTo(1);
+  }
+
+  @Test
+  void successAfterFailureClearsLastAttemptFailedButKeepsTheFailure() throws Exception {
+    source.failure = "broken";
+    reloader.reloadNow();
+    source.failure = null;
+
+    reloader.reloadNow();
+
+    ReloadStatus.View view = status.view();
+    assertThat(view.lastAttemptFailed()).isFalse();
+    assertThat(view.reloads()).isEqualTo(1);
+    assertThat(view.failures()).isEqualTo(1);
+    assertThat(view.lastFailure().orElseThrow().message()).isEqualTo("config: broken");
+  }
+
+  @Test
+  void watchOffWatchesAndPollsNothing() throws Exception {
+    reloader.start();
+
+    assertThat(reloader.watching()).isFalse();
+    assertThat(reloader.watchedDirectories()).isEmpty();
+  }
+
+  @Test
+  void closedReloaderRefusesToReload() {
+    reloader.close();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(reloader::reloadNow)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("reloader is closed");
+  }
+
+  /** A snapshot built from one in-memory descriptor set named {@code <name>.binpb}. */
+  static RuntimeSnapshot snapshot(String name, long generation) {
+    byte[] data = name.equals("garbage")
+        ? "not a descriptor set".getBytes(StandardCharsets.UTF_8)
+        : TestDescriptorSets.shelves("test." + name, name);
+    Transcoder transcoder = Transcoder.build(
+        DescriptorLoader.load(List.of(DescriptorSource.bytes(name + ".binpb", data))),
+        CONFIG.transcoding());
+    return new RuntimeSnapshot(CONFIG, transcoder, new BackendBindings(), generation,
+        Instant.now());
+  }
+
+  private static final class FakeSource implements ConfigSource {
+    volatile String failure;
+
+    @Override
+    public GatewayConfig load() throws ConfigException {
+      if (failure != null) {
+        throw new ConfigException(failure);
+      }
+      return CONFIG;
+    }
+
+    @Override
+    public Optional<Path> file() {
+      return Optional.empty();
+    }
+  }
+
+  private static final class FakeFactory implements SnapshotFactory {
+    volatile String next = "a";
+    volatile String refusal;
+    volatile RuntimeException crash;
+    volatile int builds;
+
+    @Override
+    public RuntimeSnapshot build(GatewayConfig config, long generation) throws SnapshotException {
+      builds++;
+      if (refusal != null) {
+        throw new SnapshotException(refusal);
+      }
+      if (crash != null) {
+        throw crash;
+      }
+      return snapshot(next, generation);
+    }
+  }
+}
