@@ -29,6 +29,20 @@ public record BackendConfig(
     LoadBalancing loadBalancing,
     Optional<KeepaliveConfig> keepalive) {
 
+  /** Deadline of calls when neither the route nor the backend sets one. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** grpc-java's own default inbound message limit. */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 << 20;
+
+  public static final LoadBalancing DEFAULT_LOAD_BALANCING = LoadBalancing.ROUND_ROBIN;
+
+  /** A plaintext backend with the default timeout, message size and load balancing. */
+  public static BackendConfig of(String name, List<String> services, String target) {
+    return new BackendConfig(name, services, target, Optional.empty(), DEFAULT_TIMEOUT,
+        DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_LOAD_BALANCING, Optional.empty());
+  }
+
   public BackendConfig {
     Objects.requireNonNull(name, "name");
     services = List.copyOf(services);
@@ -85,6 +99,9 @@ public record BackendConfig(
    * @param withoutCalls ping even when no call is active
    */
   public record KeepaliveConfig(Duration time, Duration timeout, boolean withoutCalls) {
+    /** grpc-java's default keepalive timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
     public KeepaliveConfig {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(timeout, "timeout");

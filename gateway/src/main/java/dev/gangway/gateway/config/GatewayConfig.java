@@ -18,6 +18,11 @@ public record GatewayConfig(
     TranscoderOptions transcoding,
     HeadersConfig headers) {
 
+  /** What the gateway runs with when there is no config file and no flag. */
+  public static final GatewayConfig DEFAULT = new GatewayConfig(
+      ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
+      TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT);
+
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(admin, "admin");

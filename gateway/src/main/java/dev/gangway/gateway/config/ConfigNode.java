@@ -1,0 +1,248 @@
+package dev.gangway.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One node of the parsed YAML tree with its key path ({@code backends[0].tls.ca}), and typed
+ * accessors that substitute environment references and report problems naming that path.
+ *
+ * <p>Immutable; setup code only. An absent key and an explicit null ({@code port:} or
+ * {@code port: ~}) both mean "not set".
+ */
+final class ConfigNode {
+  private final String origin;
+  private final String path;
+  private final JsonNode node;
+  /** Null for command-line values, which are not substituted. */
+  private final Function<String, String> env;
+
+  private ConfigNode(String origin, String path, JsonNode node, Function<String, String> env) {
+    this.origin = origin;
+    this.path = path;
+    this.node = node == null ? MissingNode.getInstance() : node;
+    this.env = env;
+  }
+
+  /** The document root; problems are reported as {@code origin: path: problem}. */
+  static ConfigNode root(String origin, JsonNode node, Function<String, String> env) {
+    return new ConfigNode(origin, "", node, env);
+  }
+
+  /**
+   * A command-line value, checked with the same rules as the file; problems read
+   * {@code --flag: problem}. The shell has already expanded variables, so <code>$&#123;</code>
+   * stays as it is.
+   */
+  static ConfigNode flag(String flag, String value) {
+    return new ConfigNode("", flag, TextNode.valueOf(value), null);
+  }
+
+  String path() {
+    return path;
+  }
+
+  boolean isAbsent() {
+    return node.isMissingNode() || node.isNull();
+  }
+
+  /** A problem with this key. */
+  ConfigException error(String problem) {
+    String where = path.isEmpty() ? "top level" : path;
+    return new ConfigException(prefix() + where + ": " + problem);
+  }
+
+  private String prefix() {
+    return origin.isEmpty() ? "" : origin + ": ";
+  }
+
+  /** Checks that this is a mapping (or absent) whose keys are all in {@code known}. */
+  ConfigNode mapping(List<String> known) throws ConfigException {
+    if (isAbsent()) {
+      return this;
+    }
+    if (!node.isObject()) {
+      throw error("expected a mapping, got " + kind());
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new ConfigException(prefix() + "unknown key \"" + childPath(name) + "\" (known: "
+            + String.join(", ", new TreeSet<>(known)) + ")");
+      }
+    }
+    return this;
+  }
+
+  /** The value under {@code key}; absent when this node is absent. */
+  ConfigNode get(String key) {
+    return new ConfigNode(origin, childPath(key), node.get(key), env);
+  }
+
+  private String childPath(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** The elements of this list; empty when absent. */
+  List<ConfigNode> items() throws ConfigException {
+    if (isAbsent()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw error("expected a list, got " + kind());
+    }
+    List<ConfigNode> items = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      items.add(new ConfigNode(origin, path + "[" + i + "]", node.get(i), env));
+    }
+    return items;
+  }
+
+  /** The scalar with environment references replaced; empty when absent. */
+  Optional<String> text() throws ConfigException {
+    if (isAbsent()) {
+      return Optional.empty();
+    }
+    if (node.isContainerNode()) {
+      throw error("expected a single value, got " + kind());
+    }
+    if (node.isTextual() && env != null) {
+      return Optional.of(Substitution.apply(node.textValue(), this::error, env));
+    }
+    return Optional.of(node.asText());
+  }
+
+  String requiredText() throws ConfigException {
+    return text().orElseThrow(() -> error("missing (required)"));
+  }
+
+  Optional<Integer> integer(int min, int max) throws ConfigException {
+    Optional<String> text = text();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    long value;
+    try {
+      value = Long.parseLong(text.get());
+    } catch (NumberFormatException e) {
+      throw error(quote(text.get()) + " is not an integer");
+    }
+    if (value < min || value > max) {
+      throw error(value + " is out of range (" + min + " to " + max + ")");
+    }
+    return Optional.of((int) value);
+  }
+
+  /** A positive duration such as {@code 500ms}, {@code 5s}, {@code 1m}, {@code 1h}. */
+  Optional<Duration> duration() throws ConfigException {
+    Optional<String> text = text();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration value = Quantities.parseDuration(text.get()).orElseThrow(
+        () -> error(quote(text.get()) + " is not a duration (" + Quantities.DURATION_HINT + ")"));
+    if (value.isZero()) {
+      throw error(quote(text.get()) + " must be more than zero");
+    }
+    return Optional.of(value);
+  }
+
+  /** A size in bytes from 1 to {@code max}, such as {@code 1048576} or {@code 4MiB}. */
+  OptionalLong size(long max) throws ConfigException {
+    Optional<String> text = text();
+    if (text.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    OptionalLong value = Quantities.parseSize(text.get());
+    if (value.isEmpty()) {
+      throw error(quote(text.get()) + " is not a size (" + Quantities.SIZE_HINT + ")");
+    }
+    if (value.getAsLong() < 1 || value.getAsLong() > max) {
+      throw error(quote(text.get()) + " is out of range (1 to " + Quantities.formatSize(max)
+          + ")");
+    }
+    return value;
+  }
+
+  Optional<Boolean> bool() throws ConfigException {
+    Optional<String> text = text();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    switch (text.get()) {
+      case "true":
+        return Optional.of(true);
+      case "false":
+        return Optional.of(false);
+      default:
+        throw error(quote(text.get()) + " is not a boolean (use true or false)");
+    }
+  }
+
+  /** One of the lower-case spellings in {@code choices} (in the order messages list them). */
+  <E> Optional<E> choice(Map<String, E> choices) throws ConfigException {
+    Optional<String> text = text();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    E value = choices.get(text.get());
+    if (value == null) {
+      throw error(quote(text.get()) + " is not one of " + String.join(", ", choices.keySet()));
+    }
+    return Optional.of(value);
+  }
+
+  /** A list of scalars; empty when absent. */
+  Optional<List<String>> strings() throws ConfigException {
+    if (isAbsent()) {
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    for (ConfigNode item : items()) {
+      values.add(item.requiredText());
+    }
+    return Optional.of(values);
+  }
+
+  /** A file-system path; a relative one is resolved against {@code base}. */
+  Optional<Path> path(Path base) throws ConfigException {
+    Optional<String> text = text();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (text.get().isEmpty()) {
+      throw error("must not be empty");
+    }
+    try {
+      return Optional.of(base.resolve(text.get()).normalize());
+    } catch (InvalidPathException e) {
+      throw error(quote(text.get()) + " is not a valid path: " + e.getReason());
+    }
+  }
+
+  static String quote(String text) {
+    return "\"" + text + "\"";
+  }
+
+  private String kind() {
+    if (node.isObject()) {
+      return "a mapping";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    return quote(node.asText());
+  }
+}

@@ -1,0 +1,135 @@
+package dev.gangway.gateway.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the YAML tree of a config file into a {@link GatewayConfig}: checks every key and value,
+ * applies defaults, resolves relative paths against the file's directory.
+ *
+ * <p>Stateless and thread-safe; setup code. Backends are read by {@link BackendReader}, the
+ * {@code transcoding} section by {@link TranscodingReader}.
+ */
+final class ConfigReader {
+  static final List<String> KEYS = List.of(
+      "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers");
+  static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
+      "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout");
+  static final List<String> ADMIN_KEYS = List.of("bind", "port");
+  static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
+  static final List<String> ROUTE_KEYS = List.of("method", "timeout");
+  static final List<String> HEADERS_KEYS = List.of("forward");
+
+  static final int MAX_PORT = 65535;
+  static final int MAX_IO_THREADS = 1024;
+
+  private static final Pattern METHOD =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+  /** RFC 9110 token characters. */
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  private ConfigReader() {}
+
+  /** Reads a whole document; {@code base} is the directory relative paths resolve against. */
+  static GatewayConfig read(ConfigNode root, Path base) throws ConfigException {
+    root.mapping(KEYS);
+    return new GatewayConfig(
+        server(root.get("server")),
+        admin(root.get("admin")),
+        descriptors(root.get("descriptors"), base),
+        BackendReader.readAll(root.get("backends"), base),
+        routes(root.get("routes")),
+        TranscodingReader.read(root.get("transcoding")),
+        headers(root.get("headers")));
+  }
+
+  static ServerConfig server(ConfigNode node) throws ConfigException {
+    node.mapping(SERVER_KEYS);
+    ServerConfig d = ServerConfig.DEFAULT;
+    return new ServerConfig(
+        bind(node.get("bind")).orElse(d.bind()),
+        node.get("port").integer(0, MAX_PORT).orElse(d.port()),
+        node.get("io_threads").integer(0, MAX_IO_THREADS).orElse(d.ioThreads()),
+        node.get("idle_timeout").duration().orElse(d.idleTimeout()),
+        node.get("read_timeout").duration().orElse(d.readTimeout()),
+        node.get("max_request_body").size(Integer.MAX_VALUE).orElse(d.maxRequestBodyBytes()),
+        (int) node.get("max_header_size").size(Integer.MAX_VALUE).orElse(d.maxHeaderBytes()),
+        node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()));
+  }
+
+  static AdminConfig admin(ConfigNode node) throws ConfigException {
+    node.mapping(ADMIN_KEYS);
+    AdminConfig d = AdminConfig.DEFAULT;
+    return new AdminConfig(
+        bind(node.get("bind")).orElse(d.bind()),
+        node.get("port").integer(-1, MAX_PORT).orElse(d.port()));
+  }
+
+  /** A bind address: any non-empty host name or IP literal (the listener reports bad ones). */
+  static Optional<String> bind(ConfigNode node) throws ConfigException {
+    Optional<String> bind = node.text();
+    if (bind.isPresent() && (bind.get().isBlank() || bind.get().contains(" "))) {
+      throw node.error(ConfigNode.quote(bind.get()) + " is not an address");
+    }
+    return bind;
+  }
+
+  static DescriptorsConfig descriptors(ConfigNode node, Path base) throws ConfigException {
+    node.mapping(DESCRIPTORS_KEYS);
+    DescriptorsConfig d = DescriptorsConfig.DEFAULT;
+    ConfigNode pathsNode = node.get("paths");
+    List<Path> paths = new ArrayList<>();
+    for (ConfigNode item : pathsNode.items()) {
+      paths.add(item.path(base).orElseThrow(() -> item.error("missing (required)")));
+    }
+    return new DescriptorsConfig(
+        pathsNode.isAbsent() ? d.paths() : paths,
+        node.get("watch").bool().orElse(d.watch()),
+        node.get("poll_interval").duration().orElse(d.pollInterval()));
+  }
+
+  static List<RouteConfig> routes(ConfigNode node) throws ConfigException {
+    List<RouteConfig> routes = new ArrayList<>();
+    Map<String, String> methodToPath = new HashMap<>();
+    for (ConfigNode item : node.items()) {
+      if (item.isAbsent()) {
+        throw item.error("expected a mapping, got nothing");
+      }
+      item.mapping(ROUTE_KEYS);
+      ConfigNode methodNode = item.get("method");
+      String method = methodNode.requiredText();
+      if (!METHOD.matcher(method).matches()) {
+        throw methodNode.error(ConfigNode.quote(method)
+            + " is not a method name (use pkg.Service.Method)");
+      }
+      String earlier = methodToPath.putIfAbsent(method, item.path());
+      if (earlier != null) {
+        throw methodNode.error(ConfigNode.quote(method) + " is already configured by " + earlier);
+      }
+      ConfigNode timeout = item.get("timeout");
+      routes.add(new RouteConfig(method,
+          timeout.duration().orElseThrow(() -> timeout.error("missing (required)"))));
+    }
+    return routes;
+  }
+
+  static HeadersConfig headers(ConfigNode node) throws ConfigException {
+    node.mapping(HEADERS_KEYS);
+    List<String> names = new ArrayList<>();
+    for (ConfigNode item : node.get("forward").items()) {
+      String name = item.requiredText();
+      if (!HEADER_NAME.matcher(name).matches()) {
+        throw item.error(ConfigNode.quote(name) + " is not a header name");
+      }
+      names.add(name.toLowerCase(Locale.ROOT));
+    }
+    return new HeadersConfig(Set.copyOf(names));
+  }
+}

@@ -1,0 +1,146 @@
+package dev.gangway.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  @TempDir Path tmp;
+  Path sets;
+
+  @BeforeEach
+  void writeDescriptors() throws IOException {
+    sets = Files.createDirectories(tmp.resolve("sets"));
+    TestDescriptorSets.write(sets);
+  }
+
+  static CliRun validate(String... args) {
+    return CliRun.execute(CliRun.noLaunch(), args);
+  }
+
+  /** Output lines with runs of spaces collapsed, so tests do not depend on column widths. */
+  static List<String> lines(String text) {
+    return Arrays.stream(text.split("\n")).map(l -> l.strip().replaceAll(" +", " ")).toList();
+  }
+
+  @Test
+  void printsEveryRouteWithItsBackendAndExitsZero() {
+    CliRun run = validate("validate", "--descriptors", sets.toString(),
+        "--backend", "gangway.test.*=localhost:50051", "--backend", "*=localhost:50052");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(lines(run.out())).containsExactly(
+        "3 routes:",
+        "POST /gangway.other.Pings/Ping gangway.other.Pings/Ping cli-2",
+        "POST /gangway.test.Shelves/GetShelf gangway.test.Shelves/GetShelf cli-1",
+        "GET /v1/{name=shelves/*} gangway.test.Shelves/GetShelf cli-1",
+        "no problems");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void columnsAreAligned() {
+    CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1");
+
+    List<String> rows = Arrays.asList(run.out().split("\n")).subList(1, 4);
+    assertThat(rows).extracting(r -> r.indexOf(" gangway.")).as("gRPC method column")
+        .containsOnly(rows.get(0).indexOf(" gangway."));
+  }
+
+  @Test
+  void servicesWithoutBackendAreProblems() {
+    CliRun run = validate("validate", "--descriptors", sets.toString(),
+        "--backend", "gangway.test.Shelves=localhost:50051");
+
+    assertThat(lines(run.out())).contains(
+        "POST /gangway.other.Pings/Ping gangway.other.Pings/Ping (no backend)",
+        "1 problem:",
+        "gangway.other.Pings: no backend serves this service (list it, its package.* or * in a"
+            + " backend's services)");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void descriptorProblemsAreListed() {
+    Path missing = tmp.resolve("missing");
+
+    CliRun run = validate("validate", "--descriptors", missing.toString());
+
+    assertThat(lines(run.out())).containsExactly(
+        "0 routes:", "1 problem:", missing + ": does not exist");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void readsTheConfigFileWithPathsRelativeToIt() throws IOException {
+    Path config = tmp.resolve("gangway.yaml");
+    Files.writeString(config, String.join("\n",
+        "descriptors: {paths: [sets/]}",
+        "backends:",
+        "  - {name: shelves, services: [gangway.test.Shelves], target: 'localhost:1'}",
+        "  - {name: rest, services: ['*'], target: 'localhost:2'}",
+        "routes:",
+        "  - {method: gangway.test.Shelves.GetShelf, timeout: 1s}",
+        "  - {method: gangway.test.Shelves.Missing, timeout: 1s}",
+        "transcoding: {auto_mapping: false}",
+        ""));
+
+    CliRun run = validate("validate", "--config", config.toString());
+
+    assertThat(lines(run.out())).containsExactly(
+        "1 route:",
+        "GET /v1/{name=shelves/*} gangway.test.Shelves/GetShelf shelves",
+        "1 problem:",
+        "routes[1].method: gangway.test.Shelves.Missing is not a method of any loaded service");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidConfigExitsTwoWithOneLine() throws IOException {
+    Path config = tmp.resolve("gangway.yaml");
+    Files.writeString(config, "server: {prot: 8080}\n");
+
+    CliRun run = validate("validate", "--config", config.toString());
+
+    assertThat(run.err()).isEqualTo("config error: " + config
+        + ": unknown key \"server.prot\" (known: bind, idle_timeout, io_threads, max_grpc_timeout,"
+        + " max_header_size, max_request_body, port, read_timeout)\n");
+    assertThat(run.out()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void invalidFlagExitsTwo() {
+    CliRun run = validate("validate", "--backend", "nonsense");
+
+    assertThat(run.err()).isEqualTo("config error: --backend: \"nonsense\" is not PATTERN=TARGET"
+        + " (e.g. \"pkg.*=localhost:50051\")\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void flagsMayStandBeforeTheSubcommand() {
+    CliRun run = validate("--descriptors", sets.toString(), "--backend", "*=localhost:1",
+        "validate");
+
+    assertThat(lines(run.out())).contains("no problems");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void missingConfigFileIsAConfigError() {
+    Path config = tmp.resolve("nope.yaml");
+
+    CliRun run = validate("validate", "--config", config.toString());
+
+    assertThat(run.err()).isEqualTo("config error: " + config + ": no such file\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+}
