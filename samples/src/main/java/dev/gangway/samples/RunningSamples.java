@@ -1,0 +1,127 @@
+package dev.gangway.samples;
+
+import dev.gangway.samples.diagnostics.DiagnosticsProbe;
+import io.grpc.Server;
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sample servers started by {@link SampleServers#start()}: their addresses, the Diagnostics
+ * probe, and {@link #close()}.
+ *
+ * <p>Thread-safe. Owns the servers and the timer thread; closing stops them in reverse start
+ * order and waits for them.
+ */
+public final class RunningSamples implements AutoCloseable {
+
+  private static final long GRACE_SECONDS = 5;
+
+  /** One started server. */
+  record Backend(SampleBackend backend, Server server, HealthStatusManager health) {}
+
+  private final List<Backend> started;
+  private final String instanceName;
+  private final DiagnosticsProbe probe;
+  private final ScheduledExecutorService scheduler;
+  private boolean closed;
+
+  RunningSamples(List<Backend> started, String instanceName, DiagnosticsProbe probe,
+      ScheduledExecutorService scheduler) {
+    this.started = List.copyOf(started);
+    this.instanceName = instanceName;
+    this.probe = probe;
+    this.scheduler = scheduler;
+  }
+
+  /** The backends that run. */
+  public Set<SampleBackend> backends() {
+    Set<SampleBackend> backends = EnumSet.noneOf(SampleBackend.class);
+    for (Backend backend : started) {
+      backends.add(backend.backend());
+    }
+    return Collections.unmodifiableSet(backends);
+  }
+
+  /** The bound port of a backend (the real one when 0 was asked for). */
+  public int port(SampleBackend backend) {
+    return address(backend).getPort();
+  }
+
+  /**
+   * The bound address of a backend.
+   *
+   * @throws IllegalArgumentException if that backend was not started
+   */
+  public InetSocketAddress address(SampleBackend backend) {
+    for (Backend candidate : started) {
+      if (candidate.backend() == backend) {
+        return (InetSocketAddress) candidate.server().getListenSockets().get(0);
+      }
+    }
+    throw new IllegalArgumentException(backend.label() + " was not started");
+  }
+
+  /** A grpc-java target for a backend, {@code host:port}, e.g. {@code 127.0.0.1:50051}. */
+  public String target(SampleBackend backend) {
+    InetSocketAddress address = address(backend);
+    String host = address.getHostString();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** The instance name Diagnostics.WhoAmI returns. */
+  public String instanceName() {
+    return instanceName;
+  }
+
+  /** What happened to Diagnostics calls on this instance. */
+  public DiagnosticsProbe diagnostics() {
+    return probe;
+  }
+
+  /** Blocks until every server has terminated (after {@link #close()}, e.g. from a hook). */
+  public void awaitTermination() throws InterruptedException {
+    for (Backend backend : started) {
+      backend.server().awaitTermination();
+    }
+  }
+
+  /**
+   * Stops the servers in reverse start order: health says NOT_SERVING, new calls are refused,
+   * calls in flight get a few seconds, then are cancelled. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    boolean interrupted = false;
+    List<Backend> reversed = new ArrayList<>(started);
+    Collections.reverse(reversed);
+    for (Backend backend : reversed) {
+      backend.health().enterTerminalState();
+      backend.server().shutdown();
+      try {
+        if (!backend.server().awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
+          backend.server().shutdownNow().awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+        backend.server().shutdownNow();
+      }
+    }
+    scheduler.shutdownNow();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.gangway.samples.support;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.function.Supplier;
+
+/** Answers a unary call from a function. Stateless and thread-safe. */
+public final class Unary {
+
+  private Unary() {}
+
+  /**
+   * Sends what {@code handler} returns, or the status it throws. Other exceptions are left to
+   * grpc-java, which answers UNKNOWN without leaking the exception to the client.
+   */
+  public static <T> void respond(StreamObserver<T> observer, Supplier<T> handler) {
+    T response;
+    try {
+      response = handler.get();
+    } catch (StatusRuntimeException e) {
+      observer.onError(e);
+      return;
+    }
+    observer.onNext(response);
+    observer.onCompleted();
+  }
+}

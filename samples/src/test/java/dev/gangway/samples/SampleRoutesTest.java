@@ -1,0 +1,124 @@
+package dev.gangway.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import com.google.rpc.Code;
+import dev.gangway.samples.bookstore.ArchiveBookRequest;
+import dev.gangway.samples.bookstore.Book;
+import dev.gangway.samples.bookstore.ListBooksRequest;
+import dev.gangway.samples.bookstore.UpdateBookRequest;
+import dev.gangway.samples.diagnostics.FailRequest;
+import dev.gangway.samples.pricing.BatchGetPricesRequest;
+import dev.gangway.samples.pricing.GetPriceRequest;
+import dev.gangway.transcoder.MethodRoute;
+import dev.gangway.transcoder.TranscodedRequest;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.TranscoderOptions;
+import dev.gangway.transcoder.TranscoderRequest;
+import dev.gangway.transcoder.descriptor.DescriptorLoader;
+import dev.gangway.transcoder.descriptor.DescriptorSource;
+import dev.gangway.transcoder.routing.HttpBinding;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The sample descriptor set through the transcoder: it loads cleanly, and the documented HTTP
+ * requests become the request messages the services expect.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleRoutesTest {
+
+  private Transcoder transcoder;
+
+  @BeforeAll
+  void load() {
+    transcoder = Transcoder.build(
+        DescriptorLoader.load(List.of(DescriptorSource.path(DescriptorSetTest.DESCRIPTOR_SET))),
+        TranscoderOptions.DEFAULT);
+  }
+
+  @Test
+  void loadsWithoutProblemsOrConflicts() {
+    assertThat(transcoder.problems()).isEmpty();
+    assertThat(transcoder.conflicts()).isEmpty();
+  }
+
+  @Test
+  void annotatesEverySampleMethod() {
+    List<String> annotated = transcoder.routes().stream()
+        .filter(route -> route.grpcMethodName().startsWith("gangway.samples."))
+        .filter(route -> route.binding().origin() != HttpBinding.Origin.AUTO_MAPPING)
+        .map(MethodRoute::describe)
+        .toList();
+
+    assertThat(annotated).hasSize(21);
+  }
+
+  @Test
+  void listBooksTakesPagingAndFilterFromTheQuery() throws Exception {
+    ListBooksRequest request = bind(ListBooksRequest.parser(), TranscoderRequest.of("GET",
+        "/v1/shelves/fiction/books?page_size=2&pageToken=abc&filter=author%3D%22Frank%20Herbert%22"));
+
+    assertThat(request).isEqualTo(ListBooksRequest.newBuilder()
+        .setParent("shelves/fiction")
+        .setPageSize(2)
+        .setPageToken("abc")
+        .setFilter("author=\"Frank Herbert\"")
+        .build());
+  }
+
+  @Test
+  void patchTakesTheBookFromTheBodyAndTheMaskFromTheQuery() throws Exception {
+    UpdateBookRequest request = bind(UpdateBookRequest.parser(), json("PATCH",
+        "/v1/shelves/fiction/books/dune?update_mask=title,publicationYear",
+        "{\"title\": \"Dune!\", \"publicationYear\": 1966}"));
+
+    assertThat(request.getBook()).isEqualTo(Book.newBuilder()
+        .setName("shelves/fiction/books/dune").setTitle("Dune!").setPublicationYear(1966).build());
+    assertThat(request.getUpdateMask().getPathsList())
+        .containsExactly("title", "publication_year");
+  }
+
+  @Test
+  void archiveIsAPostWithTheCustomVerb() throws Exception {
+    ArchiveBookRequest request = bind(ArchiveBookRequest.parser(),
+        json("POST", "/v1/shelves/fiction/books/dune:archive", "{}"));
+
+    assertThat(request.getName()).isEqualTo("shelves/fiction/books/dune");
+  }
+
+  @Test
+  void pricesTakeTheCurrencyFromTheQueryOrTheBody() throws Exception {
+    assertThat(bind(GetPriceRequest.parser(),
+        TranscoderRequest.of("GET", "/v1/prices/p-100?currency=EUR")))
+        .isEqualTo(GetPriceRequest.newBuilder().setProductId("p-100").setCurrency("EUR").build());
+    assertThat(bind(BatchGetPricesRequest.parser(), json("POST", "/v1/prices:batchGet",
+        "{\"productIds\": [\"p-100\", \"p-300\"], \"currency\": \"GBP\"}")).getProductIdsList())
+        .containsExactly("p-100", "p-300");
+  }
+
+  @Test
+  void failTakesTheCodeByName() throws Exception {
+    FailRequest request = bind(FailRequest.parser(),
+        TranscoderRequest.of("GET", "/v1/diagnostics/fail?code=NOT_FOUND&message=gone"));
+
+    assertThat(request.getCode()).isEqualTo(Code.NOT_FOUND);
+    assertThat(request.getMessage()).isEqualTo("gone");
+  }
+
+  private <T extends Message> T bind(Parser<T> parser, TranscoderRequest http)
+      throws Exception {
+    TranscodedRequest transcoded = transcoder.transcode(http);
+    return parser.parseFrom(transcoded.message());
+  }
+
+  private static TranscoderRequest json(String method, String target, String body) {
+    return TranscoderRequest.of(
+        method, target, "application/json", body.getBytes(StandardCharsets.UTF_8));
+  }
+}
