@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChannelFactory {
   static final String USER_AGENT = "gangway";
+  private static final String SSL_CONTEXT_FAILURE = "Unable to create SslContext: ";
 
   private ChannelFactory() {}
 
@@ -33,8 +34,7 @@ final class ChannelFactory {
     try {
       builder = Grpc.newChannelBuilder(backend.target(), credentials(backend));
     } catch (RuntimeException e) {
-      throw new BackendSetupException(
-          prefix(backend) + "cannot make a channel to " + backend.target() + ": " + e.getMessage());
+      throw new BackendSetupException(prefix(backend) + setupFailure(backend, e.getMessage()));
     }
     builder
         .userAgent(USER_AGENT)
@@ -94,6 +94,24 @@ final class ChannelFactory {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * grpc-java reports a bad PEM file only when it builds the TLS context, as one line per transport
+   * provider; keep the TLS reason and name the files it came from.
+   */
+  private static String setupFailure(BackendConfig backend, String message) {
+    String text = message == null ? "" : message;
+    int tls = text.indexOf(SSL_CONTEXT_FAILURE);
+    if (tls >= 0 && backend.tls().isPresent()) {
+      int end = text.indexOf(';', tls);
+      String reason = text.substring(tls + SSL_CONTEXT_FAILURE.length(), end < 0 ? text.length() : end);
+      BackendConfig.TlsConfig files = backend.tls().get();
+      return "TLS files are not usable PEM (tls.caFile " + files.caFile().map(Path::toString).orElse("-")
+          + ", tls.certFile " + files.certFile().map(Path::toString).orElse("-")
+          + ", tls.keyFile " + files.keyFile().map(Path::toString).orElse("-") + "): " + reason;
+    }
+    return "cannot make a channel to " + backend.target() + ": " + text;
   }
 
   private static Path readable(BackendConfig backend, String key, Path file)

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A parsed {@code static:///host1:port1,host2:port2} target: a fixed list of addresses.
  *
- * <p>Immutable. Hosts are names or IP literals; IPv6 literals go in brackets ({@code [::1]:50051}).
+ * <p>Immutable. Hosts are names or IP literals; IPv6 literals go in brackets, which a URI path
+ * must percent-encode ({@code static:///%5B::1%5D:50051}).
  *
  * @param authority what the channel calls the service (SNI, {@code :authority}): the URI's
  *     authority when it has one ({@code static://echo.internal/10.0.0.1:5000}), else the first entry

@@ -3,10 +3,12 @@ package dev.gangway.gateway.testing;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -28,16 +30,22 @@ public final class EchoBackend implements AutoCloseable {
 
   private final String name;
   private final TestEchoService service;
+  private final ServerCredentials credentials;
   private Server server;
   private int port;
 
-  private EchoBackend(String name) {
+  private EchoBackend(String name, ServerCredentials credentials) {
     this.name = name;
     this.service = new TestEchoService(name);
+    this.credentials = credentials;
   }
 
   static EchoBackend start(String name) throws IOException {
-    EchoBackend backend = new EchoBackend(name);
+    return start(name, InsecureServerCredentials.create());
+  }
+
+  static EchoBackend start(String name, ServerCredentials credentials) throws IOException {
+    EchoBackend backend = new EchoBackend(name, credentials);
     backend.listen(0);
     return backend;
   }
@@ -59,7 +67,8 @@ public final class EchoBackend implements AutoCloseable {
         return Contexts.interceptCall(context, withExtra, headers, next);
       }
     };
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", requestedPort))
+    server = NettyServerBuilder.forAddress(
+            new InetSocketAddress("127.0.0.1", requestedPort), credentials)
         .addService(ServerInterceptors.intercept(service, capture))
         .build()
         .start();

@@ -54,7 +54,7 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
   /** Tags of Slow calls whose context was cancelled before they answered. */
   public final BlockingQueue<String> slowCancelled = new LinkedBlockingQueue<>();
 
-  TestEchoService(String name) {
+  public TestEchoService(String name) {
     this.name = name;
   }
 

@@ -30,6 +30,11 @@ public final class TestServers implements AfterEachCallback, AfterAllCallback {
     return own(EchoBackend.start(name));
   }
 
+  /** Starts an echo backend that speaks TLS with these credentials. */
+  public EchoBackend backend(String name, io.grpc.ServerCredentials credentials) throws Exception {
+    return own(EchoBackend.start(name, credentials));
+  }
+
   /** Starts a gateway with this configuration (served from a lambda config source). */
   public GatewayServer gateway(GatewayConfig config) throws Exception {
     return own(GatewayServer.start(TestConfigs.source(config)));
