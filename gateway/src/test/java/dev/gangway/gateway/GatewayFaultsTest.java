@@ -35,8 +35,11 @@ class GatewayFaultsTest {
 
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(Http.json(down.body()).get("code").asInt()).isEqualTo(14);
+    // Usually our own words for a transport failure; a status grpc-java made without a cause
+    // (e.g. after GOAWAY) keeps its description. Neither names the backend's address.
     assertThat(Http.json(down.body()).get("message").asText())
-        .isEqualTo("backend \"echo\" is unavailable (calling gangway.gwtest.v1.EchoService/Echo)");
+        .isNotBlank()
+        .doesNotContain(echo.target());
 
     echo.restart();
     assertThat(pollUntilOk(http, "/v1/echo/after", Duration.ofSeconds(60)).body())
@@ -51,6 +54,8 @@ class GatewayFaultsTest {
     HttpResponse<String> response = new Http(gateway.httpPort()).get("/v1/echo/x");
 
     assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(Http.json(response.body()).get("message").asText())
+        .isEqualTo("backend \"echo\" is unavailable (calling gangway.gwtest.v1.EchoService/Echo)");
     assertThat(gateway.channels().states()).containsOnlyKeys("echo");
   }
 

@@ -177,6 +177,25 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void expectContinueIsAnsweredBeforeTheBodyIsRead() throws Exception {
+    byte[] json = "{\"text\":\"continued\"}".getBytes(StandardCharsets.UTF_8);
+    try (RawHttp raw = new RawHttp(port)) {
+      RawHttp.Response interim = raw.send(List.of(
+          "POST /v1/echo HTTP/1.1",
+          "Host: 127.0.0.1",
+          "Content-Type: application/json",
+          "Expect: 100-continue",
+          "Content-Length: " + json.length), new byte[0]).read();
+      assertThat(interim.status()).isEqualTo(100);
+
+      RawHttp.Response response = raw.send(List.of(), json).read();
+
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(Http.json(response.body()).get("text").asText()).isEqualTo("continued");
+    }
+  }
+
+  @Test
   void bodyThatStallsIs408() throws Exception {
     GatewayServer impatient = servers.gateway(TestConfigs.config(
         TestConfigs.server(Duration.ofMillis(300)),

@@ -58,7 +58,8 @@ final class BodyHandler implements HttpHandler {
             TimeUnit.MILLISECONDS);
     exchange.setMaxEntitySize(limit);
     Receiver receiver = exchange.getRequestReceiver();
-    receiver.setMaxBufferSize((int) Math.min(limit, Integer.MAX_VALUE - 8));
+    // At least 1: the receiver treats 0 as "no limit".
+    receiver.setMaxBufferSize((int) Math.max(1, Math.min(limit, Integer.MAX_VALUE - 8)));
     receiver.receiveFullBytes(
         (ex, body) -> {
           if (settle(settled, timer)) {

@@ -25,11 +25,13 @@ public final class RawHttp implements AutoCloseable {
     socket.setSoTimeout(20_000);
   }
 
-  /** Writes the request head ({@code \r\n} line ends added) and then {@code body}. */
+  /** Writes the request head ({@code \r\n} line ends added; none when empty), then {@code body}. */
   public RawHttp send(List<String> head, byte[] body) throws IOException {
     StringBuilder text = new StringBuilder();
-    head.forEach(line -> text.append(line).append("\r\n"));
-    text.append("\r\n");
+    if (!head.isEmpty()) {
+      head.forEach(line -> text.append(line).append("\r\n"));
+      text.append("\r\n");
+    }
     OutputStream out = socket.getOutputStream();
     out.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.write(body);
