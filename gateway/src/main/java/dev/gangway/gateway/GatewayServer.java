@@ -1,41 +1,189 @@
 package dev.gangway.gateway;
 
+import dev.gangway.gateway.backend.ChannelRegistry;
+import dev.gangway.gateway.backend.DefaultSnapshotFactory;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.ConfigSource;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.gateway.http.GatewayHandlers;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
+import dev.gangway.gateway.reload.SnapshotFactory;
+import dev.gangway.gateway.reload.SnapshotHolder;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running gateway: the HTTP listener, the admin listener, backend channels and the reloader.
  *
- * <p>Thread-safe. (Skeleton: the request-path work replaces this body; the signatures are the
- * contract the CLI and the tests code against.)
+ * <p>Thread-safe. {@link #start} loads the configuration, builds the first snapshot and listens;
+ * {@link #close} stops listening, lets requests in flight finish briefly and closes the channels.
+ * The admin listener and the reloader are wired on top of the accessors ({@link #snapshots()},
+ * {@link #channels()}, {@link #snapshotFactory()}, {@link #configSource()}).
+ *
+ * <pre>{@code
+ * try (GatewayServer gateway = GatewayServer.start(configSource)) {
+ *   int port = gateway.httpPort();
+ * }
+ * }</pre>
  */
 public final class GatewayServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+  /** How long {@link #close} waits for requests in flight before dropping them. */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
-  private GatewayServer() {}
+  private final ConfigSource configSource;
+  private final ChannelRegistry channels;
+  private final SnapshotFactory snapshotFactory;
+  private final SnapshotHolder snapshots;
+  private final Undertow undertow;
+  private final GracefulShutdownHandler shutdown;
+  private final InetSocketAddress address;
+  private boolean closed;
+
+  private GatewayServer(
+      ConfigSource configSource,
+      ChannelRegistry channels,
+      SnapshotFactory snapshotFactory,
+      SnapshotHolder snapshots,
+      Undertow undertow,
+      GracefulShutdownHandler shutdown) {
+    this.configSource = configSource;
+    this.channels = channels;
+    this.snapshotFactory = snapshotFactory;
+    this.snapshots = snapshots;
+    this.undertow = undertow;
+    this.shutdown = shutdown;
+    this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+  }
 
   /**
    * Loads the configuration and descriptors, opens backend channels and starts listening. Logs
    * {@code listening on http://HOST:PORT} with the bound port.
+   *
+   * @throws IOException when the listener cannot bind (the message names the address)
    */
   public static GatewayServer start(ConfigSource config)
       throws ConfigException, SnapshotException, IOException {
-    throw new UnsupportedOperationException("not built yet");
+    Objects.requireNonNull(config, "config");
+    GatewayConfig gatewayConfig = config.load();
+    ChannelRegistry channels = new ChannelRegistry();
+    try {
+      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
+      RuntimeSnapshot first = factory.build(gatewayConfig, 1);
+      SnapshotHolder holder = new SnapshotHolder(first);
+      GracefulShutdownHandler shutdown =
+          new GracefulShutdownHandler(GatewayHandlers.create(holder));
+      Undertow undertow = listener(gatewayConfig.server(), shutdown);
+      GatewayServer server = new GatewayServer(config, channels, factory, holder, undertow, shutdown);
+      log.info("listening on http://{}:{}", server.address.getHostString(), server.httpPort());
+      return server;
+    } catch (SnapshotException | IOException | RuntimeException | Error e) {
+      channels.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The Undertow listener with the server settings. Idle keep-alive connections close after
+   * {@code idleTimeout} (NO_REQUEST_TIMEOUT, not IDLE_TIMEOUT, which would also cut requests that
+   * wait quietly for a slow backend); request headers must arrive within {@code readTimeout}
+   * (REQUEST_PARSE_TIMEOUT) and the body handler applies it to the body. XNIO's READ_TIMEOUT is not
+   * used for the same reason as IDLE_TIMEOUT. The body size limit is the body handler's, from the
+   * snapshot, so that a reload can change it. URLs stay percent-encoded for the route matcher.
+   */
+  private static Undertow listener(ServerConfig server, GracefulShutdownHandler root)
+      throws IOException {
+    int ioThreads = server.ioThreads() > 0
+        ? server.ioThreads() : Runtime.getRuntime().availableProcessors();
+    Undertow undertow = Undertow.builder()
+        .addHttpListener(server.port(), server.bind())
+        .setIoThreads(ioThreads)
+        // Nothing on the request path blocks; the worker pool only serves Undertow internals.
+        .setWorkerThreads(Math.max(2, ioThreads))
+        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))
+        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(server.readTimeout()))
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, server.maxHeaderBytes())
+        .setServerOption(UndertowOptions.DECODE_URL, false)
+        .setHandler(root)
+        .build();
+    try {
+      undertow.start();
+    } catch (RuntimeException e) {
+      try {
+        undertow.stop();
+      } catch (RuntimeException ignored) {
+        // half-started: nothing more to release
+      }
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IOException("cannot listen on http://" + server.bind() + ":" + server.port() + ": "
+          + cause.getMessage(), e);
+    }
+    return undertow;
+  }
+
+  private static int millis(Duration duration) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
   }
 
   /** The bound HTTP port (the real one when the config said 0). */
   public int httpPort() {
-    throw new UnsupportedOperationException("not built yet");
+    return address.getPort();
   }
 
-  /** The bound admin port, when the admin listener is enabled. */
+  /** The bound admin port, when the admin listener is enabled (not wired yet: always empty). */
   public Optional<Integer> adminPort() {
-    throw new UnsupportedOperationException("not built yet");
+    return Optional.empty();
   }
 
-  /** Stops listening, lets in-flight calls finish briefly, closes channels. */
+  /** The holder requests are served from; the reloader swaps snapshots in it. */
+  public SnapshotHolder snapshots() {
+    return snapshots;
+  }
+
+  /** The backend channels shared by all snapshots. */
+  public ChannelRegistry channels() {
+    return channels;
+  }
+
+  /** Builds snapshots with this server's channel registry, for the reloader. */
+  public SnapshotFactory snapshotFactory() {
+    return snapshotFactory;
+  }
+
+  /** Where the configuration comes from, for the reloader. */
+  public ConfigSource configSource() {
+    return configSource;
+  }
+
+  /** Stops listening, lets in-flight calls finish briefly, closes channels. Idempotent. */
   @Override
-  public void close() {}
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    shutdown.shutdown();
+    try {
+      if (!shutdown.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
+        log.info("closing with requests still in flight");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    undertow.stop();
+    channels.close();
+    log.info("stopped http://{}:{}", address.getHostString(), httpPort());
+  }
 }

@@ -49,9 +49,9 @@ public final class AdminHandler implements HttpHandler {
   private final ObjectMapper json =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Backends of services come from the configuration ({@link ServiceBackends#fromConfig()}). */
+  /** Backends of services come from the configuration ({@link ServiceBackends#fromBindings()}). */
   public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads) {
-    this(holder, states, reloads, ServiceBackends.fromConfig());
+    this(holder, states, reloads, ServiceBackends.fromBindings());
   }
 
   public AdminHandler(

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.gateway.backend.BackendBindings;
+import dev.gangway.gateway.backend.ChannelRegistry;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
-import dev.gangway.gateway.testing.TestConfigs;
+import dev.gangway.gateway.testing.ReloadTestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /** Every admin endpoint over real HTTP. */
 class AdminHandlerTest {
-  private static final GatewayConfig CONFIG = TestConfigs.config(
+  private static final GatewayConfig CONFIG = ReloadTestConfigs.config(
       List.of(Path.of("descriptors")), true, Duration.ofSeconds(2),
-      List.of(TestConfigs.backend("shelves", "test.a.*"), TestConfigs.backend("rest", "*")));
+      List.of(ReloadTestConfigs.backend("shelves", "test.a.*"), ReloadTestConfigs.backend("rest", "*")));
 
   private final Map<String, String> states = new ConcurrentHashMap<>(
       Map.of("shelves", "READY", "rest", "IDLE"));
@@ -252,10 +253,26 @@ class AdminHandlerTest {
         + URLEncoder.encode(target, StandardCharsets.UTF_8));
   }
 
+  /** Channels to the test backends' targets: created lazily by grpc-java, never connected. */
+  private static final ChannelRegistry CHANNELS = new ChannelRegistry();
+
+  @org.junit.jupiter.api.AfterAll
+  static void closeChannels() {
+    CHANNELS.close();
+  }
+
+  private static BackendBindings bindings(Transcoder transcoder) {
+    try {
+      return BackendBindings.build(CONFIG, transcoder, CHANNELS);
+    } catch (dev.gangway.gateway.backend.BackendSetupException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static RuntimeSnapshot snapshot(DescriptorSource... sources) {
     Transcoder transcoder = Transcoder.build(
         DescriptorLoader.load(List.of(sources)), CONFIG.transcoding());
-    return new RuntimeSnapshot(CONFIG, transcoder, new BackendBindings(), 1,
+    return new RuntimeSnapshot(CONFIG, transcoder, bindings(transcoder), 1,
         Instant.parse("2025-01-01T00:00:00Z"));
   }
 

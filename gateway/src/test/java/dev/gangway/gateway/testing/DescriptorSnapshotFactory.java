@@ -1,6 +1,5 @@
 package dev.gangway.gateway.testing;
 
-import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
@@ -26,7 +25,7 @@ public final class DescriptorSnapshotFactory implements SnapshotFactory {
         config.descriptors().paths().stream().map(DescriptorSource::path).toList();
     Transcoder transcoder = Transcoder.build(DescriptorLoader.load(sources), config.transcoding());
     return new RuntimeSnapshot(
-        config, transcoder, new BackendBindings(), generation, Instant.now());
+        config, transcoder, UnboundBindings.of(config, transcoder), generation, Instant.now());
   }
 
   /** How many snapshots were built. */

@@ -2,40 +2,89 @@ package dev.gangway.gateway.testing;
 
 import dev.gangway.gateway.config.AdminConfig;
 import dev.gangway.gateway.config.BackendConfig;
+import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.gateway.config.RouteConfig;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.transcoder.TranscoderOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Gateway configurations for tests. */
+/** Gateway configurations for tests, built from the config records with test defaults. */
 public final class TestConfigs {
+  /** The descriptor set the gateway pom compiles from src/test/proto. */
+  public static final Path DESCRIPTORS = Path.of("target/test-descriptors/gateway-test.binpb");
+  public static final String ECHO_SERVICE = "gangway.gwtest.v1.EchoService";
+
   private TestConfigs() {}
 
-  /** Descriptors from {@code paths}, one backend {@code main} for every service. */
-  public static GatewayConfig config(List<Path> paths, boolean watch, Duration pollInterval) {
-    return config(paths, watch, pollInterval, List.of(backend("main", "*")));
+  /** 127.0.0.1, ephemeral port, 2 IO threads, otherwise the documented defaults. */
+  public static ServerConfig server() {
+    return server(ServerConfig.DEFAULT.maxRequestBodyBytes(), ServerConfig.DEFAULT.maxGrpcTimeout());
+  }
+
+  public static ServerConfig server(long maxRequestBodyBytes, Duration maxGrpcTimeout) {
+    ServerConfig d = ServerConfig.DEFAULT;
+    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
+        maxRequestBodyBytes, d.maxHeaderBytes(), maxGrpcTimeout);
+  }
+
+  public static ServerConfig server(Duration readTimeout) {
+    ServerConfig d = ServerConfig.DEFAULT;
+    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), readTimeout,
+        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout());
+  }
+
+  /** A plaintext round-robin backend with a 30s timeout and 4 MiB messages. */
+  public static BackendConfig backend(String name, String target, String... services) {
+    return backend(name, target, Duration.ofSeconds(30), services);
+  }
+
+  public static BackendConfig backend(
+      String name, String target, Duration timeout, String... services) {
+    return new BackendConfig(name, List.of(services), target, Optional.empty(), timeout, 4 << 20,
+        BackendConfig.LoadBalancing.ROUND_ROBIN, Optional.empty());
+  }
+
+  public static GatewayConfig config(BackendConfig... backends) {
+    return config(server(), List.of(backends), List.of(), HeadersConfig.DEFAULT);
   }
 
   public static GatewayConfig config(
-      List<Path> paths, boolean watch, Duration pollInterval, List<BackendConfig> backends) {
+      ServerConfig server,
+      List<BackendConfig> backends,
+      List<RouteConfig> routes,
+      HeadersConfig headers) {
+    if (!Files.isRegularFile(DESCRIPTORS)) {
+      throw new IllegalStateException(DESCRIPTORS.toAbsolutePath() + " missing: run the build");
+    }
     return new GatewayConfig(
-        ServerConfig.DEFAULT,
-        AdminConfig.DEFAULT,
-        new DescriptorsConfig(paths, watch, pollInterval),
+        server,
+        new AdminConfig("127.0.0.1", -1),
+        new DescriptorsConfig(List.of(DESCRIPTORS), false, Duration.ofSeconds(2)),
         backends,
-        List.of(),
+        routes,
         TranscoderOptions.DEFAULT,
-        HeadersConfig.DEFAULT);
+        headers);
   }
 
-  public static BackendConfig backend(String name, String... services) {
-    return new BackendConfig(name, List.of(services), "localhost:1", Optional.empty(),
-        Duration.ofSeconds(30), 4 << 20, BackendConfig.LoadBalancing.ROUND_ROBIN,
-        Optional.empty());
+  /** A config source that always answers {@code config}. */
+  public static ConfigSource source(GatewayConfig config) {
+    return new ConfigSource() {
+      @Override
+      public GatewayConfig load() {
+        return config;
+      }
+
+      @Override
+      public Optional<Path> file() {
+        return Optional.empty();
+      }
+    };
   }
 }

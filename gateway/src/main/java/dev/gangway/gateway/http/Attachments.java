@@ -1,0 +1,22 @@
+package dev.gangway.gateway.http;
+
+import io.undertow.util.AttachmentKey;
+import java.time.Duration;
+
+/**
+ * What one handler leaves on the exchange for the next: typed keys, each set once per request.
+ *
+ * <p>Constants only.
+ */
+final class Attachments {
+  /** Set by {@link RouteHandler}. */
+  static final AttachmentKey<Routed> ROUTED = AttachmentKey.create(Routed.class);
+  /** The call's deadline, set by {@link DeadlineHandler}. */
+  static final AttachmentKey<Duration> TIMEOUT = AttachmentKey.create(Duration.class);
+  /** The request body, set by {@link BodyHandler}. */
+  static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+  /** The request message (protobuf bytes), set by {@link BindHandler}. */
+  static final AttachmentKey<byte[]> MESSAGE = AttachmentKey.create(byte[].class);
+
+  private Attachments() {}
+}

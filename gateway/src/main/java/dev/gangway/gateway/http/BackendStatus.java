@@ -1,0 +1,64 @@
+package dev.gangway.gateway.http;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+import java.time.Duration;
+
+/**
+ * Turns the status a backend call closed with into the {@code google.rpc.Status} the client gets.
+ *
+ * <p>A status the backend sent keeps its message and the details of its
+ * {@code grpc-status-details-bin} trailer. A status grpc-java made locally (transport failure,
+ * expired deadline) gets a message of ours: its own text can name internal addresses, so it stays
+ * in the server log.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class BackendStatus {
+  private BackendStatus() {}
+
+  /**
+   * @param deadlinePassed whether the gateway's own deadline for the call has passed
+   */
+  static com.google.rpc.Status toRpc(
+      Status status, Metadata trailers, Routed routed, Duration timeout, boolean deadlinePassed) {
+    String method = routed.route().grpcMethodName();
+    String backend = routed.bound().backendName().orElse("?");
+    if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && deadlinePassed) {
+      return plain(status, "deadline of " + format(timeout) + " exceeded calling " + method);
+    }
+    if (status.getCause() != null) {
+      return plain(status, local(status.getCode(), backend, method));
+    }
+    try {
+      return StatusProto.fromStatusAndTrailers(status, trailers);
+    } catch (RuntimeException e) {
+      // Details whose code disagrees with the status, or that do not parse: keep the status.
+      return plain(status, status.getDescription() == null ? "" : status.getDescription());
+    }
+  }
+
+  private static String local(Status.Code code, String backend, String method) {
+    if (code == Status.Code.UNAVAILABLE) {
+      return "backend \"" + backend + "\" is unavailable (calling " + method + ")";
+    }
+    return "call to backend \"" + backend + "\" failed: " + code + " (calling " + method + ")";
+  }
+
+  private static com.google.rpc.Status plain(Status status, String message) {
+    return com.google.rpc.Status.newBuilder()
+        .setCode(status.getCode().value())
+        .setMessage(message)
+        .build();
+  }
+
+  /** {@code 250ms}, {@code 30s}, {@code 1.5s}: the spelling the configuration uses. */
+  static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 1000 != 0 || millis == 0) {
+      return millis < 1000 ? millis + "ms" : (millis / 1000.0) + "s";
+    }
+    return (millis / 1000) + "s";
+  }
+}

@@ -1,0 +1,127 @@
+package dev.gangway.gateway.http;
+
+import com.google.rpc.Code;
+import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
+
+/**
+ * Receives the request body without blocking: Undertow's async receiver with the snapshot's size
+ * limit. A {@code Content-Length} over the limit is a 413 before any byte is read; a chunked body
+ * that grows past it is a 413 as soon as it does; a body that has not fully arrived within the
+ * server's read timeout is a 408. Both close the connection, since the rest of the body is unread.
+ *
+ * <p>From here on the exchange is dispatched: the next handler runs after the receive completes
+ * (on the same IO thread) and the exchange stays open until a later step completes it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class BodyHandler implements HttpHandler {
+  private static final Logger log = LoggerFactory.getLogger(BodyHandler.class);
+
+  private final HttpHandler next;
+
+  BodyHandler(HttpHandler next) {
+    this.next = Objects.requireNonNull(next, "next");
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    Routed routed = exchange.getAttachment(Attachments.ROUTED);
+    ServerConfig server = routed.snapshot().config().server();
+    Transcoder transcoder = routed.snapshot().transcoder();
+    long limit = server.maxRequestBodyBytes();
+    String contentLength = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
+    if (contentLength != null && exceeds(contentLength, limit)) {
+      tooLarge(exchange, transcoder, limit);
+      return;
+    }
+    AtomicBoolean settled = new AtomicBoolean();
+    XnioExecutor.Key timer = exchange.isRequestComplete()
+        ? null
+        : exchange.getIoThread().executeAfter(
+            () -> timedOut(exchange, transcoder, settled), server.readTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+    exchange.setMaxEntitySize(limit);
+    Receiver receiver = exchange.getRequestReceiver();
+    // At least 1: the receiver treats 0 as "no limit".
+    receiver.setMaxBufferSize((int) Math.max(1, Math.min(limit, Integer.MAX_VALUE - 8)));
+    receiver.receiveFullBytes(
+        (ex, body) -> {
+          if (settle(settled, timer)) {
+            ex.putAttachment(Attachments.BODY, body);
+            // Dispatched: when this callback returns, Undertow must not end the exchange; the
+            // next steps run right after, on this IO thread, and complete it themselves.
+            ex.dispatch(SameThreadExecutor.INSTANCE,
+                () -> Responses.guarded(ex, () -> next.handleRequest(ex)));
+          }
+        },
+        (ex, failure) -> {
+          if (settle(settled, timer)) {
+            failed(ex, transcoder, limit, failure);
+          }
+        });
+  }
+
+  private static boolean exceeds(String contentLength, long limit) {
+    try {
+      return Long.parseLong(contentLength.trim()) > limit;
+    } catch (NumberFormatException e) {
+      return false; // Undertow refuses a malformed Content-Length before any handler runs
+    }
+  }
+
+  private static boolean settle(AtomicBoolean settled, XnioExecutor.Key timer) {
+    if (!settled.compareAndSet(false, true)) {
+      return false;
+    }
+    if (timer != null) {
+      timer.remove();
+    }
+    return true;
+  }
+
+  private static void failed(
+      HttpServerExchange exchange, Transcoder transcoder, long limit, IOException failure) {
+    if (failure instanceof Receiver.RequestToLargeException
+        || failure instanceof RequestTooBigException) {
+      tooLarge(exchange, transcoder, limit);
+      return;
+    }
+    // The client broke off while sending: nobody is left to answer.
+    log.debug("{} {}: request body not received", exchange.getRequestMethod(),
+        exchange.getRequestURI(), failure);
+    IoUtils.safeClose(exchange.getConnection());
+  }
+
+  private static void timedOut(
+      HttpServerExchange exchange, Transcoder transcoder, AtomicBoolean settled) {
+    if (!settled.compareAndSet(false, true)) {
+      return;
+    }
+    exchange.setPersistent(false);
+    Responses.guarded(exchange, () -> Responses.error(exchange, transcoder,
+        new TranscodingException(Code.DEADLINE_EXCEEDED, 408,
+            "request body not received within the server's read timeout")));
+  }
+
+  private static void tooLarge(HttpServerExchange exchange, Transcoder transcoder, long limit) {
+    exchange.setPersistent(false); // the rest of the body is never read
+    Responses.error(exchange, transcoder, new TranscodingException(Code.RESOURCE_EXHAUSTED, 413,
+        "request body larger than " + limit + " bytes"));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.gangway.gateway.http;
+
+import com.google.rpc.Code;
+import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.grpc.Channel;
+import io.grpc.Metadata;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.Optional;
+
+/**
+ * Sends the request message to the method's backend as a unary gRPC call with the request's
+ * metadata and deadline; 503 UNAVAILABLE when no backend serves the method's service. The call's
+ * callbacks complete the exchange ({@link UnaryCall}).
+ *
+ * <p>Thread-safe: the only state is a cache of the header mapping for the latest headers config.
+ */
+final class CallHandler implements HttpHandler {
+  private volatile CachedMapping mapping = new CachedMapping(HeadersConfig.DEFAULT,
+      HeaderMapping.of(HeadersConfig.DEFAULT));
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    Routed routed = exchange.getAttachment(Attachments.ROUTED);
+    Optional<Channel> channel = routed.bound().channel();
+    if (channel.isEmpty()) {
+      String method = routed.route().grpcMethodName();
+      Responses.status(exchange, routed.snapshot().transcoder(), Code.UNAVAILABLE,
+          "no backend serves " + routed.route().method().getService().getFullName()
+              + " (calling " + method + ")");
+      return;
+    }
+    Metadata metadata;
+    try {
+      metadata = mapping(routed.snapshot().config().headers()).requestMetadata(exchange);
+    } catch (TranscodingException e) {
+      Responses.error(exchange, routed.snapshot().transcoder(), e);
+      return;
+    }
+    UnaryCall.start(exchange, routed, channel.get(), metadata,
+        exchange.getAttachment(Attachments.MESSAGE), exchange.getAttachment(Attachments.TIMEOUT));
+  }
+
+  /** The mapping for {@code config}, rebuilt only when a reload brought a different config. */
+  private HeaderMapping mapping(HeadersConfig config) {
+    CachedMapping cached = mapping;
+    if (cached.config() != config && !cached.config().equals(config)) {
+      cached = new CachedMapping(config, HeaderMapping.of(config));
+      mapping = cached;
+    }
+    return cached.mapping();
+  }
+
+  private record CachedMapping(HeadersConfig config, HeaderMapping mapping) {}
+}

@@ -1,0 +1,50 @@
+package dev.gangway.gateway.http;
+
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Decides the deadline of the backend call: the route's (else the backend's) timeout, shortened by
+ * the client's {@code grpc-timeout} header, which is itself capped at the server's
+ * {@code maxGrpcTimeout}. A malformed header is a 400 naming it. Attaches
+ * {@link Attachments#TIMEOUT}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class DeadlineHandler implements HttpHandler {
+  private static final HttpString GRPC_TIMEOUT = HttpString.tryFromString(GrpcTimeout.HEADER);
+
+  private final HttpHandler next;
+
+  DeadlineHandler(HttpHandler next) {
+    this.next = Objects.requireNonNull(next, "next");
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    Routed routed = exchange.getAttachment(Attachments.ROUTED);
+    Duration timeout = routed.bound().timeout();
+    String header = exchange.getRequestHeaders().getFirst(GRPC_TIMEOUT);
+    if (header != null) {
+      Duration requested;
+      try {
+        requested = GrpcTimeout.parse(header.trim());
+      } catch (TranscodingException e) {
+        Responses.error(exchange, routed.snapshot().transcoder(), e);
+        return;
+      }
+      Duration cap = routed.snapshot().config().server().maxGrpcTimeout();
+      timeout = min(timeout, min(requested, cap));
+    }
+    exchange.putAttachment(Attachments.TIMEOUT, timeout);
+    next.handleRequest(exchange);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

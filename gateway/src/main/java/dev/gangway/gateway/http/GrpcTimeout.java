@@ -1,0 +1,57 @@
+package dev.gangway.gateway.http;
+
+import dev.gangway.transcoder.errors.TranscodingException;
+import java.time.Duration;
+
+/**
+ * Parses the {@code grpc-timeout} header in the gRPC wire format: {@code TimeoutValue TimeoutUnit},
+ * 1 to 8 ASCII digits then one of {@code H M S m u n} (hours ... nanoseconds), as in the gRPC over
+ * HTTP/2 protocol spec.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class GrpcTimeout {
+  static final String HEADER = "grpc-timeout";
+  private static final int MAX_DIGITS = 8;
+
+  private GrpcTimeout() {}
+
+  /**
+   * @throws TranscodingException 400 naming the header and the value
+   */
+  static Duration parse(String value) throws TranscodingException {
+    int length = value.length();
+    if (length < 2 || length > MAX_DIGITS + 1) {
+      throw invalid(value);
+    }
+    long amount = 0;
+    for (int i = 0; i < length - 1; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        throw invalid(value);
+      }
+      amount = amount * 10 + (c - '0'); // at most 8 digits: no overflow
+    }
+    switch (value.charAt(length - 1)) {
+      case 'H':
+        return Duration.ofHours(amount);
+      case 'M':
+        return Duration.ofMinutes(amount);
+      case 'S':
+        return Duration.ofSeconds(amount);
+      case 'm':
+        return Duration.ofMillis(amount);
+      case 'u':
+        return Duration.ofNanos(amount * 1_000);
+      case 'n':
+        return Duration.ofNanos(amount);
+      default:
+        throw invalid(value);
+    }
+  }
+
+  private static TranscodingException invalid(String value) {
+    return TranscodingException.invalidArgument("header " + HEADER + ": \"" + value
+        + "\" is not a gRPC timeout (1 to 8 digits, then H, M, S, m, u or n)");
+  }
+}

@@ -1,0 +1,243 @@
+package dev.gangway.gateway.http;
+
+import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.grpc.Metadata;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.net.InetSocketAddress;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps HTTP request headers to gRPC metadata and backend metadata back to HTTP response headers.
+ *
+ * <p>Forwarded to the backend: {@code Authorization}; {@code Grpc-Metadata-<name>} as
+ * {@code <name>} (binary {@code -bin} values base64-decoded); W3C {@code traceparent} and
+ * {@code tracestate}; the configured allowlist; plus {@code x-forwarded-for} (the client address
+ * appended to any incoming value) and {@code x-forwarded-host} (an incoming value, else
+ * {@code Host}). Never forwarded: hop-by-hop headers (RFC 9110 section 7.6.1: {@code Connection},
+ * {@code Keep-Alive}, {@code Proxy-*}, {@code TE}, {@code Trailer}, {@code Transfer-Encoding},
+ * {@code Upgrade}, and every name the {@code Connection} header lists) and names the gRPC
+ * transport owns ({@code grpc-*}, {@code content-type}, {@code user-agent}, {@code host},
+ * pseudo-headers). Back to the client: every backend header and trailer except those, as
+ * {@code Grpc-Metadata-<name>} (binary values base64).
+ *
+ * <p>Immutable and thread-safe; built from a snapshot's {@link HeadersConfig}.
+ */
+public final class HeaderMapping {
+  private static final Logger log = LoggerFactory.getLogger(HeaderMapping.class);
+
+  static final String METADATA_PREFIX = "grpc-metadata-";
+  static final String RESPONSE_PREFIX = "Grpc-Metadata-";
+  static final String FORWARDED_FOR = "x-forwarded-for";
+  static final String FORWARDED_HOST = "x-forwarded-host";
+  private static final Set<String> HOP_BY_HOP = Set.of(
+      "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding",
+      "upgrade");
+  private static final Set<String> TRANSPORT_OWNED = Set.of("content-type", "user-agent", "host");
+  private static final Set<String> BUILT_IN = Set.of("authorization", "traceparent", "tracestate");
+  private static final Metadata.Key<String> FORWARDED_FOR_KEY =
+      Metadata.Key.of(FORWARDED_FOR, Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> FORWARDED_HOST_KEY =
+      Metadata.Key.of(FORWARDED_HOST, Metadata.ASCII_STRING_MARSHALLER);
+  private static final HttpString X_FORWARDED_FOR = HttpString.tryFromString(FORWARDED_FOR);
+  private static final HttpString X_FORWARDED_HOST = HttpString.tryFromString(FORWARDED_HOST);
+
+  /** Lower-case header name -> key, for the built-in names and the allowlist. */
+  private final Map<String, Metadata.Key<String>> forwarded;
+
+  private HeaderMapping(Map<String, Metadata.Key<String>> forwarded) {
+    this.forwarded = Map.copyOf(forwarded);
+  }
+
+  public static HeaderMapping of(HeadersConfig config) {
+    Objects.requireNonNull(config, "config");
+    Map<String, Metadata.Key<String>> forwarded = new HashMap<>();
+    Set<String> names = new HashSet<>(BUILT_IN);
+    config.forward().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+    for (String name : names) {
+      if (reserved(name) || name.equals(FORWARDED_FOR) || name.equals(FORWARDED_HOST)) {
+        log.warn("headers.forward: {} is never forwarded (reserved or set by the gateway)", name);
+      } else if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX) || !validKey(name)) {
+        log.warn("headers.forward: {} cannot be a gRPC metadata name; ignored", name);
+      } else {
+        forwarded.put(name, Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
+      }
+    }
+    return new HeaderMapping(forwarded);
+  }
+
+  /**
+   * The metadata for the backend call of this request.
+   *
+   * @throws TranscodingException 400 for a {@code Grpc-Metadata-*-bin} value that is not base64
+   */
+  Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
+    HeaderMap headers = exchange.getRequestHeaders();
+    Set<String> connectionListed = connectionListed(headers);
+    Metadata metadata = new Metadata();
+    for (HeaderValues values : headers) {
+      String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
+      if (connectionListed.contains(name)) {
+        continue;
+      }
+      Metadata.Key<String> key = forwarded.get(name);
+      if (key != null) {
+        putAscii(metadata, key, values);
+      } else if (name.startsWith(METADATA_PREFIX)) {
+        putPrefixed(metadata, name.substring(METADATA_PREFIX.length()), values, connectionListed);
+      }
+    }
+    addForwarded(exchange, headers, metadata);
+    return metadata;
+  }
+
+  private static void putPrefixed(
+      Metadata metadata, String name, HeaderValues values, Set<String> connectionListed)
+      throws TranscodingException {
+    if (name.isEmpty() || reserved(name) || connectionListed.contains(name) || !validKey(name)) {
+      return;
+    }
+    if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+      Metadata.Key<byte[]> key = Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER);
+      for (String value : values) {
+        try {
+          metadata.put(key, Base64.getDecoder().decode(value.trim()));
+        } catch (IllegalArgumentException e) {
+          throw TranscodingException.invalidArgument("header " + values.getHeaderName()
+              + ": binary (-bin) metadata must be base64");
+        }
+      }
+    } else {
+      putAscii(metadata, Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), values);
+    }
+  }
+
+  private static void putAscii(Metadata metadata, Metadata.Key<String> key, List<String> values) {
+    for (String value : values) {
+      if (printableAscii(value)) {
+        metadata.put(key, value);
+      } else {
+        // gRPC ASCII values are %x20-%x7E (gRPC over HTTP/2, "Custom-Metadata").
+        log.debug("header {} dropped: value is not printable ASCII", key.name());
+      }
+    }
+  }
+
+  private static void addForwarded(HttpServerExchange exchange, HeaderMap headers, Metadata metadata) {
+    String client = clientAddress(exchange);
+    String incoming = joined(headers.get(X_FORWARDED_FOR));
+    String forwardedFor = incoming == null ? client : incoming + ", " + client;
+    if (client != null && forwardedFor != null && printableAscii(forwardedFor)) {
+      metadata.put(FORWARDED_FOR_KEY, forwardedFor);
+    }
+    String host = headers.getFirst(X_FORWARDED_HOST);
+    if (host == null) {
+      host = headers.getFirst(Headers.HOST);
+    }
+    if (host != null && printableAscii(host)) {
+      metadata.put(FORWARDED_HOST_KEY, host);
+    }
+  }
+
+  private static String clientAddress(HttpServerExchange exchange) {
+    InetSocketAddress source = exchange.getSourceAddress();
+    if (source == null || source.getAddress() == null) {
+      return null;
+    }
+    return source.getAddress().getHostAddress();
+  }
+
+  private static String joined(HeaderValues values) {
+    return values == null || values.isEmpty() ? null : String.join(", ", values);
+  }
+
+  /** The names the {@code Connection} header lists: hop-by-hop for this request only. */
+  private static Set<String> connectionListed(HeaderMap headers) {
+    HeaderValues connection = headers.get(Headers.CONNECTION);
+    if (connection == null) {
+      return HOP_BY_HOP;
+    }
+    Set<String> names = new HashSet<>(HOP_BY_HOP);
+    for (String value : connection) {
+      int start = 0;
+      while (start <= value.length()) {
+        int comma = value.indexOf(',', start);
+        int end = comma < 0 ? value.length() : comma;
+        names.add(value.substring(start, end).trim().toLowerCase(Locale.ROOT));
+        start = end + 1;
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Adds the backend's response headers and trailers (trailers after headers) as
+   * {@code Grpc-Metadata-<name>}, skipping the names {@link #reserved} covers.
+   */
+  static void addResponseHeaders(Metadata metadata, HeaderMap target) {
+    for (String name : metadata.keys()) {
+      if (reserved(name)) {
+        continue;
+      }
+      HttpString header = new HttpString(RESPONSE_PREFIX + name);
+      if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+        Iterable<byte[]> values =
+            metadata.getAll(Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER));
+        if (values != null) {
+          values.forEach(v -> target.add(header, Base64.getEncoder().encodeToString(v)));
+        }
+      } else {
+        Iterable<String> values =
+            metadata.getAll(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
+        if (values != null) {
+          values.forEach(v -> target.add(header, v));
+        }
+      }
+    }
+  }
+
+  /** Hop-by-hop, {@code Proxy-*}, or owned by the gRPC transport: never crosses the gateway. */
+  static boolean reserved(String lowerCaseName) {
+    return lowerCaseName.startsWith("grpc-")
+        || lowerCaseName.startsWith(":")
+        || lowerCaseName.startsWith("proxy-")
+        || HOP_BY_HOP.contains(lowerCaseName)
+        || TRANSPORT_OWNED.contains(lowerCaseName);
+  }
+
+  /** gRPC metadata names: {@code 0-9 a-z _ - .} (lower case after our lower-casing). */
+  private static boolean validKey(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+          || c == '.';
+      if (!ok) {
+        return false;
+      }
+    }
+    return !name.isEmpty();
+  }
+
+  private static boolean printableAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.gangway.gateway.http;
+
+import com.google.rpc.Code;
+import dev.gangway.gateway.backend.BoundMethod;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.gateway.reload.SnapshotHolder;
+import dev.gangway.transcoder.MethodRoute;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.routing.MatchResult;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads the current snapshot (once per request) and matches the request to a route: 404 for an
+ * unknown path, 405 with a sorted {@code Allow} header for a known path under another method, 501
+ * for streaming methods (not served yet). A match is attached as {@link Attachments#ROUTED}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class RouteHandler implements HttpHandler {
+  private final SnapshotHolder snapshots;
+  private final HttpHandler next;
+
+  RouteHandler(SnapshotHolder snapshots, HttpHandler next) {
+    this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+    this.next = Objects.requireNonNull(next, "next");
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    RuntimeSnapshot snapshot = snapshots.current();
+    Transcoder transcoder = snapshot.transcoder();
+    String method = exchange.getRequestMethod().toString();
+    String path = rawPath(exchange);
+    MatchResult<MethodRoute> result = transcoder.match(method, path);
+    if (result instanceof MatchResult.Matched<MethodRoute> matched) {
+      routed(exchange, snapshot, matched);
+    } else if (result instanceof MatchResult.MethodNotAllowed<MethodRoute> notAllowed) {
+      String allowed = String.join(", ", new TreeSet<>(notAllowed.allowed()));
+      exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
+      // UNIMPLEMENTED in the body: the path exists, the method does not (grpc-gateway, Envoy).
+      Responses.error(exchange, transcoder, new TranscodingException(Code.UNIMPLEMENTED, 405,
+          "method " + method + " not allowed for " + path + "; allowed: " + allowed));
+    } else {
+      Responses.error(exchange, transcoder,
+          TranscodingException.notFound("no route for " + method + " " + path));
+    }
+  }
+
+  private void routed(
+      HttpServerExchange exchange, RuntimeSnapshot snapshot, MatchResult.Matched<MethodRoute> match)
+      throws Exception {
+    MethodRoute route = match.route();
+    if (route.clientStreaming() || route.serverStreaming()) {
+      Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
+          "streaming methods are not served yet: " + route.grpcMethodName());
+      return;
+    }
+    Optional<BoundMethod> bound = snapshot.backends().method(route.method());
+    if (bound.isEmpty()) {
+      // Cannot happen for a snapshot built by BackendBindings.build; answer as for no backend.
+      Responses.status(exchange, snapshot.transcoder(), Code.UNAVAILABLE,
+          "no backend serves " + route.grpcMethodName());
+      return;
+    }
+    exchange.putAttachment(Attachments.ROUTED, new Routed(snapshot, match, bound.get()));
+    next.handleRequest(exchange);
+  }
+
+  /**
+   * The path as the client sent it, still percent-encoded (the listener runs with URL decoding
+   * off), without scheme and host when the request line carried an absolute URI.
+   */
+  static String rawPath(HttpServerExchange exchange) {
+    String uri = exchange.getRequestURI();
+    if (exchange.isHostIncludedInRequestURI()) {
+      int scheme = uri.indexOf("://");
+      int slash = scheme < 0 ? -1 : uri.indexOf('/', scheme + 3);
+      return slash < 0 ? "/" : uri.substring(slash);
+    }
+    return uri;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.gangway.gateway.http;
+
+import com.google.rpc.Code;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.json.RenderedBody;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.undertow.server.ExchangeCompletionListener;
+import io.undertow.server.HttpServerExchange;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+/**
+ * One unary backend call and the exchange it answers: starts the call, collects headers and the
+ * response message, and completes the exchange when the call closes. Cancels the call when the
+ * client goes away first.
+ *
+ * <p>Confined to the exchange's IO thread: the call's callbacks run there (its executor is the IO
+ * thread), and so do Undertow's completion and read listeners, so no state needs locking.
+ */
+final class UnaryCall extends ClientCall.Listener<byte[]> {
+  private static final Logger log = LoggerFactory.getLogger(UnaryCall.class);
+
+  private final HttpServerExchange exchange;
+  private final Routed routed;
+  private final Duration timeout;
+  private final long deadlineNanos;
+  private ClientCall<byte[], byte[]> call;
+  private Metadata headers;
+  private byte[] response;
+  private boolean finished;
+
+  private UnaryCall(HttpServerExchange exchange, Routed routed, Duration timeout) {
+    this.exchange = exchange;
+    this.routed = routed;
+    this.timeout = timeout;
+    this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+  }
+
+  /** Starts the call on {@code channel}; the exchange is completed from its callbacks. */
+  static void start(
+      HttpServerExchange exchange,
+      Routed routed,
+      Channel channel,
+      Metadata metadata,
+      byte[] message,
+      Duration timeout) {
+    UnaryCall listener = new UnaryCall(exchange, routed, timeout);
+    CallOptions options = CallOptions.DEFAULT
+        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .withExecutor(exchange.getIoThread());
+    ClientCall<byte[], byte[]> call = channel.newCall(routed.bound().grpcMethod(), options);
+    listener.call = call;
+    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
+    call.start(listener, metadata);
+    call.request(1);
+    call.sendMessage(message);
+    call.halfClose();
+    DisconnectWatcher.watch(exchange, listener::clientGone);
+  }
+
+  @Override
+  public void onHeaders(Metadata headers) {
+    this.headers = headers;
+  }
+
+  @Override
+  public void onMessage(byte[] message) {
+    this.response = message;
+  }
+
+  @Override
+  public void onClose(Status status, Metadata trailers) {
+    if (finished) {
+      return; // the client went away; nobody to answer
+    }
+    finished = true;
+    Responses.guarded(exchange, () -> respond(status, trailers));
+  }
+
+  private void respond(Status status, Metadata trailers) {
+    if (headers != null) {
+      HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
+    }
+    HeaderMapping.addResponseHeaders(trailers, exchange.getResponseHeaders());
+    Transcoder transcoder = routed.snapshot().transcoder();
+    if (!status.isOk()) {
+      if (status.getCause() != null) {
+        log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
+            routed.bound().backendName().orElse("?"), status, status.getCause());
+      }
+      boolean deadlinePassed = System.nanoTime() - deadlineNanos >= 0;
+      Responses.error(exchange, transcoder.renderError(
+          BackendStatus.toRpc(status, trailers, routed, timeout, deadlinePassed)));
+      return;
+    }
+    if (response == null) {
+      Responses.status(exchange, transcoder, Code.INTERNAL,
+          "backend sent no response message for " + routed.route().grpcMethodName());
+      return;
+    }
+    RenderedBody body;
+    try {
+      body = transcoder.render(routed.route(), response);
+    } catch (TranscodingException e) {
+      Responses.error(exchange, transcoder, e);
+      return;
+    }
+    Responses.body(exchange, body);
+  }
+
+  /** The exchange ended before the call did (connection closed, server stopping): cancel. */
+  private void exchangeCompleted(
+      HttpServerExchange completed, ExchangeCompletionListener.NextListener next) {
+    try {
+      if (!finished) {
+        finished = true;
+        call.cancel("the HTTP exchange ended before the backend answered", null);
+      }
+    } finally {
+      next.proceed();
+    }
+  }
+
+  /** The client closed its connection while the call was running: cancel and let go. */
+  private void clientGone() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    call.cancel("the client closed the connection", null);
+    IoUtils.safeClose(exchange.getConnection());
+  }
+}
