@@ -1,5 +1,14 @@
 package dev.gangway.gateway;
 
+import dev.gangway.gateway.admin.AdminHandler;
+import dev.gangway.gateway.admin.AdminServer;
+import dev.gangway.gateway.reload.ReloadResult;
+import dev.gangway.gateway.reload.ReloadStatus;
+import dev.gangway.gateway.reload.Reloader;
+import dev.gangway.gateway.reload.ReloaderOptions;
+import io.grpc.ConnectivityState;
+import java.util.Map;
+import java.util.TreeMap;
 import dev.gangway.gateway.backend.ChannelRegistry;
 import dev.gangway.gateway.backend.DefaultSnapshotFactory;
 import dev.gangway.gateway.config.ConfigException;
@@ -27,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. {@link #start} loads the configuration, builds the first snapshot and listens;
  * {@link #close} stops listening, lets requests in flight finish briefly and closes the channels.
- * The admin listener and the reloader are wired on top of the accessors ({@link #snapshots()},
- * {@link #channels()}, {@link #snapshotFactory()}, {@link #configSource()}).
+ * The reloader watches the configuration's files and swaps snapshots; the admin listener (when
+ * {@code admin.port} is not -1) answers health, readiness, routes, status and explain.
  *
  * <pre>{@code
  * try (GatewayServer gateway = GatewayServer.start(configSource)) {
@@ -48,6 +57,9 @@ public final class GatewayServer implements AutoCloseable {
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
   private final InetSocketAddress address;
+  private final AdminServer admin;
+  private final Reloader reloader;
+  private final ReloadStatus reloads;
   private boolean closed;
 
   private GatewayServer(
@@ -56,7 +68,10 @@ public final class GatewayServer implements AutoCloseable {
       SnapshotFactory snapshotFactory,
       SnapshotHolder snapshots,
       Undertow undertow,
-      GracefulShutdownHandler shutdown) {
+      GracefulShutdownHandler shutdown,
+      AdminServer admin,
+      Reloader reloader,
+      ReloadStatus reloads) {
     this.configSource = configSource;
     this.channels = channels;
     this.snapshotFactory = snapshotFactory;
@@ -64,6 +79,9 @@ public final class GatewayServer implements AutoCloseable {
     this.undertow = undertow;
     this.shutdown = shutdown;
     this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    this.admin = admin;
+    this.reloader = reloader;
+    this.reloads = reloads;
   }
 
   /**
@@ -77,19 +95,56 @@ public final class GatewayServer implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     GatewayConfig gatewayConfig = config.load();
     ChannelRegistry channels = new ChannelRegistry();
+    Undertow undertow = null;
+    AdminServer admin = null;
+    Reloader reloader = null;
     try {
       DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
+      first.transcoder().problems().forEach(p -> log.warn("load problem: {}", p));
+      first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
       SnapshotHolder holder = new SnapshotHolder(first);
+      ReloadStatus reloads = new ReloadStatus();
+      reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,
+          serving -> channels.retainOnly(serving.config().backends()));
       GracefulShutdownHandler shutdown =
           new GracefulShutdownHandler(GatewayHandlers.create(holder));
-      Undertow undertow = listener(gatewayConfig.server(), shutdown);
-      GatewayServer server = new GatewayServer(config, channels, factory, holder, undertow, shutdown);
+      undertow = listener(gatewayConfig.server(), shutdown);
+      admin = AdminServer.start(gatewayConfig.admin(),
+          new AdminHandler(holder, () -> names(channels.states()), reloads));
+      GatewayServer server = new GatewayServer(
+          config, channels, factory, holder, undertow, shutdown, admin, reloader.start(), reloads);
       log.info("listening on http://{}:{}", server.address.getHostString(), server.httpPort());
+      server.adminPort().ifPresent(p ->
+          log.info("admin on http://{}:{}", gatewayConfig.admin().bind(), p));
       return server;
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
+      closeQuietly(reloader, admin, undertow);
       channels.close();
       throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeQuietly(reloader, admin, undertow);
+      channels.close();
+      throw new IOException("interrupted while starting", e);
+    }
+  }
+
+  private static Map<String, String> names(Map<String, ConnectivityState> states) {
+    Map<String, String> names = new TreeMap<>();
+    states.forEach((backend, state) -> names.put(backend, state.name()));
+    return names;
+  }
+
+  private static void closeQuietly(Reloader reloader, AdminServer admin, Undertow undertow) {
+    if (reloader != null) {
+      reloader.close();
+    }
+    if (admin != null) {
+      admin.close();
+    }
+    if (undertow != null) {
+      undertow.stop();
     }
   }
 
@@ -140,9 +195,19 @@ public final class GatewayServer implements AutoCloseable {
     return address.getPort();
   }
 
-  /** The bound admin port, when the admin listener is enabled (not wired yet: always empty). */
+  /** The bound admin port, when the admin listener is enabled. */
   public Optional<Integer> adminPort() {
-    return Optional.empty();
+    return admin == null ? Optional.empty() : Optional.of(admin.port());
+  }
+
+  /** Reload history: count, last success, last failure. */
+  public ReloadStatus reloads() {
+    return reloads;
+  }
+
+  /** Reloads now, whether or not anything changed (tests, operators). */
+  public ReloadResult reloadNow() throws InterruptedException {
+    return reloader.reloadNow();
   }
 
   /** The holder requests are served from; the reloader swaps snapshots in it. */
@@ -174,6 +239,7 @@ public final class GatewayServer implements AutoCloseable {
       }
       closed = true;
     }
+    reloader.close();
     shutdown.shutdown();
     try {
       if (!shutdown.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
@@ -183,6 +249,9 @@ public final class GatewayServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     undertow.stop();
+    if (admin != null) {
+      admin.close();
+    }
     channels.close();
     log.info("stopped http://{}:{}", address.getHostString(), httpPort());
   }

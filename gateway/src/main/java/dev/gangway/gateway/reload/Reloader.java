@@ -47,6 +47,7 @@ public final class Reloader implements AutoCloseable {
   private final SnapshotHolder holder;
   private final ReloadStatus status;
   private final ReloaderOptions options;
+  private final java.util.function.Consumer<RuntimeSnapshot> afterAttempt;
   private final ScheduledExecutorService thread;
   private volatile boolean watching;
   private volatile boolean closed;
@@ -68,6 +69,22 @@ public final class Reloader implements AutoCloseable {
       SnapshotHolder holder,
       ReloadStatus status,
       ReloaderOptions options) {
+    this(source, factory, holder, status, options, serving -> {});
+  }
+
+  /**
+   * As above, plus {@code afterAttempt}, called on the reload thread with the serving snapshot
+   * after every attempt, swapped or rejected: the gateway closes the backend channels that the
+   * serving snapshot no longer names (a rejected build may have opened some).
+   */
+  public Reloader(
+      ConfigSource source,
+      SnapshotFactory factory,
+      SnapshotHolder holder,
+      ReloadStatus status,
+      ReloaderOptions options,
+      java.util.function.Consumer<RuntimeSnapshot> afterAttempt) {
+    this.afterAttempt = Objects.requireNonNull(afterAttempt, "afterAttempt");
     this.source = Objects.requireNonNull(source, "source");
     this.factory = Objects.requireNonNull(factory, "factory");
     this.holder = Objects.requireNonNull(holder, "holder");
@@ -219,6 +236,18 @@ public final class Reloader implements AutoCloseable {
   }
 
   private ReloadResult reload() {
+    try {
+      return attempt();
+    } finally {
+      try {
+        afterAttempt.accept(holder.current());
+      } catch (RuntimeException e) {
+        log.warn("after reload: {}", e.toString());
+      }
+    }
+  }
+
+  private ReloadResult attempt() {
     // Hash before reading, so a change made while loading shows up as a difference next time.
     String configHash = Fingerprint.of(plan.configFile().stream().toList());
     long generation = holder.current().generation() + 1;

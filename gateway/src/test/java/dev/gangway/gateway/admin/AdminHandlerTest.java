@@ -38,8 +38,8 @@ class AdminHandlerTest {
   private final SnapshotHolder holder = new SnapshotHolder(snapshot(
       DescriptorSource.bytes("shelves.binpb", TestDescriptorSets.shelvesWithRivals("test.a", "v1")),
       DescriptorSource.bytes("broken.binpb", "garbage".getBytes(StandardCharsets.UTF_8))));
-  private final AdminServer server =
-      new AdminServer(new AdminHandler(holder, () -> Map.copyOf(states), reloads));
+  private final AdminTestServer server =
+      new AdminTestServer(new AdminHandler(holder, () -> Map.copyOf(states), reloads));
 
   @AfterEach
   void stop() {
@@ -48,7 +48,7 @@ class AdminHandlerTest {
 
   @Test
   void healthzAnswersOk() throws Exception {
-    AdminServer.Reply reply = server.get("/healthz");
+    AdminTestServer.Reply reply = server.get("/healthz");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("status").asText()).isEqualTo("ok");
@@ -57,7 +57,7 @@ class AdminHandlerTest {
 
   @Test
   void readyzIsReadyWhenEveryNeededBackendIsReadyOrIdle() throws Exception {
-    AdminServer.Reply reply = server.get("/readyz");
+    AdminTestServer.Reply reply = server.get("/readyz");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("status").asText()).isEqualTo("ready");
@@ -68,7 +68,7 @@ class AdminHandlerTest {
   void readyzIsUnavailableWhileABackendIsInTransientFailure() throws Exception {
     states.put("shelves", "TRANSIENT_FAILURE");
 
-    AdminServer.Reply reply = server.get("/readyz");
+    AdminTestServer.Reply reply = server.get("/readyz");
 
     assertThat(reply.status()).isEqualTo(503);
     assertThat(texts(reply.json().get("reasons")))
@@ -79,7 +79,7 @@ class AdminHandlerTest {
   void readyzIsUnavailableForABackendWithoutChannel() throws Exception {
     states.clear();
 
-    AdminServer.Reply reply = server.get("/readyz");
+    AdminTestServer.Reply reply = server.get("/readyz");
 
     assertThat(reply.status()).isEqualTo(503);
     assertThat(texts(reply.json().get("reasons")))
@@ -90,7 +90,7 @@ class AdminHandlerTest {
   void readyzIsUnavailableWithoutRoutes() throws Exception {
     holder.swap(snapshot());
 
-    AdminServer.Reply reply = server.get("/readyz");
+    AdminTestServer.Reply reply = server.get("/readyz");
 
     assertThat(reply.status()).isEqualTo(503);
     assertThat(texts(reply.json().get("reasons")))
@@ -99,7 +99,7 @@ class AdminHandlerTest {
 
   @Test
   void routesListEveryRouteWithItsBackendAndEveryConflictAndProblem() throws Exception {
-    AdminServer.Reply reply = server.get("/admin/routes");
+    AdminTestServer.Reply reply = server.get("/admin/routes");
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode getShelf = find(reply.json().get("routes"), "template", "/v1/{name=shelves/*}");
@@ -125,7 +125,7 @@ class AdminHandlerTest {
     reloads.recordFailure("descriptors: d/a.binpb: is not a binary FileDescriptorSet",
         Instant.parse("2025-01-02T03:04:05Z"));
 
-    AdminServer.Reply reply = server.get("/admin/status");
+    AdminTestServer.Reply reply = server.get("/admin/status");
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode json = reply.json();
@@ -145,7 +145,7 @@ class AdminHandlerTest {
 
   @Test
   void explainShowsTheRouteBindingPathVariablesAndRejectedQueryParameters() throws Exception {
-    AdminServer.Reply reply = explain("GET", "/v1/shelves/7?view=2&tags=a&tags=b&colour=red");
+    AdminTestServer.Reply reply = explain("GET", "/v1/shelves/7?view=2&tags=a&tags=b&colour=red");
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode json = reply.json();
@@ -169,7 +169,7 @@ class AdminHandlerTest {
 
   @Test
   void explainNamesTheMoreSpecificRouteAmongSeveralThatMatch() throws Exception {
-    AdminServer.Reply reply = explain("GET", "/v1/files/top");
+    AdminTestServer.Reply reply = explain("GET", "/v1/files/top");
 
     JsonNode json = reply.json();
     assertThat(json.get("route").get("grpcMethod").asText())
@@ -222,7 +222,7 @@ class AdminHandlerTest {
 
   @Test
   void explainWithoutPathIsABadRequestWithAStatusBody() throws Exception {
-    AdminServer.Reply reply = server.get("/admin/explain?method=GET");
+    AdminTestServer.Reply reply = server.get("/admin/explain?method=GET");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("code").asInt()).isEqualTo(3);
@@ -232,7 +232,7 @@ class AdminHandlerTest {
 
   @Test
   void unknownAdminPathIsNotFound() throws Exception {
-    AdminServer.Reply reply = server.get("/admin/nope");
+    AdminTestServer.Reply reply = server.get("/admin/nope");
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.json().get("code").asInt()).isEqualTo(5);
@@ -241,14 +241,14 @@ class AdminHandlerTest {
 
   @Test
   void adminEndpointsAnswerOnlyGet() throws Exception {
-    AdminServer.Reply reply = server.send("POST", "/admin/status");
+    AdminTestServer.Reply reply = server.send("POST", "/admin/status");
 
     assertThat(reply.status()).isEqualTo(405);
     assertThat(reply.raw().headers().firstValue("allow")).hasValue("GET");
     assertThat(reply.json().get("code").asInt()).isEqualTo(12);
   }
 
-  private AdminServer.Reply explain(String method, String target) throws Exception {
+  private AdminTestServer.Reply explain(String method, String target) throws Exception {
     return server.get("/admin/explain?method=" + method + "&path="
         + URLEncoder.encode(target, StandardCharsets.UTF_8));
   }

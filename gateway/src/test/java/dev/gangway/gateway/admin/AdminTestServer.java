@@ -11,14 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** A real Undertow on 127.0.0.1 with an ephemeral port serving one admin handler. */
-final class AdminServer implements AutoCloseable {
+final class AdminTestServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Undertow server;
   private final HttpClient client = HttpClient.newHttpClient();
   private final int port;
 
-  AdminServer(AdminHandler handler) {
+  AdminTestServer(AdminHandler handler) {
     server = Undertow.builder()
         .addHttpListener(0, "127.0.0.1")
         .setIoThreads(1)
