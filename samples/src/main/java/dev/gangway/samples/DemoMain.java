@@ -24,6 +24,7 @@ public final class DemoMain {
   private DemoMain() {}
 
   public static void main(String[] args) throws Exception {
+    dev.gangway.gateway.cli.Main.routeJavaUtilLoggingToSlf4j();
     Path config = args.length > 0 ? Path.of(args[0]) : DEFAULT_CONFIG;
     if (!Files.isRegularFile(config)) {
       System.err.println("demo: no config at " + config.toAbsolutePath()

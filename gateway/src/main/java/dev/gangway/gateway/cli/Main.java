@@ -62,7 +62,18 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    routeJavaUtilLoggingToSlf4j();
     System.exit(commandLine(CliContext.system()).execute(args));
+  }
+
+  /**
+   * grpc-java and parts of Netty log through java.util.logging; sending those records to SLF4J
+   * gives one format and one configuration (logback.xml). The entry point does it, not the
+   * library, because it changes process-wide logging.
+   */
+  public static void routeJavaUtilLoggingToSlf4j() {
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install();
   }
 
   /** The command tree, ready to {@code execute}. */
