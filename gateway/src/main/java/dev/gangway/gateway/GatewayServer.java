@@ -57,7 +57,7 @@ public final class GatewayServer implements AutoCloseable {
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
   private final InetSocketAddress address;
-  private final AdminServer admin;
+  private final Optional<AdminServer> admin;
   private final Reloader reloader;
   private final ReloadStatus reloads;
   private boolean closed;
@@ -69,7 +69,7 @@ public final class GatewayServer implements AutoCloseable {
       SnapshotHolder snapshots,
       Undertow undertow,
       GracefulShutdownHandler shutdown,
-      AdminServer admin,
+      Optional<AdminServer> admin,
       Reloader reloader,
       ReloadStatus reloads) {
     this.configSource = configSource;
@@ -96,7 +96,7 @@ public final class GatewayServer implements AutoCloseable {
     GatewayConfig gatewayConfig = config.load();
     ChannelRegistry channels = new ChannelRegistry();
     Undertow undertow = null;
-    AdminServer admin = null;
+    Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
     try {
       DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
@@ -136,13 +136,12 @@ public final class GatewayServer implements AutoCloseable {
     return names;
   }
 
-  private static void closeQuietly(Reloader reloader, AdminServer admin, Undertow undertow) {
+  private static void closeQuietly(
+      Reloader reloader, Optional<AdminServer> admin, Undertow undertow) {
     if (reloader != null) {
       reloader.close();
     }
-    if (admin != null) {
-      admin.close();
-    }
+    admin.ifPresent(AdminServer::close);
     if (undertow != null) {
       undertow.stop();
     }
@@ -197,7 +196,7 @@ public final class GatewayServer implements AutoCloseable {
 
   /** The bound admin port, when the admin listener is enabled. */
   public Optional<Integer> adminPort() {
-    return admin == null ? Optional.empty() : Optional.of(admin.port());
+    return admin.map(AdminServer::port);
   }
 
   /** Reload history: count, last success, last failure. */
@@ -249,9 +248,7 @@ public final class GatewayServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     undertow.stop();
-    if (admin != null) {
-      admin.close();
-    }
+    admin.ifPresent(AdminServer::close);
     channels.close();
     log.info("stopped http://{}:{}", address.getHostString(), httpPort());
   }

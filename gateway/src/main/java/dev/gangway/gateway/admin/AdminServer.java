@@ -5,6 +5,7 @@ import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * The admin listener: its own small Undertow on {@code admin.bind:admin.port}, apart from the
@@ -22,13 +23,14 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening, or returns null when {@code config} disables the admin listener.
+   * Starts listening, or returns empty when {@code config} disables the admin listener.
    *
    * @throws IOException when the address cannot be bound (the message names it)
    */
-  public static AdminServer start(AdminConfig config, HttpHandler handler) throws IOException {
+  public static Optional<AdminServer> start(AdminConfig config, HttpHandler handler)
+      throws IOException {
     if (!config.enabled()) {
-      return null;
+      return Optional.empty();
     }
     Undertow undertow = Undertow.builder()
         .addHttpListener(config.port(), config.bind())
@@ -43,7 +45,7 @@ public final class AdminServer implements AutoCloseable {
       throw new IOException("cannot listen on http://" + config.bind() + ":" + config.port()
           + " (admin): " + cause.getMessage(), e);
     }
-    return new AdminServer(undertow);
+    return Optional.of(new AdminServer(undertow));
   }
 
   public int port() {
