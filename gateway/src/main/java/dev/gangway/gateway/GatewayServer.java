@@ -114,9 +114,10 @@ public final class GatewayServer implements AutoCloseable {
           new AdminHandler(holder, () -> names(channels.states()), reloads));
       GatewayServer server = new GatewayServer(
           config, channels, factory, holder, undertow, shutdown, admin, reloader.start(), reloads);
-      log.info("listening on http://{}:{}", server.address.getHostString(), server.httpPort());
+      log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
+          server.httpPort());
       server.adminPort().ifPresent(p ->
-          log.info("admin on http://{}:{}", gatewayConfig.admin().bind(), p));
+          log.info("admin on http://{}:{}", urlHost(gatewayConfig.admin().bind()), p));
       return server;
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
       closeQuietly(reloader, admin, undertow);
@@ -185,6 +186,14 @@ public final class GatewayServer implements AutoCloseable {
     return undertow;
   }
 
+  /**
+   * A host as a URL writes it: an IPv6 literal in brackets (RFC 3986 section 3.2.2), so that the
+   * logged {@code http://HOST:PORT} is a URL even for a wildcard bind that resolves to {@code ::}.
+   */
+  private static String urlHost(String host) {
+    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
   private static int millis(Duration duration) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
   }
@@ -250,6 +259,6 @@ public final class GatewayServer implements AutoCloseable {
     undertow.stop();
     admin.ifPresent(AdminServer::close);
     channels.close();
-    log.info("stopped http://{}:{}", address.getHostString(), httpPort());
+    log.info("stopped http://{}:{}", urlHost(address.getHostString()), httpPort());
   }
 }

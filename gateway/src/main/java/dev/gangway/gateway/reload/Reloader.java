@@ -56,6 +56,7 @@ public final class Reloader implements AutoCloseable {
   private boolean started;
   private WatchPlan plan;
   private String loadedFingerprint = "";
+  private String polledFingerprint = "";
   private volatile DirectoryWatcher watcher; // volatile only so close() can reach it
   private ScheduledFuture<?> poll;
   private ScheduledFuture<?> pendingCheck;
@@ -203,7 +204,13 @@ public final class Reloader implements AutoCloseable {
       // Directories may have appeared or been recreated since the last registration.
       watcher.watch(plan.directories());
     }
-    if (!fingerprint(plan.descriptorPaths()).equals(loadedFingerprint)) {
+    String current = fingerprint(plan.descriptorPaths());
+    // A difference an earlier tick already reported is the same change, not a new one: reported
+    // again every tick, it would restart the debounce until maxDelay whenever the poll interval
+    // is not longer than the debounce.
+    boolean moved = !current.equals(polledFingerprint);
+    polledFingerprint = current;
+    if (!current.equals(loadedFingerprint) && (moved || pendingCheck == null)) {
       changed();
     }
   }

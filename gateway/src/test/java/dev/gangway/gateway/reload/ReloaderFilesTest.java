@@ -103,6 +103,28 @@ class ReloaderFilesTest {
   }
 
   @Test
+  void pollFasterThanTheDebounceDoesNotPostponeTheReload() throws Exception {
+    // Each poll sees the same not-yet-loaded difference; that is one change, not a new one
+    // every tick, so the reload comes after the debounce, not after maxDelay (never, here).
+    Path descriptors = Files.createDirectory(dir.resolve("descriptors"));
+    TestDescriptorSets.writeAtomically(descriptors.resolve("a.binpb"),
+        TestDescriptorSets.shelves("test.a", "a"));
+    Duration poll = Duration.ofMillis(20);
+    start(new FixedSource(ReloadTestConfigs.config(List.of(descriptors), true, poll)),
+        ReloaderOptions.builder()
+            .fileEvents(false)
+            .debounce(Duration.ofMillis(200))
+            .maxDelay(Duration.ofHours(1))
+            .build());
+
+    TestDescriptorSets.writeAtomically(descriptors.resolve("b.binpb"),
+        TestDescriptorSets.shelves("test.b", "b"));
+
+    Await.until("the poll to load b", () -> serves("/b/shelves/1"), status::view);
+    assertThat(status.view().reloads()).isEqualTo(1);
+  }
+
+  @Test
   void burstOfWritesBecomesFewReloads() throws Exception {
     Path file = TestDescriptorSets.writeAtomically(dir.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));

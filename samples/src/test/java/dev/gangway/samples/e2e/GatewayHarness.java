@@ -1,5 +1,6 @@
 package dev.gangway.samples.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.gateway.GatewayServer;
 import dev.gangway.gateway.config.CliOverrides;
 import dev.gangway.gateway.config.ConfigLoader;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,10 +29,20 @@ import java.util.Optional;
  * front of them, configured by {@code e2e/gangway.yaml} with descriptor sets in a temporary
  * directory the test may change. Closes everything in reverse order.
  *
- * <p>Not thread-safe to start or close; the running servers are.
+ * <p>The config's targets are variables: {@code BOOKSTORE}, {@code CATALOG}, {@code PRICING},
+ * {@code REVIEWS}, {@code DIAGNOSTICS} (each defaults to the started sample server) and
+ * {@code DESCRIPTORS} (the watched directory), plus {@code SLEEP_TIMEOUT} (Diagnostics.Sleep's
+ * route timeout, default 2s). A test points a backend elsewhere by passing the variable in
+ * {@code extraEnv}, e.g. {@code DIAGNOSTICS=static:///127.0.0.1:p1,127.0.0.1:p2}.
+ *
+ * <p>Not thread-safe to start or close; the running servers and the request helpers are.
  */
 final class GatewayHarness implements AutoCloseable {
   static final Path SAMPLE_DESCRIPTORS = Path.of("target/descriptors/samples.binpb");
+  /** The sample servers' instance name (Diagnostics answers with it). */
+  static final String INSTANCE = "e2e";
+  /** How long a single HTTP exchange may take before the test fails instead of hanging. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final Path dir;
@@ -38,11 +50,22 @@ final class GatewayHarness implements AutoCloseable {
   private final Map<String, String> env = new HashMap<>();
   private RunningSamples samples;
   private GatewayServer gateway;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient http = client();
 
   private GatewayHarness(Path dir) {
     this.dir = dir;
     this.descriptors = dir.resolve("descriptors");
+  }
+
+  /**
+   * An HTTP/1.1 client: the default (HTTP/2) would send an h2c upgrade on the first request,
+   * which is not what the gateway's clients send.
+   */
+  static HttpClient client() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /** Starts the samples and the gateway with the e2e config; {@code extraEnv} overrides targets. */
@@ -62,6 +85,10 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   private void startAll(Map<String, String> extraEnv) throws Exception {
+    if (!Files.isRegularFile(SAMPLE_DESCRIPTORS)) {
+      throw new IllegalStateException(SAMPLE_DESCRIPTORS.toAbsolutePath()
+          + " is missing; build the samples module first (mvn -pl samples package)");
+    }
     Files.createDirectories(descriptors);
     Files.copy(SAMPLE_DESCRIPTORS, descriptors.resolve("samples.binpb"),
         StandardCopyOption.REPLACE_EXISTING);
@@ -69,14 +96,15 @@ final class GatewayHarness implements AutoCloseable {
     try (var in = GatewayHarness.class.getResourceAsStream("/e2e/gangway.yaml")) {
       Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
     }
-    samples = SampleServers.builder().instanceName("e2e").build().start();
+    samples = SampleServers.builder().instanceName(INSTANCE).build().start();
     closeables.push(samples);
     env.put("DESCRIPTORS", descriptors.toString());
     for (SampleBackend b : samples.backends()) {
-      env.put(b.label().toUpperCase(java.util.Locale.ROOT), samples.target(b));
+      env.put(b.label().toUpperCase(Locale.ROOT), samples.target(b));
     }
     env.putAll(extraEnv);
-    gateway = GatewayServer.start(new ConfigLoader(Optional.of(config), CliOverrides.NONE, env::get));
+    gateway = GatewayServer.start(
+        new ConfigLoader(Optional.of(config), CliOverrides.NONE, env::get));
     closeables.push(gateway);
   }
 
@@ -101,15 +129,27 @@ final class GatewayHarness implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + pathAndQuery);
   }
 
-  HttpResponse<String> get(String pathAndQuery) {
-    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+  /** A request builder for the public port with the harness's per-request timeout. */
+  HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
   }
 
+  HttpResponse<String> get(String pathAndQuery) {
+    return send(request(pathAndQuery).GET().build());
+  }
+
+  /** GET on the admin port. */
+  HttpResponse<String> admin(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(adminUri(pathAndQuery)).timeout(REQUEST_TIMEOUT)
+        .GET().build());
+  }
+
+  /** A request with an optional JSON body ({@code Content-Type: application/json}). */
   HttpResponse<String> send(String method, String pathAndQuery, String json) {
     HttpRequest.BodyPublisher body = json == null
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(json);
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).method(method, body);
+    HttpRequest.Builder b = request(pathAndQuery).method(method, body);
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
@@ -117,14 +157,23 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** GET, asserting 200 and a JSON body; returns the parsed body. */
+  JsonNode getOk(String pathAndQuery) {
+    return Json.ok(get(pathAndQuery));
   }
 
   /** Registers something to close before what is already running (e.g. an extra server). */
