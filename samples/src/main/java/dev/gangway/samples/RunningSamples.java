@@ -1,6 +1,7 @@
 package dev.gangway.samples;
 
 import dev.gangway.samples.diagnostics.DiagnosticsProbe;
+import dev.gangway.samples.support.CallProbe;
 import io.grpc.Server;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.net.InetSocketAddress;
@@ -23,8 +24,9 @@ public final class RunningSamples implements AutoCloseable {
 
   private static final long GRACE_SECONDS = 5;
 
-  /** One started server. */
-  record Backend(SampleBackend backend, Server server, HealthStatusManager health) {}
+  /** One started server and the probe of its delayed calls. */
+  record Backend(SampleBackend backend, Server server, HealthStatusManager health,
+      CallProbe delayed) {}
 
   private final List<Backend> started;
   private final String instanceName;
@@ -60,12 +62,18 @@ public final class RunningSamples implements AutoCloseable {
    * @throws IllegalArgumentException if that backend was not started
    */
   public InetSocketAddress address(SampleBackend backend) {
-    for (Backend candidate : started) {
-      if (candidate.backend() == backend) {
-        return (InetSocketAddress) candidate.server().getListenSockets().get(0);
-      }
-    }
-    throw new IllegalArgumentException(backend.label() + " was not started");
+    return (InetSocketAddress) find(backend).server().getListenSockets().get(0);
+  }
+
+  /**
+   * What happened to the calls of a backend that waited for a delay (the
+   * {@value dev.gangway.samples.support.SampleDelay#HEADER} header or the server's default):
+   * started, completed, cancelled while waiting, and the most waiting at once.
+   *
+   * @throws IllegalArgumentException if that backend was not started
+   */
+  public CallProbe delays(SampleBackend backend) {
+    return find(backend).delayed();
   }
 
   /** A grpc-java target for a backend, {@code host:port}, e.g. {@code 127.0.0.1:50051}. */
@@ -83,6 +91,15 @@ public final class RunningSamples implements AutoCloseable {
   /** What happened to Diagnostics calls on this instance. */
   public DiagnosticsProbe diagnostics() {
     return probe;
+  }
+
+  private Backend find(SampleBackend backend) {
+    for (Backend candidate : started) {
+      if (candidate.backend() == backend) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException(backend.label() + " was not started");
   }
 
   /** Blocks until every server has terminated (after {@link #close()}, e.g. from a hook). */

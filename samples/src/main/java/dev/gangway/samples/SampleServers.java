@@ -6,8 +6,11 @@ import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.diagnostics.DiagnosticsService;
 import dev.gangway.samples.pricing.PricingService;
 import dev.gangway.samples.reviews.ReviewsService;
+import dev.gangway.samples.support.CallProbe;
+import dev.gangway.samples.support.SampleDelay;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -16,6 +19,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,7 +35,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Starts the sample backends: one plaintext gRPC server per {@link SampleBackend}, each serving
  * its sample service plus gRPC health ({@code grpc.health.v1.Health}) and server reflection
- * ({@code grpc.reflection.v1.ServerReflection}).
+ * ({@code grpc.reflection.v1.ServerReflection}). Every sample service honours the
+ * {@value SampleDelay#HEADER} request header ({@link SampleDelay}), so tests can slow a backend
+ * down per call; {@link Builder#delay} sets a delay for calls without it.
  *
  * <p>Immutable and thread-safe; every {@link #start()} starts fresh servers with fresh seed data.
  *
@@ -51,6 +57,7 @@ public final class SampleServers {
   private final Set<SampleBackend> backends;
   private final String bindHost;
   private final Map<SampleBackend, Integer> ports;
+  private final Map<SampleBackend, Duration> delays;
   private final String instanceName;
   private final Clock clock;
 
@@ -58,6 +65,7 @@ public final class SampleServers {
     this.backends = Set.copyOf(builder.backends);
     this.bindHost = builder.bindHost;
     this.ports = Map.copyOf(builder.ports);
+    this.delays = Map.copyOf(builder.delays);
     this.instanceName = builder.instanceName;
     this.clock = builder.clock;
   }
@@ -82,7 +90,12 @@ public final class SampleServers {
     List<RunningSamples.Backend> started = new ArrayList<>();
     try {
       for (SampleBackend backend : EnumSet.copyOf(backends)) {
-        started.add(startOne(backend, service(backend, scheduler, probe)));
+        CallProbe delayed = new CallProbe();
+        SampleDelay delay = new SampleDelay(
+            scheduler, delayed, delays.getOrDefault(backend, Duration.ZERO));
+        ServerServiceDefinition service = ServerInterceptors.intercept(
+            service(backend, scheduler, probe), delay);
+        started.add(startOne(backend, service, delayed));
       }
     } catch (IOException | RuntimeException e) {
       new RunningSamples(started, instanceName, probe, scheduler).close();
@@ -91,8 +104,8 @@ public final class SampleServers {
     return new RunningSamples(started, instanceName, probe, scheduler);
   }
 
-  private RunningSamples.Backend startOne(SampleBackend backend, ServerServiceDefinition service)
-      throws IOException {
+  private RunningSamples.Backend startOne(SampleBackend backend, ServerServiceDefinition service,
+      CallProbe delayed) throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     int port = ports.getOrDefault(backend, 0);
     Server server = NettyServerBuilder
@@ -107,7 +120,7 @@ public final class SampleServers {
       throw new IOException(backend.label() + ": cannot listen on " + bindHost + ":" + port, e);
     }
     health.setStatus(backend.serviceName(), ServingStatus.SERVING);
-    return new RunningSamples.Backend(backend, server, health);
+    return new RunningSamples.Backend(backend, server, health, delayed);
   }
 
   private ServerServiceDefinition service(
@@ -126,6 +139,7 @@ public final class SampleServers {
   public static final class Builder {
     private final Set<SampleBackend> backends = EnumSet.allOf(SampleBackend.class);
     private final Map<SampleBackend, Integer> ports = new EnumMap<>(SampleBackend.class);
+    private final Map<SampleBackend, Duration> delays = new EnumMap<>(SampleBackend.class);
     private String bindHost = "127.0.0.1";
     private String instanceName = "samples";
     private Clock clock = Clock.systemUTC();
@@ -167,6 +181,23 @@ public final class SampleServers {
       for (SampleBackend backend : SampleBackend.values()) {
         ports.put(backend, backend.demoPort());
       }
+      return this;
+    }
+
+    /**
+     * How long the unary methods of one backend wait before they answer, for calls without the
+     * {@value SampleDelay#HEADER} header (which overrides it). Default: no delay.
+     *
+     * @throws IllegalArgumentException unless 0 to {@value SampleDelay#MAX_DELAY_MILLIS} ms
+     */
+    public Builder delay(SampleBackend backend, Duration delay) {
+      Objects.requireNonNull(backend, "backend");
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative() || delay.toMillis() > SampleDelay.MAX_DELAY_MILLIS) {
+        throw new IllegalArgumentException(backend.label() + " delay: must be between 0 and "
+            + SampleDelay.MAX_DELAY_MILLIS + " ms, got " + delay);
+      }
+      delays.put(backend, delay);
       return this;
     }
 

@@ -10,8 +10,11 @@ import dev.gangway.samples.bookstore.Book;
 import dev.gangway.samples.bookstore.ListBooksRequest;
 import dev.gangway.samples.bookstore.UpdateBookRequest;
 import dev.gangway.samples.diagnostics.FailRequest;
+import dev.gangway.samples.diagnostics.GetItemRequest;
+import dev.gangway.samples.diagnostics.ListItemsRequest;
 import dev.gangway.samples.pricing.BatchGetPricesRequest;
 import dev.gangway.samples.pricing.GetPriceRequest;
+import dev.gangway.samples.reviews.GetUserRequest;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.TranscodedRequest;
 import dev.gangway.transcoder.Transcoder;
@@ -56,7 +59,7 @@ class SampleRoutesTest {
         .map(MethodRoute::describe)
         .toList();
 
-    assertThat(annotated).hasSize(21);
+    assertThat(annotated).hasSize(24);
   }
 
   @Test
@@ -109,6 +112,23 @@ class SampleRoutesTest {
 
     assertThat(request.getCode()).isEqualTo(Code.NOT_FOUND);
     assertThat(request.getMessage()).isEqualTo("gone");
+  }
+
+  @Test
+  void getItemTakesTheIdFromThePathAndTheDelayFromTheQuery() throws Exception {
+    GetItemRequest request = bind(GetItemRequest.parser(),
+        TranscoderRequest.of("GET", "/v1/diagnostics/items/item-3?delay_millis=200"));
+
+    assertThat(request).isEqualTo(
+        GetItemRequest.newBuilder().setId("item-3").setDelayMillis(200).build());
+    assertThat(bind(ListItemsRequest.parser(),
+        TranscoderRequest.of("GET", "/v1/diagnostics/items?count=20")).getCount()).isEqualTo(20);
+  }
+
+  @Test
+  void getUserTakesTheIdFromThePath() throws Exception {
+    assertThat(bind(GetUserRequest.parser(), TranscoderRequest.of("GET", "/v1/users/u-bob")))
+        .isEqualTo(GetUserRequest.newBuilder().setId("u-bob").build());
   }
 
   private <T extends Message> T bind(Parser<T> parser, TranscoderRequest http)

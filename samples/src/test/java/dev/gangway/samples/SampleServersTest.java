@@ -13,6 +13,7 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,30 @@ class SampleServersTest {
     assertThatThrownBy(() -> SampleServers.builder().port(SampleBackend.CATALOG, 70_000))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("catalog port: 70000 is not a port");
+  }
+
+  @Test
+  void rejectsANegativeOrTooLongDelay() {
+    assertThatThrownBy(() -> SampleServers.builder()
+            .delay(SampleBackend.PRICING, Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pricing delay: must be between 0 and 60000 ms, got PT-0.001S");
+    assertThatThrownBy(() -> SampleServers.builder()
+            .delay(SampleBackend.CATALOG, Duration.ofMinutes(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("catalog delay: must be between 0 and 60000 ms, got PT2M");
+  }
+
+  @Test
+  void everyStartedBackendHasItsOwnDelayProbe() throws Exception {
+    try (RunningSamples samples =
+        SampleServers.builder().backends(SampleBackend.PRICING, SampleBackend.CATALOG).start()) {
+      assertThat(samples.delays(SampleBackend.PRICING))
+          .isNotSameAs(samples.delays(SampleBackend.CATALOG));
+      assertThatThrownBy(() -> samples.delays(SampleBackend.REVIEWS))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("reviews was not started");
+    }
   }
 
   private static List<String> listServices(ManagedChannel channel) throws Exception {

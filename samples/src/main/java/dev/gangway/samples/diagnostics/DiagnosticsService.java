@@ -1,12 +1,13 @@
 package dev.gangway.samples.diagnostics;
 
 import com.google.rpc.Code;
+import dev.gangway.samples.support.DelayedAnswer;
 import dev.gangway.samples.support.Errors;
 import dev.gangway.samples.support.Unary;
-import io.grpc.Context;
 import io.grpc.Metadata;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
@@ -14,13 +15,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code gangway.samples.diagnostics.v1.Diagnostics} service: echoes metadata, sleeps without
- * a thread, fails on request, names its instance and streams ticks.
+ * a thread, fails on request, names its instance, lists items and answers for one after a
+ * delay (for fan-out tests), and streams ticks.
  *
  * <p>Thread-safe. Register {@link #definition()}, which adds the interceptor that captures
  * request metadata and sets Echo's header and trailer. The scheduler belongs to the caller, who
@@ -40,8 +39,8 @@ public final class DiagnosticsService extends DiagnosticsGrpc.DiagnosticsImplBas
 
   /**
    * @param instance the name WhoAmI returns
-   * @param scheduler runs Sleep's timers and paced ticks
-   * @param probe receives what happens to Sleep and Ticks calls
+   * @param scheduler runs the timers of Sleep and GetItem and paces ticks
+   * @param probe receives what happens to Sleep, GetItem and Ticks calls
    */
   public DiagnosticsService(String instance, ScheduledExecutorService scheduler,
       DiagnosticsProbe probe, Clock clock) {
@@ -73,25 +72,32 @@ public final class DiagnosticsService extends DiagnosticsGrpc.DiagnosticsImplBas
           "millis", "must be between 0 and " + MAX_SLEEP_MILLIS + ", got " + millis));
       return;
     }
-    probe.record(DiagnosticsProbe.Event.SLEEP_STARTED);
-    // Whoever flips this first (the timer or a cancellation) owns the outcome.
-    AtomicBoolean settled = new AtomicBoolean();
-    ScheduledFuture<?> timer = scheduler.schedule(() -> {
-      if (settled.compareAndSet(false, true)) {
-        // Recorded first, so a client that has the answer also sees the count.
-        probe.record(DiagnosticsProbe.Event.SLEEP_COMPLETED);
-        out.onNext(SleepResponse.newBuilder().setSleptMillis(millis).setInstance(instance).build());
-        out.onCompleted();
-      }
-    }, millis, TimeUnit.MILLISECONDS);
-    // The call's context is cancelled on client cancel, disconnect or deadline, and also after
-    // a normal completion; the flag keeps that last case from counting.
-    Context.current().addListener(context -> {
-      if (settled.compareAndSet(false, true)) {
-        timer.cancel(false);
-        probe.record(DiagnosticsProbe.Event.SLEEP_CANCELLED);
-      }
-    }, Runnable::run);
+    DelayedAnswer.respondAfter(scheduler, millis, probe.calls(DiagnosticsProbe.Kind.SLEEP), out,
+        () -> SleepResponse.newBuilder().setSleptMillis(millis).setInstance(instance).build());
+  }
+
+  @Override
+  public void listItems(ListItemsRequest request, StreamObserver<ListItemsResponse> out) {
+    Unary.respond(out, () -> Items.list(request.getCount(), instance));
+  }
+
+  @Override
+  public void getItem(GetItemRequest request, StreamObserver<Item> out) {
+    int index;
+    try {
+      index = Items.index(request.getId());
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
+      return;
+    }
+    long millis = request.getDelayMillis();
+    if (millis < 0 || millis > MAX_SLEEP_MILLIS) {
+      out.onError(Errors.invalidArgument(
+          "delay_millis", "must be between 0 and " + MAX_SLEEP_MILLIS + ", got " + millis));
+      return;
+    }
+    DelayedAnswer.respondAfter(scheduler, millis, probe.calls(DiagnosticsProbe.Kind.GET_ITEM), out,
+        () -> Items.item(index, instance));
   }
 
   @Override

@@ -13,30 +13,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code gangway.samples.reviews.v1.Reviews} service over fixed reviews and sellers.
+ * The {@code gangway.samples.reviews.v1.Reviews} service over fixed reviews, sellers and users.
  *
- * <p>Immutable and thread-safe. A seller's average rating and review count are computed from the
- * reviews at construction. {@link #seeded()} gives the demo data:
+ * <p>Immutable and thread-safe. A seller's average rating and review count, and a user's review
+ * count, are computed from the reviews at construction. {@link #seeded()} gives the demo data:
  *
  * <pre>
  * sellers  s-1 "Acme Kitchenware", s-2 "Globex Home &amp; Office"
- * reviews  p-100: r-3, r-2, r-1 (newest first; seller s-1)   p-200: r-4 (s-2)
- *          p-300: r-5 (s-1)                                    p-400: none
+ * users    u-alice, u-bob, u-carol, u-dave (review authors), u-erin (no reviews)
+ * reviews  p-100: r-3 u-carol, r-2 u-bob, r-1 u-alice (newest first; seller s-1)
+ *          p-200: r-4 u-bob (s-2)   p-300: r-5 u-dave (s-1)   p-400: none
  * </pre>
  */
 public final class ReviewsService extends ReviewsGrpc.ReviewsImplBase {
 
   private static final String SELLER_TYPE = Seller.getDescriptor().getFullName();
+  private static final String USER_TYPE = User.getDescriptor().getFullName();
 
   /** Product id to its reviews, newest first. */
   private final Map<String, List<Review>> reviewsByProduct;
   private final Map<String, Seller> sellers;
+  private final Map<String, User> users;
 
   /**
    * @param reviews every review, in any order
    * @param sellers every seller; average_rating and review_count are replaced by the reviews'
+   * @param users every user; review_count is replaced by the number of reviews they wrote
    */
-  public ReviewsService(List<Review> reviews, List<Seller> sellers) {
+  public ReviewsService(List<Review> reviews, List<Seller> sellers, List<User> users) {
     Map<String, List<Review>> byProduct = new HashMap<>();
     for (Review review : reviews) {
       byProduct.computeIfAbsent(review.getProductId(), id -> new ArrayList<>()).add(review);
@@ -51,6 +55,11 @@ public final class ReviewsService extends ReviewsGrpc.ReviewsImplBase {
       byId.put(seller.getId(), withRatings(seller, reviews));
     }
     this.sellers = Map.copyOf(byId);
+    Map<String, User> usersById = new HashMap<>();
+    for (User user : users) {
+      usersById.put(user.getId(), withReviewCount(user, reviews));
+    }
+    this.users = Map.copyOf(usersById);
   }
 
   /** The demo reviews and sellers. */
@@ -66,7 +75,13 @@ public final class ReviewsService extends ReviewsGrpc.ReviewsImplBase {
             review("r-5", "p-300", "u-dave", "s-1", 5, "Holds its edge.", "2024-02-01")),
         List.of(
             seller("s-1", "Acme Kitchenware", "2019-03-01"),
-            seller("s-2", "Globex Home & Office", "2021-07-15")));
+            seller("s-2", "Globex Home & Office", "2021-07-15")),
+        List.of(
+            user("u-alice", "Alice Archer", "2018-05-04"),
+            user("u-bob", "Bob Baker", "2020-01-12"),
+            user("u-carol", "Carol Cooper", "2021-09-30"),
+            user("u-dave", "Dave Dyer", "2022-11-11"),
+            user("u-erin", "Erin Elm", "2023-06-01")));
   }
 
   @Override
@@ -99,6 +114,20 @@ public final class ReviewsService extends ReviewsGrpc.ReviewsImplBase {
     });
   }
 
+  @Override
+  public void getUser(GetUserRequest request, StreamObserver<User> out) {
+    Unary.respond(out, () -> {
+      if (request.getId().isEmpty()) {
+        throw Errors.invalidArgument("id", "must not be empty");
+      }
+      User user = users.get(request.getId());
+      if (user == null) {
+        throw Errors.notFound(USER_TYPE, request.getId());
+      }
+      return user;
+    });
+  }
+
   /**
    * Orders reviews newest first, as ascending strings (what {@link Pages} needs): the inverted
    * create time, zero-padded, then the id to break ties.
@@ -123,6 +152,16 @@ public final class ReviewsService extends ReviewsGrpc.ReviewsImplBase {
         .build();
   }
 
+  private static User withReviewCount(User user, List<Review> reviews) {
+    int count = 0;
+    for (Review review : reviews) {
+      if (review.getAuthorId().equals(user.getId())) {
+        count++;
+      }
+    }
+    return user.toBuilder().setReviewCount(count).build();
+  }
+
   private static Review review(String id, String productId, String authorId, String sellerId,
       int rating, String text, String date) {
     return Review.newBuilder()
@@ -138,6 +177,14 @@ public final class ReviewsService extends ReviewsGrpc.ReviewsImplBase {
 
   private static Seller seller(String id, String displayName, String joined) {
     return Seller.newBuilder()
+        .setId(id)
+        .setDisplayName(displayName)
+        .setJoinTime(ProtoTime.of(Instant.parse(joined + "T00:00:00Z")))
+        .build();
+  }
+
+  private static User user(String id, String displayName, String joined) {
+    return User.newBuilder()
         .setId(id)
         .setDisplayName(displayName)
         .setJoinTime(ProtoTime.of(Instant.parse(joined + "T00:00:00Z")))

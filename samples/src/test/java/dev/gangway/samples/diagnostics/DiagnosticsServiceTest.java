@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiagnosticsServiceTest {
@@ -154,6 +155,142 @@ class DiagnosticsServiceTest {
 
     assertThat(e.getStatus().getDescription())
         .isEqualTo("millis: must be between 0 and 60000, got 60001");
+  }
+
+  @Test
+  void listItemsReturnsCountItemsInIndexOrder() {
+    ListItemsResponse response = diagnostics.listItems(
+        ListItemsRequest.newBuilder().setCount(3).build());
+
+    assertThat(response.getItemsList()).extracting(Item::getIndex).containsExactly(0, 1, 2);
+    assertThat(response.getItemsList()).extracting(Item::getId)
+        .containsExactly("item-0", "item-1", "item-2");
+    assertThat(response.getItemsList()).extracting(Item::getInstance).containsOnly("alpha");
+  }
+
+  @Test
+  void listItemsWithoutCountIsEmpty() {
+    assertThat(diagnostics.listItems(ListItemsRequest.getDefaultInstance()).getItemsList())
+        .isEmpty();
+  }
+
+  @Test
+  void rejectsAListBeyondTheLimit() {
+    StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT,
+        () -> diagnostics.listItems(ListItemsRequest.newBuilder().setCount(1001).build()));
+
+    assertThat(e.getStatus().getDescription())
+        .isEqualTo("count: must be between 0 and 1000, got 1001");
+  }
+
+  @Test
+  void getItemAnswersWithTheItemAfterItsDelay() {
+    DiagnosticsProbe probe = samples.diagnostics();
+    int started = probe.count(Event.GET_ITEM_STARTED);
+    int completed = probe.count(Event.GET_ITEM_COMPLETED);
+
+    Item item = diagnostics.getItem(
+        GetItemRequest.newBuilder().setId("item-17").setDelayMillis(10).build());
+
+    assertThat(item).isEqualTo(
+        Item.newBuilder().setIndex(17).setId("item-17").setInstance("alpha").build());
+    assertThat(probe.count(Event.GET_ITEM_STARTED)).isEqualTo(started + 1);
+    assertThat(probe.count(Event.GET_ITEM_COMPLETED)).isEqualTo(completed + 1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "7", "item-", "item-x", "item-07", "item--1", "item-2147483648",
+      "ITEM-1"})
+  void getItemRejectsAnIdThatNamesNoItem(String id) {
+    StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT,
+        () -> diagnostics.getItem(GetItemRequest.newBuilder().setId(id).build()));
+
+    assertThat(e.getStatus().getDescription()).isEqualTo(
+        "id: must be item-<index> with an index from 0 to 2147483647, got \"" + id + "\"");
+  }
+
+  @Test
+  void getItemRejectsADelayBeyondTheLimit() {
+    StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT, () -> diagnostics.getItem(
+        GetItemRequest.newBuilder().setId("item-1").setDelayMillis(60_001).build()));
+
+    assertThat(e.getStatus().getDescription())
+        .isEqualTo("delay_millis: must be between 0 and 60000, got 60001");
+  }
+
+  @Test
+  void waitingGetItemsCountAsInFlightUntilCancelled() throws Exception {
+    DiagnosticsProbe probe = samples.diagnostics();
+    int started = probe.count(Event.GET_ITEM_STARTED);
+    int cancelled = probe.count(Event.GET_ITEM_CANCELLED);
+    probe.resetMaxInFlight();
+    Context.CancellableContext context = Context.current().withCancellation();
+    List<CompletableFuture<Throwable>> outcomes = new ArrayList<>();
+
+    for (int i = 0; i < 4; i++) {
+      CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+      outcomes.add(outcome);
+      GetItemRequest request =
+          GetItemRequest.newBuilder().setId("item-" + i).setDelayMillis(60_000).build();
+      context.run(() -> DiagnosticsGrpc.newStub(channel).getItem(request, observer(outcome)));
+    }
+    assertThat(probe.await(Event.GET_ITEM_STARTED, started + 4, WAIT)).isTrue();
+    assertThat(probe.inFlight(DiagnosticsProbe.Kind.GET_ITEM)).isEqualTo(4);
+    assertThat(probe.maxInFlight(DiagnosticsProbe.Kind.GET_ITEM)).isEqualTo(4);
+    assertThat(probe.maxInFlight(DiagnosticsProbe.Kind.SLEEP)).isZero();
+    context.cancel(null);
+
+    assertThat(probe.await(Event.GET_ITEM_CANCELLED, cancelled + 4, WAIT)).isTrue();
+    assertThat(probe.inFlight(DiagnosticsProbe.Kind.GET_ITEM)).isZero();
+    for (CompletableFuture<Throwable> outcome : outcomes) {
+      assertThat(Status.fromThrowable(outcome.get(10, TimeUnit.SECONDS)).getCode())
+          .isEqualTo(Status.Code.CANCELLED);
+    }
+    probe.resetMaxInFlight();
+    assertThat(probe.maxInFlight(DiagnosticsProbe.Kind.GET_ITEM)).isZero();
+  }
+
+  @Test
+  void getItemsOneAfterAnotherNeverOverlap() {
+    DiagnosticsProbe probe = samples.diagnostics();
+    probe.resetMaxInFlight();
+
+    for (int i = 0; i < 3; i++) {
+      diagnostics.getItem(GetItemRequest.newBuilder().setId("item-" + i).setDelayMillis(5).build());
+    }
+
+    assertThat(probe.maxInFlight(DiagnosticsProbe.Kind.GET_ITEM)).isEqualTo(1);
+  }
+
+  @Test
+  void anExpiredDeadlineCancelsTheGetItem() throws Exception {
+    DiagnosticsProbe probe = samples.diagnostics();
+    int cancelled = probe.count(Event.GET_ITEM_CANCELLED);
+
+    failure(Status.Code.DEADLINE_EXCEEDED, () -> diagnostics
+        .withDeadlineAfter(200, TimeUnit.MILLISECONDS)
+        .getItem(GetItemRequest.newBuilder().setId("item-1").setDelayMillis(60_000).build()));
+
+    assertThat(probe.await(Event.GET_ITEM_CANCELLED, cancelled + 1, WAIT)).isTrue();
+  }
+
+  @Test
+  void aWaitingSleepCountsAsInFlight() throws Exception {
+    DiagnosticsProbe probe = samples.diagnostics();
+    int started = probe.count(Event.SLEEP_STARTED);
+    int cancelled = probe.count(Event.SLEEP_CANCELLED);
+    probe.resetMaxInFlight();
+    Context.CancellableContext context = Context.current().withCancellation();
+
+    context.run(() -> DiagnosticsGrpc.newStub(channel).sleep(
+        SleepRequest.newBuilder().setMillis(60_000).build(), observer(new CompletableFuture<>())));
+    assertThat(probe.await(Event.SLEEP_STARTED, started + 1, WAIT)).isTrue();
+
+    assertThat(probe.inFlight(DiagnosticsProbe.Kind.SLEEP)).isEqualTo(1);
+    assertThat(probe.maxInFlight(DiagnosticsProbe.Kind.SLEEP)).isEqualTo(1);
+    context.cancel(null);
+    assertThat(probe.await(Event.SLEEP_CANCELLED, cancelled + 1, WAIT)).isTrue();
+    assertThat(probe.inFlight(DiagnosticsProbe.Kind.SLEEP)).isZero();
   }
 
   @ParameterizedTest

@@ -58,7 +58,7 @@ class AdminIT {
     JsonNode body = Json.ok(ready);
     assertThat(body.path("status").asText()).isEqualTo("ready");
     assertThat(body.path("generation").asLong()).isEqualTo(1);
-    assertThat(body.path("routes").asInt()).isEqualTo(42);
+    assertThat(body.path("routes").asInt()).isEqualTo(48);
     assertThat(Json.MAPPER.convertValue(body.path("backends"), java.util.Map.class).keySet())
         .containsExactlyInAnyOrder("bookstore", "catalog", "pricing", "reviews", "diagnostics");
   }
@@ -93,10 +93,13 @@ class AdminIT {
         tuple("POST", "/v1/prices:batchGet", PRICING + "BatchGetPrices", "pricing"),
         tuple("GET", "/v1/products/{product_id}/reviews", REVIEWS + "ListReviews", "reviews"),
         tuple("GET", "/v1/sellers/{id}", REVIEWS + "GetSeller", "reviews"),
+        tuple("GET", "/v1/users/{id}", REVIEWS + "GetUser", "reviews"),
         tuple("POST", "/v1/diagnostics:echo", DIAGNOSTICS + "Echo", "diagnostics"),
         tuple("GET", "/v1/diagnostics/sleep", DIAGNOSTICS + "Sleep", "diagnostics"),
         tuple("GET", "/v1/diagnostics/fail", DIAGNOSTICS + "Fail", "diagnostics"),
         tuple("GET", "/v1/diagnostics/whoami", DIAGNOSTICS + "WhoAmI", "diagnostics"),
+        tuple("GET", "/v1/diagnostics/items", DIAGNOSTICS + "ListItems", "diagnostics"),
+        tuple("GET", "/v1/diagnostics/items/{id}", DIAGNOSTICS + "GetItem", "diagnostics"),
         tuple("GET", "/v1/diagnostics/ticks", DIAGNOSTICS + "Ticks", "diagnostics"));
     assertThat(body.path("conflicts")).isEmpty();
     assertThat(body.path("problems")).isEmpty();
@@ -119,7 +122,7 @@ class AdminIT {
     JsonNode body = Json.ok(h.admin("/admin/status"));
 
     assertThat(body.path("generation").asLong()).isEqualTo(1);
-    assertThat(body.path("routes").asInt()).isEqualTo(42);
+    assertThat(body.path("routes").asInt()).isEqualTo(48);
     assertThat(Json.MAPPER.convertValue(body.path("descriptorSources"), String[].class))
         .containsExactly(h.descriptorDir().resolve("samples.binpb").toString());
     assertThat(body.path("problems")).isEmpty();

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Catalog, Pricing and Reviews routes through the gateway: path variables, query binding
- * (category, currency, page size and token by proto and JSON name), a {@code body: "*"} batch
- * with a repeated field, and the proto3 JSON forms of the answers (int64 as strings, timestamps,
- * doubles, repeated strings).
+ * The Catalog, Pricing and Reviews (reviews, sellers, users) routes through the gateway: path
+ * variables, query binding (category, currency, page size and token by proto and JSON name), a
+ * {@code body: "*"} batch with a repeated field, and the proto3 JSON forms of the answers (int64
+ * as strings, timestamps, doubles, repeated strings).
  */
 class CatalogPricingReviewsIT {
   @TempDir static Path dir;
@@ -125,5 +125,15 @@ class CatalogPricingReviewsIT {
     assertThat(seller.path("reviewCount").asInt()).isEqualTo(4);
     assertThat(seller.path("averageRating").asDouble()).isEqualTo(4.0);
     assertThat(seller.path("joinTime").asText()).isEqualTo("2019-03-01T00:00:00Z");
+  }
+
+  @Test
+  void getsAReviewAuthorById() {
+    JsonNode user = h.getOk("/v1/users/u-alice");
+
+    assertThat(user.path("id").asText()).isEqualTo("u-alice");
+    assertThat(user.path("displayName").asText()).isEqualTo("Alice Archer");
+    assertThat(user.path("reviewCount").asInt()).isEqualTo(1);
+    assertThat(user.path("joinTime").asText()).isEqualTo("2018-05-04T00:00:00Z");
   }
 }

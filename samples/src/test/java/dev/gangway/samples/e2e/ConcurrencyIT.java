@@ -3,6 +3,7 @@ package dev.gangway.samples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Many requests at once, each on its own connection: every one is answered with its own body
  * and its own metadata (nothing crosses between exchanges that share the gateway's IO threads),
- * and slow backend calls do not queue behind each other.
+ * slow backend calls do not queue behind each other, and delayed GetItem calls each get their
+ * own item.
  */
 class ConcurrencyIT {
   private static final int REQUESTS = 200;
@@ -82,5 +84,30 @@ class ConcurrencyIT {
     for (CompletableFuture<HttpResponse<String>> response : responses) {
       assertThat(Json.ok(response.join()).path("sleptMillis").asText()).isEqualTo("250");
     }
+  }
+
+  @Test
+  void concurrentGetItemsAreEachAnsweredWithTheirOwnItem() throws Exception {
+    DiagnosticsProbe probe = h.samples().diagnostics();
+    int completed = probe.count(DiagnosticsProbe.Event.GET_ITEM_COMPLETED);
+    JsonNode list = h.getOk("/v1/diagnostics/items?count=20");
+    List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+    for (JsonNode item : list.path("items")) {
+      HttpRequest request = h.request(
+          "/v1/diagnostics/items/" + item.path("id").asText() + "?delay_millis=100").GET().build();
+      responses.add(h.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+    }
+    CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new))
+        .get(GatewayHarness.REQUEST_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
+
+    assertThat(responses).hasSize(20);
+    for (int i = 0; i < responses.size(); i++) {
+      JsonNode item = Json.ok(responses.get(i).join());
+      // index 0 is the proto3 default, which JSON leaves out.
+      assertThat(item.path("index").asInt()).isEqualTo(i);
+      assertThat(item.path("id").asText()).isEqualTo("item-" + i);
+    }
+    assertThat(probe.count(DiagnosticsProbe.Event.GET_ITEM_COMPLETED)).isEqualTo(completed + 20);
+    assertThat(probe.inFlight(DiagnosticsProbe.Kind.GET_ITEM)).isZero();
   }
 }

@@ -77,6 +77,50 @@ class ReviewsServiceTest {
   }
 
   @Test
+  void getsAReviewAuthorWithTheirReviewCount() {
+    User bob = reviews.getUser(GetUserRequest.newBuilder().setId("u-bob").build());
+
+    assertThat(bob.getDisplayName()).isEqualTo("Bob Baker");
+    assertThat(bob.getReviewCount()).isEqualTo(2);
+    assertThat(bob.hasJoinTime()).isTrue();
+  }
+
+  @Test
+  void everyReviewAuthorIsAUser() {
+    for (String product : new String[] {"p-100", "p-200", "p-300"}) {
+      for (Review review : reviews.listReviews(
+          ListReviewsRequest.newBuilder().setProductId(product).build()).getReviewsList()) {
+        assertThat(reviews.getUser(GetUserRequest.newBuilder().setId(review.getAuthorId())
+            .build()).getReviewCount()).as(review.getAuthorId()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void aUserWithoutReviewsHasACountOfZero() {
+    assertThat(reviews.getUser(GetUserRequest.newBuilder().setId("u-erin").build())
+        .getReviewCount()).isZero();
+  }
+
+  @Test
+  void anUnknownUserIsNotFound() {
+    StatusRuntimeException e = failure(Status.Code.NOT_FOUND,
+        () -> reviews.getUser(GetUserRequest.newBuilder().setId("u-zed").build()));
+
+    assertThat(e.getStatus().getDescription()).isEqualTo("user \"u-zed\" not found");
+    assertThat(detail(e, ResourceInfo.class).getResourceType())
+        .isEqualTo("gangway.samples.reviews.v1.User");
+  }
+
+  @Test
+  void anEmptyUserIdIsInvalid() {
+    StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT,
+        () -> reviews.getUser(GetUserRequest.getDefaultInstance()));
+
+    assertThat(e.getStatus().getDescription()).isEqualTo("id: must not be empty");
+  }
+
+  @Test
   void anUnknownSellerIsNotFound() {
     StatusRuntimeException e = failure(Status.Code.NOT_FOUND,
         () -> reviews.getSeller(GetSellerRequest.newBuilder().setId("s-9").build()));
