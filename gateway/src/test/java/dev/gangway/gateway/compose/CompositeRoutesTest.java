@@ -318,6 +318,29 @@ class CompositeRoutesTest {
   }
 
   @Test
+  void reloadWithABadCompositeKeepsServingTheOldSnapshot() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: kept",
+        "    method: GET",
+        "    path: /v1/kept",
+        "    calls:",
+        "      a: {method: " + ECHO + "Echo, request: {text: kept}}"));
+    CompositeConfigs.loader(dir, echo.target(), String.join("\n",
+        "  - name: kept",
+        "    method: GET",
+        "    path: /v1/kept",
+        "    calls:",
+        "      a: {method: " + ECHO + "Echo, request: {text: '{b.text}'}}",
+        "      b: {method: " + ECHO + "Echo, request: {text: '{a.text}'}}"), true);
+
+    dev.gangway.gateway.reload.ReloadResult result = gateway.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.message()).contains("composite \"kept\", call \"a\": dependency cycle a -> b -> a");
+    assertThat(ok(http.get("/v1/kept")).get("a").get("text").asText()).isEqualTo("kept");
+  }
+
+  @Test
   void adminListsCompositesWithTheirCalls() throws Exception {
     gateway(String.join("\n",
         "  - name: listed",
