@@ -43,7 +43,8 @@ record ValidationReport(List<Row> routes, List<String> problems) {
   }
 
   /** With the composite routes as rows ({@code composite NAME}) and their problem, if any. */
-  static ValidationReport of(GatewayConfig config, Transcoder transcoder, CompositeCheck composites) {
+  static ValidationReport of(
+      GatewayConfig config, Transcoder transcoder, CompositeCheck composites) {
     ServicePatterns patterns = ServicePatterns.of(config.backends());
     List<Row> rows = new ArrayList<>();
     Set<String> unserved = new TreeSet<>();

@@ -46,6 +46,17 @@ final class CallFailures {
     return plain(Status.Code.INVALID_ARGUMENT, name(call, element) + ": request: " + problem);
   }
 
+  /** The method's service has no backend: the call fails before it leaves. */
+  static com.google.rpc.Status noBackend(CallPlan call, int element) {
+    return plain(Status.Code.UNAVAILABLE, name(call, element) + " failed: no backend serves "
+        + call.method().getService().getFullName());
+  }
+
+  /** The call answered OK but its answer is unusable. */
+  static com.google.rpc.Status internal(CallPlan call, int element, String problem) {
+    return plain(Status.Code.INTERNAL, name(call, element) + " failed: " + problem);
+  }
+
   /** The overall deadline passed while {@code running} were still running. */
   static com.google.rpc.Status deadline(String composite, Duration timeout, List<String> running) {
     return plain(Status.Code.DEADLINE_EXCEEDED, "composite \"" + composite + "\": deadline of "

@@ -51,7 +51,7 @@ public record CallPlan(
     return method.getService().getFullName() + "/" + method.getName();
   }
 
-  /** The call's own cap: its {@code timeout}, never more than the method's route or backend timeout. */
+  /** The call's own cap: its {@code timeout}, at most the method's route or backend timeout. */
   public Duration cap() {
     Duration bound = this.bound.timeout();
     return timeout.filter(t -> t.compareTo(bound) < 0).orElse(bound);

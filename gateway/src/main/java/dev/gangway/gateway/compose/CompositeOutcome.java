@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <p>Immutable.
  */
-public sealed interface CompositeOutcome permits CompositeOutcome.Composed, CompositeOutcome.Failed {
+public sealed interface CompositeOutcome
+    permits CompositeOutcome.Composed, CompositeOutcome.Failed {
 
   /**
    * The composed JSON response.

@@ -1,7 +1,6 @@
 package dev.gangway.gateway.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.CallOptions;
@@ -13,9 +12,7 @@ import io.grpc.Status;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +46,7 @@ public final class CompositeRun {
   private final JsonNode[] results;
   private final byte[] states;
   private final FanOut[] fanOuts;
-  /** Calls in flight -> the index of the composite call they belong to. */
-  private final Map<ClientCall<byte[], byte[]>, Integer> inFlight = new IdentityHashMap<>();
+  private final InFlight inFlight = new InFlight();
   private int remaining;
   private boolean finished;
 
@@ -90,7 +86,7 @@ public final class CompositeRun {
   public void cancel(String reason) {
     if (!finished) {
       finished = true;
-      cancelAll(reason);
+      inFlight.cancelAll(reason);
     }
   }
 
@@ -161,16 +157,14 @@ public final class CompositeRun {
     fanOuts[call.index()] = fanOut;
     int first = Math.min(call.concurrency(), elements.size());
     for (int k = 0; k < first && states[call.index()] == RUNNING && !finished; k++) {
-      startOne(call, fanOut.next, elements.get(fanOut.next++));
+      startNext(call, fanOut);
     }
   }
 
   /** Starts one gRPC call: the call itself, or one element of a for_each call. */
   private void startOne(CallPlan call, int element, JsonNode item) {
     if (call.bound().channel().isEmpty()) {
-      failed(call, element, CallFailures.plain(Status.Code.UNAVAILABLE, "call \"" + call.name()
-          + "\" (" + call.grpcMethodName() + ") failed: no backend serves "
-          + call.method().getService().getFullName()));
+      failed(call, element, CallFailures.noBackend(call, element));
       return;
     }
     JsonNode request = call.request().evaluate(new Scope(inputs, results, item, null));
@@ -188,7 +182,7 @@ public final class CompositeRun {
     Channel channel = call.bound().channel().get();
     ClientCall<byte[], byte[]> grpcCall = channel.newCall(call.bound().grpcMethod(), options);
     Listener listener = new Listener(call, element, grpcCall, cap);
-    inFlight.put(grpcCall, call.index());
+    inFlight.add(grpcCall, call.index());
     grpcCall.start(listener, call.metadata(inputs));
     grpcCall.request(1);
     grpcCall.sendMessage(message);
@@ -196,7 +190,7 @@ public final class CompositeRun {
   }
 
   private void closed(Listener l, Status status, byte[] message, Metadata trailers) {
-    if (finished || inFlight.remove(l.grpcCall) == null) {
+    if (finished || !inFlight.remove(l.grpcCall)) {
       return; // cancelled by us: its outcome no longer matters
     }
     CallPlan call = l.call;
@@ -208,14 +202,14 @@ public final class CompositeRun {
       failed(call, l.element, CallFailures.of(call, l.element, status, trailers,
           l.cap.isExpired()));
     } else if (message == null) {
-      failed(call, l.element, CallFailures.plain(Status.Code.INTERNAL, "call \"" + call.name()
-          + "\" (" + call.grpcMethodName() + ") failed: the backend sent no response message"));
+      failed(call, l.element, CallFailures.internal(call, l.element,
+          "the backend sent no response message"));
     } else {
       try {
         succeeded(call, l.element, plan.codec().toJson(call.method().getOutputType(), message));
       } catch (IOException e) {
-        failed(call, l.element, CallFailures.plain(Status.Code.INTERNAL, "call \"" + call.name()
-            + "\" (" + call.grpcMethodName() + ") failed: its response could not be read"));
+        failed(call, l.element, CallFailures.internal(call, l.element,
+            "its response could not be read"));
       }
     }
     advance();
@@ -229,11 +223,16 @@ public final class CompositeRun {
     FanOut fanOut = fanOuts[call.index()];
     fanOut.results.set(element, result);
     fanOut.done++;
-    if (fanOut.done == fanOut.elements.size()) {
+    if (fanOut.complete()) {
       settle(call.index(), DONE, fanOut.results);
-    } else if (fanOut.next < fanOut.elements.size()) {
-      startOne(call, fanOut.next, fanOut.elements.get(fanOut.next++));
+    } else if (fanOut.hasNext()) {
+      startNext(call, fanOut);
     }
+  }
+
+  private void startNext(CallPlan call, FanOut fanOut) {
+    int element = fanOut.next++;
+    startOne(call, element, fanOut.elements.get(element));
   }
 
   /** An optional call's part goes missing; a required call's failure ends the composite. */
@@ -244,11 +243,12 @@ public final class CompositeRun {
     if (call.optional()) {
       log.debug("composite {}: optional {}", plan.name(), status.getMessage());
       settle(call.index(), MISSING, null);
-      cancelCallsOf(call.index(), "another element of call \"" + call.name() + "\" failed");
+      inFlight.cancelOwnedBy(call.index(),
+          "another element of call \"" + call.name() + "\" failed");
       return;
     }
     finished = true;
-    cancelAll("call \"" + call.name() + "\" of composite \"" + plan.name() + "\" failed");
+    inFlight.cancelAll("call \"" + call.name() + "\" of composite \"" + plan.name() + "\" failed");
     completion.accept(new CompositeOutcome.Failed(status));
   }
 
@@ -260,7 +260,7 @@ public final class CompositeRun {
       }
     }
     finished = true;
-    cancelAll("the deadline of composite \"" + plan.name() + "\" passed");
+    inFlight.cancelAll("the deadline of composite \"" + plan.name() + "\" passed");
     completion.accept(new CompositeOutcome.Failed(
         CallFailures.deadline(plan.name(), timeout, running)));
   }
@@ -283,25 +283,6 @@ public final class CompositeRun {
     completion.accept(new CompositeOutcome.Composed(MessageCodec.write(body), partial));
   }
 
-  private void cancelAll(String reason) {
-    List<ClientCall<byte[], byte[]>> calls = new ArrayList<>(inFlight.keySet());
-    inFlight.clear();
-    calls.forEach(c -> c.cancel(reason, null));
-  }
-
-  private void cancelCallsOf(int index, String reason) {
-    List<ClientCall<byte[], byte[]>> calls = new ArrayList<>();
-    inFlight.forEach((call, owner) -> {
-      if (owner == index) {
-        calls.add(call);
-      }
-    });
-    calls.forEach(c -> {
-      inFlight.remove(c);
-      c.cancel(reason, null);
-    });
-  }
-
   /** A failure in our own code: one 500, every call cancelled, never a hung exchange. */
   private void guarded(Runnable step) {
     try {
@@ -310,24 +291,10 @@ public final class CompositeRun {
       log.error("composite {}: unexpected failure", plan.name(), e);
       if (!finished) {
         finished = true;
-        cancelAll("the gateway failed");
+        inFlight.cancelAll("the gateway failed");
         completion.accept(new CompositeOutcome.Failed(CallFailures.plain(Status.Code.INTERNAL,
             "composite \"" + plan.name() + "\" failed in the gateway")));
       }
-    }
-  }
-
-  /** The element calls of one for_each call. */
-  private static final class FanOut {
-    final List<JsonNode> elements;
-    final ArrayNode results;
-    int next;
-    int done;
-
-    FanOut(List<JsonNode> elements) {
-      this.elements = elements;
-      this.results = JsonNodeFactory.instance.arrayNode(elements.size());
-      elements.forEach(e -> results.addNull());
     }
   }
 

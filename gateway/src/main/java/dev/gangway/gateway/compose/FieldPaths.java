@@ -53,7 +53,8 @@ final class FieldPaths {
 
   /** The message type of a field a path goes through, or a problem saying why it cannot. */
   private static Descriptor container(FieldDescriptor field) throws TemplateProblem {
-    String where = "field \"" + field.getName() + "\" of " + field.getContainingType().getFullName();
+    String where =
+        "field \"" + field.getName() + "\" of " + field.getContainingType().getFullName();
     if (field.isRepeated()) {
       throw new TemplateProblem(where + " is " + (field.isMapField() ? "a map" : "repeated")
           + "; only the last field of a path may be (use for_each to run a call per element)");

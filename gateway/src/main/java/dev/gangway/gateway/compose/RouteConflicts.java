@@ -23,7 +23,8 @@ final class RouteConflicts {
     // Composites sort before transcoded routes; the order only picks a "winner" we never serve.
     Comparator<Object> compositesFirst =
         Comparator.comparingInt(r -> r instanceof CompositePlan ? 0 : 1);
-    RouteTable.Builder<Object> table = RouteTable.builder(compositesFirst, RouteConflicts::describe);
+    RouteTable.Builder<Object> table =
+        RouteTable.builder(compositesFirst, RouteConflicts::describe);
     for (CompositePlan plan : plans) {
       table.add(plan.httpMethod(), plan.template(), plan);
     }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <p>Stateless and thread-safe; setup code.
  */
 final class CompositeReader {
-  static final List<String> KEYS = List.of("name", "method", "path", "timeout", "calls", "response");
+  static final List<String> KEYS =
+      List.of("name", "method", "path", "timeout", "calls", "response");
   static final List<String> CALL_KEYS = List.of("method", "request", "optional", "timeout",
       "headers", "for_each", "concurrency");
   /** Names that start a template reference other than a call result. */

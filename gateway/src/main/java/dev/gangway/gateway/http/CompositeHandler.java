@@ -62,8 +62,8 @@ final class CompositeHandler {
     Duration overall = timeout;
     // Dispatched: when the handler returns, Undertow must not end the exchange; the run starts
     // right after, on this IO thread, and its callbacks complete the exchange.
-    exchange.dispatch(SameThreadExecutor.INSTANCE,
-        () -> Responses.guarded(exchange, () -> start(exchange, transcoder, plan, inputs, overall)));
+    exchange.dispatch(SameThreadExecutor.INSTANCE, () -> Responses.guarded(
+        exchange, () -> start(exchange, transcoder, plan, inputs, overall)));
   }
 
   private static void start(HttpServerExchange exchange, Transcoder transcoder, CompositePlan plan,

@@ -18,8 +18,10 @@ import java.util.TreeSet;
 
 /**
  * Reads the current snapshot (once per request) and matches the request to a route, composite
- * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path, 405 with a sorted {@code Allow} header for a known path under another method, 501
- * for streaming methods (not served yet). A match is attached as {@link Attachments#ROUTED}.
+ * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path,
+ * 405 with a sorted {@code Allow} header (the methods of both kinds) for a known path under another
+ * method, 501 for streaming methods (not served yet). A match is attached as
+ * {@link Attachments#ROUTED}.
  *
  * <p>Immutable and thread-safe.
  */

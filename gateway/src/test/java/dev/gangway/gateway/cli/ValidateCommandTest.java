@@ -115,7 +115,8 @@ class ValidateCommandTest {
         "    method: GET",
         "    path: /v1/shelf-pages/{id}",
         "    calls:",
-        "      shelf: {method: gangway.test.Shelves.GetShelf, request: {name: 'shelves/{path.id}'}}",
+        "      shelf: {method: gangway.test.Shelves.GetShelf,",
+        "              request: {name: 'shelves/{path.id}'}}",
         "");
     Files.writeString(config, composites);
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Composites are compiled when a snapshot is built; a bad one fails it, naming composite and call. */
+/** Composites compile when a snapshot is built; a bad one fails it, naming composite and call. */
 class CompositeCompileTest {
   private static final Path CASES = Path.of("src/test/resources/compose/compile-cases.yaml");
   private static final String TARGET = "127.0.0.1:1";

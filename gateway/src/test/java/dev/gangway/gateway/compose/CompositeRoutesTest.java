@@ -294,7 +294,8 @@ class CompositeRoutesTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Http.json(response.body()).get("message").asText())
-        .isEqualTo("call \"list\" (gangway.gwtest.v1.EchoService/List): request: Not an int32 value: \"many\"");
+        .isEqualTo("call \"list\" (gangway.gwtest.v1.EchoService/List): request: "
+            + "Not an int32 value: \"many\"");
   }
 
   @Test
@@ -336,7 +337,8 @@ class CompositeRoutesTest {
     dev.gangway.gateway.reload.ReloadResult result = gateway.reloadNow();
 
     assertThat(result.swapped()).isFalse();
-    assertThat(result.message()).contains("composite \"kept\", call \"a\": dependency cycle a -> b -> a");
+    assertThat(result.message())
+        .contains("composite \"kept\", call \"a\": dependency cycle a -> b -> a");
     assertThat(ok(http.get("/v1/kept")).get("a").get("text").asText()).isEqualTo("kept");
   }
 
