@@ -156,6 +156,29 @@ class CompositeRoutesTest {
   }
 
   @Test
+  void optionalCallPastItsOwnTimeoutIsMissingWhileTheRestAnswers() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: capped_part",
+        "    method: GET",
+        "    path: /v1/capped-part",
+        "    calls:",
+        "      good: {method: " + ECHO + "Echo, request: {text: fine}}",
+        "      slow:",
+        "        method: " + ECHO + "Slow",
+        "        request: {delay_ms: 60000, tag: capped-part}",
+        "        optional: true",
+        "        timeout: 200ms"));
+
+    HttpResponse<String> response = http.get("/v1/capped-part");
+    JsonNode body = ok(response);
+
+    assertThat(response.headers().firstValue("Gangway-Partial")).contains("slow");
+    assertThat(body.get("good").get("text").asText()).isEqualTo("fine");
+    assertThat(body.get("slow").isNull()).isTrue();
+    assertThat(echo.service().slowCancelled.poll(10, TimeUnit.SECONDS)).isEqualTo("capped-part");
+  }
+
+  @Test
   void completeResponseHasNoPartialHeader() throws Exception {
     Http http = gateway(String.join("\n",
         "  - name: whole",
