@@ -9,19 +9,22 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The body of {@code GET /admin/routes}: every served route, every conflict found at load (the
- * route that is not served and the one that wins) and every load problem.
+ * The body of {@code GET /admin/routes}: every served route, every composite route with its calls,
+ * every conflict found at load (the route that is not served and the one that wins) and every
+ * load problem.
  *
  * <p>Immutable.
  *
  * @param generation the snapshot these routes come from
  * @param routes sorted by template, then HTTP method
+ * @param composites in configuration order
  * @param conflicts in the order the route table found them
  * @param problems what was left out at load
  */
 record RoutesView(
     long generation,
     List<RouteJson> routes,
+    List<CompositeJson> composites,
     List<ConflictJson> conflicts,
     List<ProblemJson> problems) {
 
@@ -39,7 +42,9 @@ record RoutesView(
       conflicts.add(new ConflictJson(c.httpMethod(), c.template(), c.winner(), c.loser(),
           c.toString()));
     }
-    return new RoutesView(snapshot.generation(), routes, conflicts,
+    List<CompositeJson> composites =
+        snapshot.composites().plans().stream().map(CompositeJson::of).toList();
+    return new RoutesView(snapshot.generation(), routes, composites, conflicts,
         ProblemJson.of(snapshot.transcoder().problems()));
   }
 

@@ -5,7 +5,6 @@ import dev.gangway.gateway.config.BackendConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.RouteConfig;
 import dev.gangway.gateway.config.ServicePatterns;
-import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.LoadProblem;
 import io.grpc.Channel;
@@ -61,7 +60,20 @@ public final class BackendBindings {
   public static BackendBindings build(
       GatewayConfig config, Transcoder transcoder, ChannelRegistry channels)
       throws BackendSetupException {
+    return build(config, transcoder, channels, List.of());
+  }
+
+  /**
+   * Like {@link #build(GatewayConfig, Transcoder, ChannelRegistry)}, also binding {@code extra}
+   * methods that may have no HTTP route (the calls of composite routes).
+   *
+   * @throws BackendSetupException when a backend's settings cannot make a channel
+   */
+  public static BackendBindings build(GatewayConfig config, Transcoder transcoder,
+      ChannelRegistry channels, Collection<Descriptors.MethodDescriptor> extra)
+      throws BackendSetupException {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(extra, "extra");
     Objects.requireNonNull(transcoder, "transcoder");
     Objects.requireNonNull(channels, "channels");
     Map<String, ManagedChannel> byBackend = new HashMap<>();
@@ -75,10 +87,12 @@ public final class BackendBindings {
     ServicePatterns patterns = ServicePatterns.of(config.backends());
     Map<Descriptors.MethodDescriptor, BoundMethod> methods = new IdentityHashMap<>();
     TreeSet<String> orphans = new TreeSet<>();
-    for (MethodRoute route : transcoder.routes()) {
-      Descriptors.MethodDescriptor method = route.method();
+    List<Descriptors.MethodDescriptor> all = new ArrayList<>();
+    transcoder.routes().forEach(route -> all.add(route.method()));
+    all.addAll(extra);
+    for (Descriptors.MethodDescriptor method : all) {
       if (methods.containsKey(method)) {
-        continue; // one method, several HTTP bindings
+        continue; // one method, several HTTP bindings or composite calls
       }
       Optional<BackendConfig> backend = patterns.backendFor(method.getService().getFullName());
       if (backend.isEmpty()) {

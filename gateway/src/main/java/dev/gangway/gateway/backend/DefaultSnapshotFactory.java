@@ -1,5 +1,9 @@
 package dev.gangway.gateway.backend;
 
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import dev.gangway.gateway.compose.CompositeCompiler;
+import dev.gangway.gateway.compose.CompositeException;
+import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The snapshot factory of a running gateway: loads the configured descriptor sets, compiles the
- * transcoder and binds its methods to channels from the shared {@link ChannelRegistry}.
+ * transcoder and the composite routes and binds their methods to channels from the shared
+ * {@link ChannelRegistry}. A composite that does not compile fails the whole snapshot.
  *
  * <p>Thread-safe (the registry is); called at start and by the reloader, never on the request
  * path. It does not call {@link ChannelRegistry#retainOnly}: whoever installs the snapshot does,
@@ -49,13 +54,17 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     }
     Transcoder transcoder = Transcoder.build(loaded, config.transcoding());
     BackendBindings bindings;
+    CompositeRoutes composites;
     try {
-      bindings = BackendBindings.build(config, transcoder, channels);
-    } catch (BackendSetupException e) {
+      List<MethodDescriptor> called = CompositeCompiler.methods(config.composites(), loaded);
+      bindings = BackendBindings.build(config, transcoder, channels, called);
+      composites = CompositeCompiler.compile(config.composites(), transcoder, bindings);
+    } catch (BackendSetupException | CompositeException e) {
       throw new SnapshotException(e.getMessage());
     }
     report(generation, transcoder, bindings);
-    return new RuntimeSnapshot(config, transcoder, bindings, generation, Instant.now());
+    return new RuntimeSnapshot(
+        config, transcoder, bindings, composites, generation, Instant.now());
   }
 
   private static void report(long generation, Transcoder transcoder, BackendBindings bindings) {

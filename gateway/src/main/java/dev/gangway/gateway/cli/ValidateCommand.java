@@ -62,7 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Transcoder transcoder =
         Transcoder.build(DescriptorLoader.load(sources), config.transcoding());
-    ValidationReport report = ValidationReport.of(config, transcoder);
+    ValidationReport report =
+        ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder));
     report.print(out);
     return report.problems().isEmpty() ? 0 : Main.FAILED;
   }

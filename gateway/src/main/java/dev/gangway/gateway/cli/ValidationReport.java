@@ -2,6 +2,7 @@ package dev.gangway.gateway.cli;
 
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
+import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.config.BackendConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.RouteConfig;
@@ -23,8 +24,8 @@ import java.util.TreeSet;
  * <p>Immutable.
  *
  * @param routes one row per served route, sorted by template then HTTP method
- * @param problems descriptor and rule problems, route conflicts, services without a backend and
- *     route settings for unknown methods, in that order
+ * @param problems descriptor and rule problems, route conflicts, services without a backend,
+ *     route settings for unknown methods and the first composite problem, in that order
  */
 record ValidationReport(List<Row> routes, List<String> problems) {
   static final String NO_BACKEND = "(no backend)";
@@ -38,6 +39,12 @@ record ValidationReport(List<Row> routes, List<String> problems) {
   record Row(String httpMethod, String template, String grpcMethod, String backend) {}
 
   static ValidationReport of(GatewayConfig config, Transcoder transcoder) {
+    return of(config, transcoder, new CompositeCheck(List.of(), java.util.Optional.empty()));
+  }
+
+  /** With the composite routes as rows ({@code composite NAME}) and their problem, if any. */
+  static ValidationReport of(
+      GatewayConfig config, Transcoder transcoder, CompositeCheck composites) {
     ServicePatterns patterns = ServicePatterns.of(config.backends());
     List<Row> rows = new ArrayList<>();
     Set<String> unserved = new TreeSet<>();
@@ -50,6 +57,13 @@ record ValidationReport(List<Row> routes, List<String> problems) {
       rows.add(new Row(route.binding().httpMethod(), route.binding().template().format(),
           route.grpcMethodName(), backend));
     }
+    for (CompositePlan plan : composites.plans()) {
+      String backends = plan.calls().stream()
+          .map(c -> c.bound().backendName().orElse(NO_BACKEND)).distinct()
+          .collect(java.util.stream.Collectors.joining(","));
+      rows.add(new Row(plan.httpMethod(), plan.template().format(),
+          "composite " + plan.name(), backends));
+    }
     rows.sort(Comparator.comparing(Row::template).thenComparing(Row::httpMethod)
         .thenComparing(Row::grpcMethod));
     List<String> problems = new ArrayList<>();
@@ -60,6 +74,7 @@ record ValidationReport(List<Row> routes, List<String> problems) {
           + "in a backend's services)");
     }
     problems.addAll(unknownRouteMethods(config.routes(), transcoder));
+    composites.problem().ifPresent(problems::add);
     return new ValidationReport(rows, problems);
   }
 

@@ -1,13 +1,17 @@
 package dev.gangway.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +112,61 @@ final class ConfigNode {
       items.add(new ConfigNode(origin, path + "[" + i + "]", node.get(i), env));
     }
     return items;
+  }
+
+  /**
+   * The entries of this mapping in file order; empty when absent. The keys are not checked:
+   * callers name their own entries (a composite's calls).
+   */
+  Map<String, ConfigNode> entries() throws ConfigException {
+    if (isAbsent()) {
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      throw error("expected a mapping, got " + kind());
+    }
+    Map<String, ConfigNode> entries = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      entries.put(e.getKey(), new ConfigNode(origin, childPath(e.getKey()), e.getValue(), env));
+    }
+    return entries;
+  }
+
+  /**
+   * This mapping as a JSON object with environment references replaced in every string inside
+   * (keys stay as written); empty when absent. For templates whose values keep their JSON types.
+   */
+  Optional<ObjectNode> jsonObject() throws ConfigException {
+    if (isAbsent()) {
+      return Optional.empty();
+    }
+    if (!node.isObject()) {
+      throw error("expected a mapping, got " + kind());
+    }
+    return Optional.of((ObjectNode) substituted(node));
+  }
+
+  private JsonNode substituted(JsonNode value) throws ConfigException {
+    if (value.isTextual() && env != null) {
+      return TextNode.valueOf(Substitution.apply(value.textValue(), this::error, env));
+    }
+    if (value.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        copy.set(e.getKey(), substituted(e.getValue()));
+      }
+      return copy;
+    }
+    if (value.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode item : value) {
+        copy.add(substituted(item));
+      }
+      return copy;
+    }
+    return value.deepCopy();
   }
 
   /** The scalar with environment references replaced; empty when absent. */

@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  * applies defaults, resolves relative paths against the file's directory.
  *
  * <p>Stateless and thread-safe; setup code. Backends are read by {@link BackendReader}, the
- * {@code transcoding} section by {@link TranscodingReader}.
+ * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
-      "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers");
+      "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
+      "composites");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout");
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
@@ -47,7 +48,8 @@ final class ConfigReader {
         BackendReader.readAll(root.get("backends"), base),
         routes(root.get("routes")),
         TranscodingReader.read(root.get("transcoding")),
-        headers(root.get("headers")));
+        headers(root.get("headers")),
+        CompositeReader.readAll(root.get("composites")));
   }
 
   static ServerConfig server(ConfigNode node) throws ConfigException {

@@ -16,12 +16,13 @@ public record GatewayConfig(
     List<BackendConfig> backends,
     List<RouteConfig> routes,
     TranscoderOptions transcoding,
-    HeadersConfig headers) {
+    HeadersConfig headers,
+    List<CompositeConfig> composites) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
-      TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT);
+      TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of());
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -31,5 +32,18 @@ public record GatewayConfig(
     routes = List.copyOf(routes);
     Objects.requireNonNull(transcoding, "transcoding");
     Objects.requireNonNull(headers, "headers");
+    composites = List.copyOf(composites);
+  }
+
+  /** A configuration without composite routes. */
+  public GatewayConfig(
+      ServerConfig server,
+      AdminConfig admin,
+      DescriptorsConfig descriptors,
+      List<BackendConfig> backends,
+      List<RouteConfig> routes,
+      TranscoderOptions transcoding,
+      HeadersConfig headers) {
+    this(server, admin, descriptors, backends, routes, transcoding, headers, List.of());
   }
 }

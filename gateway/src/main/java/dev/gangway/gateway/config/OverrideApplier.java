@@ -27,7 +27,8 @@ final class OverrideApplier {
         backends(config.backends(), flags.backends()),
         config.routes(),
         config.transcoding(),
-        config.headers());
+        config.headers(),
+        config.composites());
   }
 
   private static ServerConfig server(ServerConfig s, CliOverrides flags) throws ConfigException {

@@ -1,7 +1,6 @@
 package dev.gangway.gateway.http;
 
 import com.google.rpc.Code;
-import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Channel;
 import io.grpc.Metadata;
@@ -17,8 +16,7 @@ import java.util.Optional;
  * <p>Thread-safe: the only state is a cache of the header mapping for the latest headers config.
  */
 final class CallHandler implements HttpHandler {
-  private volatile CachedMapping mapping = new CachedMapping(HeadersConfig.DEFAULT,
-      HeaderMapping.of(HeadersConfig.DEFAULT));
+  private final HeaderMappings mappings = new HeaderMappings();
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
@@ -33,7 +31,8 @@ final class CallHandler implements HttpHandler {
     }
     Metadata metadata;
     try {
-      metadata = mapping(routed.snapshot().config().headers()).requestMetadata(exchange);
+      metadata = mappings.forConfig(routed.snapshot().config().headers())
+          .requestMetadata(exchange);
     } catch (TranscodingException e) {
       Responses.error(exchange, routed.snapshot().transcoder(), e);
       return;
@@ -41,16 +40,4 @@ final class CallHandler implements HttpHandler {
     UnaryCall.start(exchange, routed, channel.get(), metadata,
         exchange.getAttachment(Attachments.MESSAGE), exchange.getAttachment(Attachments.TIMEOUT));
   }
-
-  /** The mapping for {@code config}, rebuilt only when a reload brought a different config. */
-  private HeaderMapping mapping(HeadersConfig config) {
-    CachedMapping cached = mapping;
-    if (cached.config() != config && !cached.config().equals(config)) {
-      cached = new CachedMapping(config, HeaderMapping.of(config));
-      mapping = cached;
-    }
-    return cached.mapping();
-  }
-
-  private record CachedMapping(HeadersConfig config, HeaderMapping mapping) {}
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * <pre>
  * ErrorGuard -> Route (404, 405, 501) -> Deadline (grpc-timeout, 400) -> 100-continue
  *   -> Body (async, 413, 408) -> Bind (400, 415) -> Call (503; completes from gRPC callbacks)
+ *             \-> Composite (a composite route: parallel calls, completes from their callbacks)
  * </pre>
  *
  * <p>Stateless; the returned handler is thread-safe.
@@ -27,7 +28,7 @@ public final class GatewayHandlers {
     // Answers "Expect: 100-continue" when the body is first read, i.e. after the 413 check.
     HttpHandler expectContinue = new HttpContinueReadHandler(body);
     HttpHandler deadline = new DeadlineHandler(expectContinue);
-    HttpHandler route = new RouteHandler(snapshots, deadline);
+    HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(), deadline);
     return new ErrorGuardHandler(route);
   }
 }

@@ -2,6 +2,7 @@ package dev.gangway.gateway.http;
 
 import com.google.rpc.Code;
 import dev.gangway.gateway.backend.BoundMethod;
+import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.transcoder.MethodRoute;
@@ -16,18 +17,22 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Reads the current snapshot (once per request) and matches the request to a route: 404 for an
- * unknown path, 405 with a sorted {@code Allow} header for a known path under another method, 501
- * for streaming methods (not served yet). A match is attached as {@link Attachments#ROUTED}.
+ * Reads the current snapshot (once per request) and matches the request to a route, composite
+ * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path,
+ * 405 with a sorted {@code Allow} header (the methods of both kinds) for a known path under another
+ * method, 501 for streaming methods (not served yet). A match is attached as
+ * {@link Attachments#ROUTED}.
  *
  * <p>Immutable and thread-safe.
  */
 final class RouteHandler implements HttpHandler {
   private final SnapshotHolder snapshots;
+  private final CompositeHandler composites;
   private final HttpHandler next;
 
-  RouteHandler(SnapshotHolder snapshots, HttpHandler next) {
+  RouteHandler(SnapshotHolder snapshots, CompositeHandler composites, HttpHandler next) {
     this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+    this.composites = Objects.requireNonNull(composites, "composites");
     this.next = Objects.requireNonNull(next, "next");
   }
 
@@ -37,11 +42,24 @@ final class RouteHandler implements HttpHandler {
     Transcoder transcoder = snapshot.transcoder();
     String method = exchange.getRequestMethod().toString();
     String path = rawPath(exchange);
+    MatchResult<CompositePlan> composite = snapshot.composites().match(method, path);
+    if (composite instanceof MatchResult.Matched<CompositePlan> matched) {
+      composites.handle(exchange, snapshot, matched);
+      return;
+    }
     MatchResult<MethodRoute> result = transcoder.match(method, path);
+    // A path known under other methods by either table is a 405 listing both sets of methods.
+    TreeSet<String> allowedMethods = new TreeSet<>();
+    if (composite instanceof MatchResult.MethodNotAllowed<CompositePlan> notAllowed) {
+      allowedMethods.addAll(notAllowed.allowed());
+    }
+    if (result instanceof MatchResult.MethodNotAllowed<MethodRoute> notAllowed) {
+      allowedMethods.addAll(notAllowed.allowed());
+    }
     if (result instanceof MatchResult.Matched<MethodRoute> matched) {
       routed(exchange, snapshot, matched);
-    } else if (result instanceof MatchResult.MethodNotAllowed<MethodRoute> notAllowed) {
-      String allowed = String.join(", ", new TreeSet<>(notAllowed.allowed()));
+    } else if (!allowedMethods.isEmpty()) {
+      String allowed = String.join(", ", allowedMethods);
       exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
       // UNIMPLEMENTED in the body: the path exists, the method does not (grpc-gateway, Envoy).
       Responses.error(exchange, transcoder, new TranscodingException(Code.UNIMPLEMENTED, 405,

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.reload;
 
 import dev.gangway.gateway.backend.BackendBindings;
+import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.transcoder.Transcoder;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Everything one request needs, built off the request path and swapped whole on reload: the
- * configuration, the transcoder (routes, plans, codec) and the backend binding of every method.
+ * configuration, the transcoder (routes, plans, codec), the backend binding of every method and the
+ * compiled composite routes.
  *
  * <p>Immutable and thread-safe. A handler reads {@link SnapshotHolder#current()} once and uses that
  * snapshot for the whole request, so a reload never tears a request.
@@ -19,6 +21,7 @@ public record RuntimeSnapshot(
     GatewayConfig config,
     Transcoder transcoder,
     BackendBindings backends,
+    CompositeRoutes composites,
     long generation,
     Instant builtAt) {
 
@@ -26,6 +29,13 @@ public record RuntimeSnapshot(
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(transcoder, "transcoder");
     Objects.requireNonNull(backends, "backends");
+    Objects.requireNonNull(composites, "composites");
     Objects.requireNonNull(builtAt, "builtAt");
+  }
+
+  /** A snapshot without composite routes. */
+  public RuntimeSnapshot(GatewayConfig config, Transcoder transcoder, BackendBindings backends,
+      long generation, Instant builtAt) {
+    this(config, transcoder, backends, CompositeRoutes.EMPTY, generation, builtAt);
   }
 }

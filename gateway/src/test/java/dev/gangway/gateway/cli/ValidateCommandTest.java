@@ -103,6 +103,39 @@ class ValidateCommandTest {
   }
 
   @Test
+  void compositesAreListedAndTheirProblemReported() throws IOException {
+    Path config = tmp.resolve("gangway.yaml");
+    String composites = String.join("\n",
+        "descriptors: {paths: [sets/]}",
+        "backends:",
+        "  - {name: shelves, services: ['*'], target: 'localhost:1'}",
+        "transcoding: {auto_mapping: false}",
+        "composites:",
+        "  - name: shelf_page",
+        "    method: GET",
+        "    path: /v1/shelf-pages/{id}",
+        "    calls:",
+        "      shelf: {method: gangway.test.Shelves.GetShelf,",
+        "              request: {name: 'shelves/{path.id}'}}",
+        "");
+    Files.writeString(config, composites);
+
+    CliRun good = validate("validate", "--config", config.toString());
+
+    assertThat(lines(good.out())).contains(
+        "GET /v1/shelf-pages/{id} composite shelf_page shelves", "no problems");
+    assertThat(good.exitCode()).isZero();
+
+    Files.writeString(config, composites.replace("{path.id}", "{path.nope}"));
+    CliRun bad = validate("validate", "--config", config.toString());
+
+    assertThat(lines(bad.out())).contains("1 problem:", "composite \"shelf_page\", call \"shelf\": "
+        + "request.name: {path.nope}: the path template /v1/shelf-pages/{id} has no variable "
+        + "\"nope\"");
+    assertThat(bad.exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void invalidConfigExitsTwoWithOneLine() throws IOException {
     Path config = tmp.resolve("gangway.yaml");
     Files.writeString(config, "server: {prot: 8080}\n");

@@ -29,6 +29,8 @@ class ConfigDocsTest {
     keys.addAll(BackendReader.TLS_KEYS);
     keys.addAll(BackendReader.KEEPALIVE_KEYS);
     keys.addAll(TranscodingReader.KEYS);
+    keys.addAll(CompositeReader.KEYS);
+    keys.addAll(CompositeReader.CALL_KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");
@@ -68,5 +70,7 @@ class ConfigDocsTest {
     assertThat(config.backends()).hasSize(2);
     assertThat(config.backends().get(0).tls().orElseThrow().keyFile())
         .contains(certs.resolve("client.key"));
+    assertThat(config.composites()).hasSize(1);
+    assertThat(config.composites().get(0).calls()).hasSize(2);
   }
 }

@@ -9,6 +9,9 @@ import dev.gangway.gateway.gwtest.v1.EchoServiceGrpc;
 import dev.gangway.gateway.gwtest.v1.FailRequest;
 import dev.gangway.gateway.gwtest.v1.HeadersRequest;
 import dev.gangway.gateway.gwtest.v1.HeadersResponse;
+import dev.gangway.gateway.gwtest.v1.Item;
+import dev.gangway.gateway.gwtest.v1.ListRequest;
+import dev.gangway.gateway.gwtest.v1.ListResponse;
 import dev.gangway.gateway.gwtest.v1.SlowRequest;
 import io.grpc.Context;
 import io.grpc.Deadline;
@@ -26,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The test service behind {@link EchoBackend}. Records what happened to {@code Slow} calls by tag,
@@ -53,6 +57,10 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
   public final BlockingQueue<String> slowStarted = new LinkedBlockingQueue<>();
   /** Tags of Slow calls whose context was cancelled before they answered. */
   public final BlockingQueue<String> slowCancelled = new LinkedBlockingQueue<>();
+  /** Slow calls that arrived and have not ended yet. */
+  public final AtomicInteger slowInFlight = new AtomicInteger();
+  /** The most Slow calls ever in flight at once. */
+  public final AtomicInteger slowMaxInFlight = new AtomicInteger();
 
   public TestEchoService(String name) {
     this.name = name;
@@ -68,8 +76,10 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
   public void slow(SlowRequest request, StreamObserver<EchoResponse> out) {
     Context context = Context.current();
     AtomicBoolean answered = new AtomicBoolean();
+    slowMaxInFlight.accumulateAndGet(slowInFlight.incrementAndGet(), Math::max);
     ScheduledFuture<?> answer = TIMERS.schedule(() -> {
       if (!context.isCancelled() && answered.compareAndSet(false, true)) {
+        slowInFlight.decrementAndGet();
         out.onNext(EchoResponse.newBuilder().setText(request.getTag()).setServer(name).build());
         out.onCompleted();
       }
@@ -79,6 +89,7 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
     context.addListener(c -> {
       answer.cancel(false);
       if (answered.compareAndSet(false, true)) {
+        slowInFlight.decrementAndGet();
         slowCancelled.add(request.getTag());
       }
     }, Runnable::run);
@@ -129,6 +140,17 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
     out.onNext(response.build());
     // Trailers of a successful call: the stub API sends them through the status' trailers.
     out.onError(Status.OK.asRuntimeException(trailers));
+  }
+
+  @Override
+  public void list(ListRequest request, StreamObserver<ListResponse> out) {
+    ListResponse.Builder response = ListResponse.newBuilder().setCount(request.getN());
+    for (int i = 0; i < request.getN(); i++) {
+      response.addItems(Item.newBuilder().setId(request.getPrefix() + i).setIndex(i)
+          .setNested(EchoResponse.newBuilder().setText("n" + i).setServer(name)));
+    }
+    out.onNext(response.build());
+    out.onCompleted();
   }
 
   @Override
