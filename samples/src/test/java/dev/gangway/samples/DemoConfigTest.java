@@ -1,5 +1,13 @@
 package dev.gangway.samples;
 
+import dev.gangway.gateway.backend.ChannelRegistry;
+import dev.gangway.gateway.backend.DefaultSnapshotFactory;
+import dev.gangway.gateway.compose.CompositePlan;
+import dev.gangway.gateway.config.CliOverrides;
+import dev.gangway.gateway.config.ConfigLoader;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +58,23 @@ class DemoConfigTest {
 
     for (SampleBackend backend : SampleBackend.values()) {
       assertThat(targets).containsEntry(backend.serviceName(), "127.0.0.1:" + backend.demoPort());
+    }
+  }
+
+  @Test
+  void buildsASnapshotWithEveryRouteAndComposite() throws Exception {
+    // The real loader and snapshot factory: strict keys, descriptor loading, composite compilation
+    // (methods, references, field paths, cycles, conflicts). Channels are created but never used.
+    GatewayConfig loaded =
+        new ConfigLoader(Optional.of(CONFIG), CliOverrides.NONE, name -> null).load();
+    try (ChannelRegistry channels = new ChannelRegistry()) {
+      RuntimeSnapshot snapshot = new DefaultSnapshotFactory(channels).build(loaded, 1);
+
+      assertThat(snapshot.transcoder().problems()).isEmpty();
+      assertThat(snapshot.transcoder().conflicts()).isEmpty();
+      assertThat(snapshot.composites().plans())
+          .extracting(CompositePlan::name)
+          .containsExactly("product_page", "product_summary");
     }
   }
 
