@@ -55,6 +55,7 @@ public final class DemoMain {
     System.out.println("  curl " + base + "/v1/shelves");
     System.out.println("  curl " + base + "/v1/shelves/fiction/books?filter=read%3Dtrue");
     System.out.println("  curl " + base + "/v1/products/p-100");
+    System.out.println("  curl '" + base + "/v1/product-pages/p-100?currency=EUR'");
     gateway.adminPort().ifPresent(p ->
         System.out.println("  curl http://127.0.0.1:" + p + "/admin/routes"));
     System.out.println("Ctrl-C stops it.");

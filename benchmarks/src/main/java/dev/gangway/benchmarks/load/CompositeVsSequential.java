@@ -31,10 +31,11 @@ public final class CompositeVsSequential {
         URI.create(base + "/v1/prices/p-100"),
         URI.create(base + "/v1/products/p-100/reviews"));
     List<URI> composite = List.of(URI.create(base + "/v1/product-summaries/p-100"));
-    measure(http, composite, pages / 3); // warm-up, not reported
-    measure(http, sequential, pages / 3);
-    long[] one = measure(http, composite, pages);
-    long[] three = measure(http, sequential, pages);
+    long[] one = new long[pages];
+    long[] three = new long[pages];
+    measure(http, composite, sequential, new long[pages / 3], new long[pages / 3]); // warm-up
+    // Interleaved page by page, so both see the same machine load.
+    measure(http, composite, sequential, one, three);
     System.out.printf("composite (1 request, 3 parallel calls): p50 %.3f ms, p99 %.3f ms%n",
         one[pages / 2] / 1e6, one[(int) (pages * 0.99)] / 1e6);
     System.out.printf("sequential (3 requests):                  p50 %.3f ms, p99 %.3f ms%n",
@@ -43,21 +44,27 @@ public final class CompositeVsSequential {
         (double) one[pages / 2] / three[pages / 2]);
   }
 
-  /** Page times in nanoseconds, sorted; every response must be 200. */
-  private static long[] measure(HttpClient http, List<URI> page, int pages) throws Exception {
-    long[] times = new long[pages];
-    for (int i = 0; i < pages; i++) {
-      long start = System.nanoTime();
-      for (URI uri : page) {
-        HttpResponse<byte[]> response =
-            http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException(uri + " answered " + response.statusCode());
-        }
-      }
-      times[i] = System.nanoTime() - start;
+  /** Fills both arrays with page times in nanoseconds, alternating the two pages; sorts them. */
+  private static void measure(HttpClient http, List<URI> first, List<URI> second, long[] firstTimes,
+      long[] secondTimes) throws Exception {
+    for (int i = 0; i < firstTimes.length; i++) {
+      firstTimes[i] = page(http, first);
+      secondTimes[i] = page(http, second);
     }
-    Arrays.sort(times);
-    return times;
+    Arrays.sort(firstTimes);
+    Arrays.sort(secondTimes);
+  }
+
+  /** The time to fetch every URI of a page in order; every response must be 200. */
+  private static long page(HttpClient http, List<URI> page) throws Exception {
+    long start = System.nanoTime();
+    for (URI uri : page) {
+      HttpResponse<byte[]> response = http.send(
+          HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(uri + " answered " + response.statusCode());
+      }
+    }
+    return System.nanoTime() - start;
   }
 }
