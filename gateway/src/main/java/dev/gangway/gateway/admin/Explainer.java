@@ -1,5 +1,6 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
@@ -45,6 +46,14 @@ final class Explainer {
     request.put("query", rawQuery);
     out.put("request", request);
     out.put("generation", snapshot.generation());
+    // Composite routes are matched before transcoded ones, as the request path does.
+    if (snapshot.composites().match(method, rawPath)
+        instanceof MatchResult.Matched<CompositePlan> composite) {
+      out.put("result", "composite");
+      out.put("why", "a composite route matches; composites are matched before transcoded routes");
+      out.put("composite", CompositeJson.of(composite.route()));
+      return out;
+    }
     MatchResult<MethodRoute> result = transcoder.match(method, rawPath);
     List<RouteCandidates.Candidate> candidates =
         RouteCandidates.find(transcoder, method, rawPath);

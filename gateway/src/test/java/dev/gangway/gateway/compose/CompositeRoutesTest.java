@@ -395,4 +395,22 @@ class CompositeRoutesTest {
     assertThat(each.get("optional").asBoolean()).isTrue();
     assertThat(each.get("timeout").asText()).isEqualTo("500ms");
   }
+
+  @Test
+  void explainNamesTheCompositeAPathReaches() throws Exception {
+    gateway(String.join("\n",
+        "  - name: explained",
+        "    method: GET",
+        "    path: /v1/explained/{id}",
+        "    calls:",
+        "      one: {method: " + ECHO + "Echo, request: {text: '{path.id}'}}"));
+    Http admin = new Http(gateway.adminPort().orElseThrow());
+
+    JsonNode answer = ok(admin.get("/admin/explain?method=GET&path=/v1/explained/7"));
+
+    assertThat(answer.get("result").asText()).isEqualTo("composite");
+    assertThat(answer.get("composite").get("name").asText()).isEqualTo("explained");
+    assertThat(answer.get("composite").get("calls").get(0).get("method").asText())
+        .isEqualTo("gangway.gwtest.v1.EchoService/Echo");
+  }
 }
