@@ -1,5 +1,7 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.compose.CallPlan;
+import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
 import java.util.ArrayList;
@@ -42,6 +44,14 @@ final class Readiness {
     for (MethodRoute route : routes) {
       backends.backendFor(snapshot, route.method().getService().getFullName())
           .ifPresent(needed::add);
+    }
+    // Composite routes need the backends of their calls too (optional calls included: a page
+    // that always comes back partial is not a ready page).
+    for (CompositePlan composite : snapshot.composites().plans()) {
+      for (CallPlan call : composite.calls()) {
+        backends.backendFor(snapshot, call.method().getService().getFullName())
+            .ifPresent(needed::add);
+      }
     }
     Map<String, String> current = states.states();
     Map<String, String> seen = new TreeMap<>();
