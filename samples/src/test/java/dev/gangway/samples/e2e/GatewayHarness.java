@@ -16,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,21 +72,19 @@ final class GatewayHarness implements AutoCloseable {
 
   /** Starts the samples and the gateway with the e2e config; {@code extraEnv} overrides targets. */
   static GatewayHarness start(Path tempDir, Map<String, String> extraEnv) throws Exception {
-    GatewayHarness h = new GatewayHarness(tempDir);
-    try {
-      h.startAll(extraEnv);
-      return h;
-    } catch (Exception | Error e) {
-      h.close();
-      throw e;
-    }
+    return builder(tempDir).env(extraEnv).start();
   }
 
   static GatewayHarness start(Path tempDir) throws Exception {
     return start(tempDir, Map.of());
   }
 
-  private void startAll(Map<String, String> extraEnv) throws Exception {
+  /** A harness with options beyond the variables; {@link Builder#start()} starts it. */
+  static Builder builder(Path tempDir) {
+    return new Builder(tempDir);
+  }
+
+  private void startAll(Builder options) throws Exception {
     if (!Files.isRegularFile(SAMPLE_DESCRIPTORS)) {
       throw new IllegalStateException(SAMPLE_DESCRIPTORS.toAbsolutePath()
           + " is missing; build the samples module first (mvn -pl samples package)");
@@ -96,13 +96,18 @@ final class GatewayHarness implements AutoCloseable {
     try (var in = GatewayHarness.class.getResourceAsStream("/e2e/gangway.yaml")) {
       Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
     }
-    samples = SampleServers.builder().instanceName(INSTANCE).build().start();
+    if (options.composites) {
+      Files.writeString(config, CompositesConfig.yaml(), StandardOpenOption.APPEND);
+    }
+    SampleServers.Builder servers = SampleServers.builder().instanceName(INSTANCE);
+    options.delays.forEach(servers::delay);
+    samples = servers.start();
     closeables.push(samples);
     env.put("DESCRIPTORS", descriptors.toString());
     for (SampleBackend b : samples.backends()) {
       env.put(b.label().toUpperCase(Locale.ROOT), samples.target(b));
     }
-    env.putAll(extraEnv);
+    env.putAll(options.env);
     gateway = GatewayServer.start(
         new ConfigLoader(Optional.of(config), CliOverrides.NONE, env::get));
     closeables.push(gateway);
@@ -195,6 +200,47 @@ final class GatewayHarness implements AutoCloseable {
     }
     if (first != null) {
       throw first;
+    }
+  }
+
+  /** Options of one harness. Not thread-safe; configure, then {@link #start()}. */
+  static final class Builder {
+    private final Path dir;
+    private final Map<String, String> env = new HashMap<>();
+    private final Map<SampleBackend, Duration> delays = new EnumMap<>(SampleBackend.class);
+    private boolean composites;
+
+    private Builder(Path dir) {
+      this.dir = dir;
+    }
+
+    /** Config variables over the defaults (targets, {@code SLEEP_TIMEOUT}). Default: none. */
+    Builder env(Map<String, String> extraEnv) {
+      env.putAll(extraEnv);
+      return this;
+    }
+
+    /** How long every unary call of one sample backend waits. Default: no delay. */
+    Builder delay(SampleBackend backend, Duration delay) {
+      delays.put(backend, delay);
+      return this;
+    }
+
+    /** Adds the composite routes of {@link CompositesConfig}. Default: none. */
+    Builder withComposites() {
+      composites = true;
+      return this;
+    }
+
+    GatewayHarness start() throws Exception {
+      GatewayHarness h = new GatewayHarness(dir);
+      try {
+        h.startAll(this);
+        return h;
+      } catch (Exception | Error e) {
+        h.close();
+        throw e;
+      }
     }
   }
 }

@@ -81,6 +81,15 @@ final class Json {
     return out;
   }
 
+  /** The texts of the elements of an array of strings. */
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode element : array) {
+      out.add(element.asText());
+    }
+    return out;
+  }
+
   private static void assertJsonContentType(HttpResponse<String> response) {
     assertThat(response.headers().firstValue("Content-Type"))
         .as("Content-Type of %s", response.uri())
