@@ -43,7 +43,7 @@ final class CallFailures {
 
   /** A request that could not be built from its template (a value of the wrong type). */
   static com.google.rpc.Status badRequest(CallPlan call, int element, String problem) {
-    return plain(Status.Code.INVALID_ARGUMENT, name(call, element) + ": request: " + problem);
+    return plain(Status.Code.INVALID_ARGUMENT, name(call, element) + ": " + problem);
   }
 
   /** The method's service has no backend: the call fails before it leaves. */

@@ -172,7 +172,8 @@ public final class CompositeRun {
     try {
       message = plan.codec().toProto(call.method().getInputType(), request);
     } catch (InvalidProtocolBufferException e) {
-      failed(call, element, CallFailures.badRequest(call, element, e.getMessage()));
+      failed(call, element, CallFailures.badRequest(call, element,
+          dev.gangway.transcoder.binding.JsonErrors.describe(e, "request")));
       return;
     }
     Deadline cap = Deadline.after(call.cap().toNanos(), TimeUnit.NANOSECONDS);

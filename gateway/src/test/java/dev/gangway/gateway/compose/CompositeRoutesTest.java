@@ -318,7 +318,7 @@ class CompositeRoutesTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Http.json(response.body()).get("message").asText())
         .isEqualTo("call \"list\" (gangway.gwtest.v1.EchoService/List): request: "
-            + "Not an int32 value: \"many\"");
+            + "invalid JSON: \"many\" is not a valid int32");
   }
 
   @Test

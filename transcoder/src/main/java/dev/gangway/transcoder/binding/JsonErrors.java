@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Stateless and thread-safe.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
   /** A JsonFormat message prefix and what it means: "{value} is not a valid {type}". */
   private record ValueError(String prefix, String type) {}
@@ -54,37 +54,49 @@ final class JsonErrors {
    *     object), taken off the column of a syntax error there
    */
   static String describe(InvalidProtocolBufferException e, int columnShift) {
+    return describe(e, columnShift, "body");
+  }
+
+  /**
+   * The same message for JSON that is not a request body (e.g. a composite call's request built
+   * from a template), starting with {@code subject: } instead of {@code body: }.
+   */
+  public static String describe(InvalidProtocolBufferException e, String subject) {
+    return describe(e, 0, subject);
+  }
+
+  private static String describe(InvalidProtocolBufferException e, int columnShift, String subject) {
     String m = e.getMessage() == null ? "" : e.getMessage().strip();
     if (m.startsWith(UNKNOWN_FIELD) && m.contains(IN_MESSAGE)) {
       int in = m.lastIndexOf(IN_MESSAGE);
-      return "body: unknown field " + Quoting.quote(m.substring(UNKNOWN_FIELD.length(), in))
+      return subject + ": unknown field " + Quoting.quote(m.substring(UNKNOWN_FIELD.length(), in))
           + " in " + m.substring(in + IN_MESSAGE.length());
     }
     if (m.startsWith(FIELD) && m.endsWith(SET_TWICE)) {
-      return "body: field " + m.substring(FIELD.length(), m.length() - SET_TWICE.length())
+      return subject + ": field " + m.substring(FIELD.length(), m.length() - SET_TWICE.length())
           + " is set more than once";
     }
     if (m.startsWith(ONEOF) && m.contains(ONEOF_OTHER) && m.endsWith(ONEOF_END)) {
       int other = m.indexOf(ONEOF_OTHER);
-      return "body: fields " + m.substring(ONEOF.length(), other) + " and "
+      return subject + ": fields " + m.substring(ONEOF.length(), other) + " and "
           + m.substring(other + ONEOF_OTHER.length(), m.length() - ONEOF_END.length())
           + " are in the same oneof; set only one";
     }
     if (m.startsWith(BAD_ENUM) && m.contains(FOR_ENUM)) {
       int type = m.indexOf(FOR_ENUM);
-      return "body: invalid JSON: " + m.substring(BAD_ENUM.length(), type)
+      return subject + ": invalid JSON: " + m.substring(BAD_ENUM.length(), type)
           + " is not a value of enum " + m.substring(type + FOR_ENUM.length());
     }
     for (ValueError v : VALUE_ERRORS) {
       if (m.startsWith(v.prefix())) {
-        return "body: invalid JSON: " + shorten(m.substring(v.prefix().length()))
+        return subject + ": invalid JSON: " + shorten(m.substring(v.prefix().length()))
             + " is not a valid " + v.type();
       }
     }
     if (m.startsWith(NULL_ELEMENT)) {
-      return "body: invalid JSON: null in repeated field " + m.substring(NULL_ELEMENT.length());
+      return subject + ": invalid JSON: null in repeated field " + m.substring(NULL_ELEMENT.length());
     }
-    return "body: invalid JSON: " + generic(m, columnShift);
+    return subject + ": invalid JSON: " + generic(m, columnShift);
   }
 
   private static String generic(String m, int columnShift) {
