@@ -3,6 +3,7 @@ package dev.gangway.gateway.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,9 @@ final class ConfigReader {
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
       "composites");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
-      "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout");
+      "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
+      "stream_format");
+  static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = streamFormats();
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
@@ -63,7 +66,16 @@ final class ConfigReader {
         node.get("read_timeout").duration().orElse(d.readTimeout()),
         node.get("max_request_body").size(Integer.MAX_VALUE).orElse(d.maxRequestBodyBytes()),
         (int) node.get("max_header_size").size(Integer.MAX_VALUE).orElse(d.maxHeaderBytes()),
-        node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()));
+        node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
+        node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()));
+  }
+
+  private static Map<String, ServerConfig.StreamFormat> streamFormats() {
+    Map<String, ServerConfig.StreamFormat> map = new LinkedHashMap<>();
+    for (ServerConfig.StreamFormat format : ServerConfig.StreamFormat.values()) {
+      map.put(format.configName(), format);
+    }
+    return map;
   }
 
   static AdminConfig admin(ConfigNode node) throws ConfigException {

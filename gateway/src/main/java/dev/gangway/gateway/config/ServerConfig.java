@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param maxRequestBodyBytes larger bodies get 413 (default 4 MiB)
  * @param maxHeaderBytes larger request headers are refused (default 16 KiB)
  * @param maxGrpcTimeout a client's {@code grpc-timeout} header is capped at this (default 60s)
+ * @param streamFormat how a server-streaming response is framed when the client's {@code Accept}
+ *     header asks for no particular streaming type (default {@link StreamFormat#NDJSON})
  */
 public record ServerConfig(
     String bind,
@@ -23,16 +25,37 @@ public record ServerConfig(
     Duration readTimeout,
     long maxRequestBodyBytes,
     int maxHeaderBytes,
-    Duration maxGrpcTimeout) {
+    Duration maxGrpcTimeout,
+    StreamFormat streamFormat) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(maxGrpcTimeout, "maxGrpcTimeout");
+    Objects.requireNonNull(streamFormat, "streamFormat");
   }
 
   public static final ServerConfig DEFAULT = new ServerConfig(
       "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
-      Duration.ofSeconds(60));
+      Duration.ofSeconds(60), StreamFormat.NDJSON);
+
+  /** The default framing of server-streaming responses. Constants only. */
+  public enum StreamFormat {
+    /** One JSON message per line ({@code application/x-ndjson}), written as each arrives. */
+    NDJSON("ndjson"),
+    /** One JSON array ({@code application/json}), elements written as each arrives (Envoy). */
+    JSON_ARRAY("json_array");
+
+    private final String configName;
+
+    StreamFormat(String configName) {
+      this.configName = configName;
+    }
+
+    /** The spelling in the config file. */
+    public String configName() {
+      return configName;
+    }
+  }
 }

@@ -9,9 +9,9 @@ import io.undertow.server.HttpServerExchange;
 import java.util.Optional;
 
 /**
- * Sends the request message to the method's backend as a unary gRPC call with the request's
- * metadata and deadline; 503 UNAVAILABLE when no backend serves the method's service. The call's
- * callbacks complete the exchange ({@link UnaryCall}).
+ * Sends the request message to the method's backend as a unary or server-streaming gRPC call with
+ * the request's metadata and deadline; 503 UNAVAILABLE when no backend serves the method's service.
+ * The call's callbacks complete the exchange ({@link UnaryCall}, {@link ServerStreamCall}).
  *
  * <p>Thread-safe: the only state is a cache of the header mapping for the latest headers config.
  */
@@ -37,7 +37,13 @@ final class CallHandler implements HttpHandler {
       Responses.error(exchange, routed.snapshot().transcoder(), e);
       return;
     }
-    UnaryCall.start(exchange, routed, channel.get(), metadata,
-        exchange.getAttachment(Attachments.MESSAGE), exchange.getAttachment(Attachments.TIMEOUT));
+    byte[] message = exchange.getAttachment(Attachments.MESSAGE);
+    if (routed.route().serverStreaming()) {
+      ServerStreamCall.start(exchange, routed, channel.get(), metadata, message,
+          exchange.getAttachment(Attachments.TIMEOUT));
+      return;
+    }
+    UnaryCall.start(exchange, routed, channel.get(), metadata, message,
+        exchange.getAttachment(Attachments.TIMEOUT));
   }
 }

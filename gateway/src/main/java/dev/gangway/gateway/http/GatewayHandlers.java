@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>
  * ErrorGuard -> Route (404, 405, 501) -> Deadline (grpc-timeout, 400) -> 100-continue
- *   -> Body (async, 413, 408) -> Bind (400, 415) -> Call (503; completes from gRPC callbacks)
+ *   -> Body (async, 413, 408) -> Bind (400, 415) -> Call (503; completes from gRPC callbacks, streams server streams)
  *             \-> Composite (a composite route: parallel calls, completes from their callbacks)
  * </pre>
  *

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Reads the current snapshot (once per request) and matches the request to a route, composite
  * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path,
  * 405 with a sorted {@code Allow} header (the methods of both kinds) for a known path under another
- * method, 501 for streaming methods (not served yet). A match is attached as
+ * method, 501 for client-streaming and bidi methods (not served yet). A match is attached as
  * {@link Attachments#ROUTED}.
  *
  * <p>Immutable and thread-safe.
@@ -74,9 +74,10 @@ final class RouteHandler implements HttpHandler {
       HttpServerExchange exchange, RuntimeSnapshot snapshot, MatchResult.Matched<MethodRoute> match)
       throws Exception {
     MethodRoute route = match.route();
-    if (route.clientStreaming() || route.serverStreaming()) {
+    if (route.clientStreaming()) {
       Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
-          "streaming methods are not served yet: " + route.grpcMethodName());
+          "client-streaming and bidirectional streaming methods are not served yet: "
+              + route.grpcMethodName());
       return;
     }
     Optional<BoundMethod> bound = snapshot.backends().method(route.method());

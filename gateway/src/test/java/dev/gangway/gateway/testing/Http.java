@@ -63,6 +63,18 @@ public final class Http {
     }
   }
 
+  /** Sends with any body handler (streams: {@code ofLines}, {@code ofInputStream}). */
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return client.send(request, handler);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
     return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }

@@ -31,13 +31,19 @@ public final class TestConfigs {
   public static ServerConfig server(long maxRequestBodyBytes, Duration maxGrpcTimeout) {
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
-        maxRequestBodyBytes, d.maxHeaderBytes(), maxGrpcTimeout);
+        maxRequestBodyBytes, d.maxHeaderBytes(), maxGrpcTimeout, d.streamFormat());
   }
 
   public static ServerConfig server(Duration readTimeout) {
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), readTimeout,
-        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout());
+        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat());
+  }
+
+  public static ServerConfig server(ServerConfig.StreamFormat streamFormat) {
+    ServerConfig d = ServerConfig.DEFAULT;
+    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
+        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), streamFormat);
   }
 
   /** A plaintext round-robin backend with a 30s timeout and 4 MiB messages. */

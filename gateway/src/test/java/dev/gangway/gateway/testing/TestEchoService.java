@@ -62,8 +62,12 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
   /** The most Slow calls ever in flight at once. */
   public final AtomicInteger slowMaxInFlight = new AtomicInteger();
 
+  /** What happened to Count streams. */
+  public final CountStreams counts;
+
   public TestEchoService(String name) {
     this.name = name;
+    this.counts = new CountStreams(name);
   }
 
   @Override
@@ -155,9 +159,6 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
 
   @Override
   public void count(CountRequest request, StreamObserver<EchoResponse> out) {
-    for (int i = 0; i < request.getN(); i++) {
-      out.onNext(EchoResponse.newBuilder().setText(Integer.toString(i)).setServer(name).build());
-    }
-    out.onCompleted();
+    counts.count(request, out);
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every way a request can fail, as the client sees it: the gateway's own errors (404, 405 with
- * {@code Allow}, 413, 415, 400 naming the problem, 501 for streaming), backend errors mapped by
+ * {@code Allow}, 413, 415, 400 naming the problem, server streams as NDJSON), backend errors mapped by
  * the status table with their {@code google.rpc.Status} details, and an unreachable backend (503,
  * then success once it comes up). Every error body is a JSON {@code google.rpc.Status}.
  */
@@ -257,11 +257,13 @@ class ErrorMappingIT {
   }
 
   @Test
-  void streamingRouteIs501UntilStreamingIsServed() {
-    JsonNode body = Json.error(h.get("/v1/diagnostics/ticks?count=1"), 501, Code.UNIMPLEMENTED);
+  void serverStreamingRouteStreamsOneJsonMessagePerLine() {
+    HttpResponse<String> response = h.get("/v1/diagnostics/ticks?count=3");
 
-    assertThat(body.path("message").asText())
-        .contains("gangway.samples.diagnostics.v1.Diagnostics/Ticks");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
+    assertThat(response.body().split("\n")).hasSize(3)
+        .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
   }
 
   @Test

@@ -1,0 +1,240 @@
+package dev.gangway.gateway.http;
+
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.errors.RenderedError;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.undertow.server.ExchangeCompletionListener;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+/**
+ * One server-streaming backend call and the exchange it streams to: each message is rendered,
+ * framed ({@link StreamFraming}) and written as it arrives. The next message is requested from
+ * the backend only once the previous one is flushed to the socket (manual flow control), so a
+ * stream holds at most one message plus gRPC's own transport window. An error before the first
+ * message is a normal error response; after it, a terminal error object ends the stream. Cancels
+ * the call when the client goes away.
+ *
+ * <p>Confined to the exchange's IO thread: the call's callbacks run there (its executor is the IO
+ * thread), and so do Undertow's write, read and completion listeners, so no state needs locking.
+ */
+final class ServerStreamCall extends ClientCall.Listener<byte[]> implements StreamWriter.Callback {
+  private static final Logger log = LoggerFactory.getLogger(ServerStreamCall.class);
+  private static final HttpString X_ACCEL_BUFFERING = new HttpString("X-Accel-Buffering");
+
+  private final HttpServerExchange exchange;
+  private final Routed routed;
+  private final StreamFraming framing;
+  private final Duration timeout;
+  private final long deadlineNanos;
+  private ClientCall<byte[], byte[]> call;
+  private Metadata headers;
+  private StreamWriter writer;
+  private boolean writing;
+  /** A close that arrived while a message was still being written; handled once it is. */
+  private Runnable deferredClose;
+  private boolean finished;
+
+  private ServerStreamCall(
+      HttpServerExchange exchange, Routed routed, StreamFraming framing, Duration timeout) {
+    this.exchange = exchange;
+    this.routed = routed;
+    this.framing = framing;
+    this.timeout = timeout;
+    this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+  }
+
+  /** Starts the call on {@code channel}; the exchange is streamed to from its callbacks. */
+  static void start(
+      HttpServerExchange exchange,
+      Routed routed,
+      Channel channel,
+      Metadata metadata,
+      byte[] message,
+      Duration timeout) {
+    StreamFraming framing = StreamFraming.choose(
+        exchange.getRequestHeaders().getFirst(Headers.ACCEPT),
+        routed.snapshot().config().server().streamFormat());
+    ServerStreamCall listener = new ServerStreamCall(exchange, routed, framing, timeout);
+    CallOptions options = CallOptions.DEFAULT
+        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .withExecutor(exchange.getIoThread());
+    ClientCall<byte[], byte[]> call = channel.newCall(routed.bound().grpcMethod(), options);
+    listener.call = call;
+    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
+    call.start(listener, metadata);
+    call.request(1);
+    call.sendMessage(message);
+    call.halfClose();
+    DisconnectWatcher.watch(exchange, listener::clientGone);
+  }
+
+  @Override
+  public void onHeaders(Metadata headers) {
+    this.headers = headers;
+  }
+
+  @Override
+  public void onMessage(byte[] message) {
+    if (finished) {
+      return;
+    }
+    Responses.guarded(exchange, () -> writeMessage(message));
+  }
+
+  private void writeMessage(byte[] message) {
+    byte[] json;
+    try {
+      json = routed.snapshot().transcoder().render(routed.route(), message).body();
+    } catch (TranscodingException e) {
+      call.cancel("the gateway could not render a message", e);
+      finish(routed.snapshot().transcoder().renderError(e));
+      return;
+    }
+    boolean first = writer == null;
+    if (first) {
+      startResponse();
+    }
+    writing = true;
+    writer.write(framing.message(json, first), this);
+  }
+
+  private void startResponse() {
+    exchange.setStatusCode(200);
+    if (headers != null) {
+      HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
+    }
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, framing.contentType());
+    // Proxies (nginx) must not hold back the stream waiting for more.
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+    exchange.getResponseHeaders().put(X_ACCEL_BUFFERING, "no");
+    writer = new StreamWriter(exchange);
+  }
+
+  @Override
+  public void written() {
+    writing = false;
+    if (deferredClose != null) {
+      deferredClose.run();
+    } else if (!finished) {
+      call.request(1); // the HTTP side took the previous message: ask for the next
+    }
+  }
+
+  @Override
+  public void failed(IOException e) {
+    writing = false;
+    log.debug("{}: writing the stream failed: {}", routed.route().grpcMethodName(), e.toString());
+    clientGone();
+  }
+
+  @Override
+  public void onClose(Status status, Metadata trailers) {
+    if (finished) {
+      return; // the client went away or rendering failed; nobody to answer
+    }
+    if (writing) {
+      deferredClose = () -> onClose(status, trailers);
+      return;
+    }
+    deferredClose = null;
+    Responses.guarded(exchange, () -> close(status, trailers));
+  }
+
+  private void close(Status status, Metadata trailers) {
+    Transcoder transcoder = routed.snapshot().transcoder();
+    if (status.isOk()) {
+      boolean empty = writer == null;
+      if (empty) {
+        startResponse();
+      }
+      finished = true;
+      writeLast(framing.end(empty));
+      return;
+    }
+    if (status.getCause() != null) {
+      log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
+          routed.bound().backendName().orElse("?"), status, status.getCause());
+    }
+    boolean deadlinePassed = System.nanoTime() - deadlineNanos >= 0;
+    RenderedError error = transcoder.renderError(
+        BackendStatus.toRpc(status, trailers, routed, timeout, deadlinePassed));
+    if (writer == null) {
+      // Nothing written yet: the status line is still ours to choose.
+      finished = true;
+      if (headers != null) {
+        HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
+      }
+      HeaderMapping.addResponseHeaders(trailers, exchange.getResponseHeaders());
+      Responses.error(exchange, error);
+      return;
+    }
+    finish(error);
+  }
+
+  /** Ends the stream with a terminal error object (or, before any message, an error response). */
+  private void finish(RenderedError error) {
+    finished = true;
+    if (writer == null) {
+      Responses.error(exchange, error);
+      return;
+    }
+    writeLast(framing.error(error.body(), false));
+  }
+
+  private void writeLast(byte[] chunk) {
+    if (chunk.length == 0) {
+      exchange.endExchange();
+      return;
+    }
+    writing = true;
+    writer.write(chunk, new StreamWriter.Callback() {
+      @Override
+      public void written() {
+        writing = false;
+        exchange.endExchange();
+      }
+
+      @Override
+      public void failed(IOException e) {
+        writing = false;
+        IoUtils.safeClose(exchange.getConnection());
+      }
+    });
+  }
+
+  /** The exchange ended before the call did (connection closed, server stopping): cancel. */
+  private void exchangeCompleted(
+      HttpServerExchange completed, ExchangeCompletionListener.NextListener next) {
+    try {
+      if (!finished) {
+        finished = true;
+        call.cancel("the HTTP exchange ended before the stream did", null);
+      }
+    } finally {
+      next.proceed();
+    }
+  }
+
+  /** The client closed its connection (or a write to it failed): cancel and let go. */
+  private void clientGone() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    call.cancel("the client closed the connection", null);
+    IoUtils.safeClose(exchange.getConnection());
+  }
+}

@@ -1,0 +1,143 @@
+package dev.gangway.gateway.testing;
+
+import dev.gangway.gateway.gwtest.v1.CountRequest;
+import dev.gangway.gateway.gwtest.v1.EchoResponse;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code Count} server stream of {@link TestEchoService}: sends only while the call is ready
+ * (as a flow-control-aware server does) and records, by tag, what happened, so tests can observe
+ * pauses, back-pressure and cancellation without sleeping.
+ *
+ * <p>Thread-safe.
+ */
+public final class CountStreams {
+  /** Tags of streams that started. */
+  public final BlockingQueue<String> started = new LinkedBlockingQueue<>();
+  /** Tags of streams cancelled before they ended. */
+  public final BlockingQueue<String> cancelled = new LinkedBlockingQueue<>();
+  private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+  /** Streams whose last send attempt found the call not ready (waiting for onReady). */
+  private final Map<String, Boolean> blocked = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+  private final String server;
+
+  CountStreams(String server) {
+    this.server = server;
+  }
+
+  /** Messages sent so far by the stream tagged {@code tag}. */
+  public int sent(String tag) {
+    return sent.computeIfAbsent(tag, t -> new AtomicInteger()).get();
+  }
+
+  /**
+   * Whether the stream tagged {@code tag} is waiting for the call to become ready again with
+   * messages left to send (back-pressure from the client side).
+   */
+  public boolean blocked(String tag) {
+    return blocked.getOrDefault(tag, false);
+  }
+
+  /** Lets the stream tagged {@code tag} send the messages after its first. */
+  public void release(String tag) {
+    gate(tag).countDown();
+  }
+
+  private CountDownLatch gate(String tag) {
+    return gates.computeIfAbsent(tag, t -> new CountDownLatch(1));
+  }
+
+  void count(CountRequest request, StreamObserver<EchoResponse> out) {
+    new Pump(request, (ServerCallStreamObserver<EchoResponse>) out).start();
+  }
+
+  /** One stream's sender; its methods are synchronized because onReady and release race. */
+  private final class Pump {
+    private final CountRequest request;
+    private final ServerCallStreamObserver<EchoResponse> out;
+    private final String tag;
+    private final AtomicInteger counter;
+    private final String padding;
+    private int next;
+    private boolean waiting;
+    private boolean done;
+
+    Pump(CountRequest request, ServerCallStreamObserver<EchoResponse> out) {
+      this.request = request;
+      this.out = out;
+      this.tag = request.getTag();
+      this.counter = sent.computeIfAbsent(tag, t -> new AtomicInteger());
+      this.padding = ".".repeat(request.getPad());
+    }
+
+    void start() {
+      out.setOnCancelHandler(this::cancelled);
+      out.setOnReadyHandler(this::pump);
+      started.add(tag);
+    }
+
+    private synchronized void cancelled() {
+      if (!done) {
+        done = true;
+        cancelled.add(tag);
+      }
+      gate(tag).countDown(); // frees a waiting gate thread
+    }
+
+    private synchronized void pump() {
+      while (!done && !waiting) {
+        if (request.getFailCode() != 0 && next == request.getFailAfter()) {
+          done = true;
+          out.onError(Status.fromCodeValue(request.getFailCode())
+              .withDescription("failed after " + next + " messages").asRuntimeException());
+          return;
+        }
+        if (next == request.getN()) {
+          done = true;
+          out.onCompleted();
+          return;
+        }
+        if (!out.isReady()) {
+          blocked.put(tag, true);
+          return;
+        }
+        blocked.put(tag, false);
+        out.onNext(EchoResponse.newBuilder().setText(next + padding).setServer(server).build());
+        next++;
+        counter.incrementAndGet();
+        if (next == 1 && request.getPause()) {
+          waiting = true;
+          CountDownLatch gate = gate(tag);
+          Thread thread = new Thread(() -> {
+            awaitQuietly(gate);
+            resume();
+          }, "gwtest-count-gate");
+          thread.setDaemon(true);
+          thread.start();
+        }
+      }
+    }
+
+    private synchronized void resume() {
+      waiting = false;
+      pump();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch gate) {
+    try {
+      gate.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
