@@ -4,6 +4,7 @@ import static dev.gangway.gateway.testing.TestConfigs.ECHO_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.gateway.config.RouteConfig;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
 import dev.gangway.gateway.testing.Await;
@@ -20,6 +21,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,11 +37,11 @@ class GatewayStreamingTest {
   private EchoBackend echo;
   private int port;
 
-  private Http gateway(StreamFormat format) throws Exception {
+  private Http gateway(StreamFormat format, RouteConfig... routes) throws Exception {
     echo = servers.backend("echo");
     ServerConfig server = TestConfigs.server(format);
     GatewayServer gateway = servers.gateway(TestConfigs.config(server,
-        List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(),
+        List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(routes),
         HeadersConfig.DEFAULT));
     port = gateway.httpPort();
     return new Http(port);
@@ -150,6 +152,20 @@ class GatewayStreamingTest {
 
     assertThat(Http.json(response.body()).size()).isEqualTo(2);
     assertThat(Http.json(response.body()).get(1).get("error").get("code").asInt()).isEqualTo(14);
+  }
+
+  @Test
+  void deadlineMidStreamEndsWithADeadlineExceededErrorObject() throws Exception {
+    Http http = gateway(StreamFormat.NDJSON,
+        new RouteConfig("gangway.gwtest.v1.EchoService.Count", Duration.ofMillis(300)));
+
+    // The backend pauses after the first message and is never released: the deadline ends it.
+    HttpResponse<String> response = http.get("/v1/count/3?tag=late&pause=true");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String[] lines = response.body().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(Http.json(lines[1]).get("error").get("code").asInt()).isEqualTo(4);
   }
 
   @Test
