@@ -82,6 +82,15 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void serverStreamingHttpBodyMethodIsNotImplementedYet() {
+    HttpResponse<String> response = http.get("/v1/download");
+
+    assertThat(response.statusCode()).isEqualTo(501);
+    assertStatus(response, 12, "server-streaming google.api.HttpBody methods are not served yet:"
+        + " gangway.gwtest.v1.EchoService/Download");
+  }
+
+  @Test
   void serviceWithoutBackendIsUnavailable() {
     HttpResponse<String> response = http.get("/v1/orphan/x");
 
