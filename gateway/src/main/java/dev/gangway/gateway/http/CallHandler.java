@@ -6,12 +6,14 @@ import io.grpc.Channel;
 import io.grpc.Metadata;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.SameThreadExecutor;
 import java.util.Optional;
 
 /**
  * Sends the request message to the method's backend as a unary or server-streaming gRPC call with
- * the request's metadata and deadline; 503 UNAVAILABLE when no backend serves the method's service.
- * The call's callbacks complete the exchange ({@link UnaryCall}, {@link ServerStreamCall}).
+ * the request's metadata and deadline, or streams the request body to a client-streaming call;
+ * 503 UNAVAILABLE when no backend serves the method's service. The call's callbacks complete the
+ * exchange ({@link UnaryCall}, {@link ServerStreamCall}, {@link ClientStreamCall}).
  *
  * <p>Thread-safe: the only state is a cache of the header mapping for the latest headers config.
  */
@@ -35,6 +37,15 @@ final class CallHandler implements HttpHandler {
           .requestMetadata(exchange);
     } catch (TranscodingException e) {
       Responses.error(exchange, routed.snapshot().transcoder(), e);
+      return;
+    }
+    if (routed.route().clientStreaming()) {
+      // Dispatched: the exchange stays open after this returns; the body is read asynchronously
+      // and the call's callbacks complete it.
+      Channel backend = channel.get();
+      exchange.dispatch(SameThreadExecutor.INSTANCE, () -> Responses.guarded(exchange,
+          () -> ClientStreamCall.start(exchange, routed, backend, metadata,
+              exchange.getAttachment(Attachments.TIMEOUT))));
       return;
     }
     byte[] message = exchange.getAttachment(Attachments.MESSAGE);

@@ -11,6 +11,7 @@ import java.util.Objects;
  * <pre>
  * ErrorGuard -> Route (404, 405, 501) -> Deadline (grpc-timeout, 400) -> 100-continue
  *   -> Body (async, 413, 408) -> Bind (400, 415) -> Call (503; completes from gRPC callbacks, streams server streams)
+ *   \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
  *             \-> Composite (a composite route: parallel calls, completes from their callbacks)
  * </pre>
  *
@@ -27,7 +28,15 @@ public final class GatewayHandlers {
     HttpHandler body = new BodyHandler(bind);
     // Answers "Expect: 100-continue" when the body is first read, i.e. after the 413 check.
     HttpHandler expectContinue = new HttpContinueReadHandler(body);
-    HttpHandler deadline = new DeadlineHandler(expectContinue);
+    // A client stream reads its body itself, message by message, rather than whole.
+    HttpHandler clientStream = new HttpContinueReadHandler(call);
+    HttpHandler deadline = new DeadlineHandler(exchange -> {
+      if (exchange.getAttachment(Attachments.ROUTED).route().clientStreaming()) {
+        clientStream.handleRequest(exchange);
+      } else {
+        expectContinue.handleRequest(exchange);
+      }
+    });
     HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(), deadline);
     return new ErrorGuardHandler(route);
   }

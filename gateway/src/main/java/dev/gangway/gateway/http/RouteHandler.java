@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Reads the current snapshot (once per request) and matches the request to a route, composite
  * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path,
  * 405 with a sorted {@code Allow} header (the methods of both kinds) for a known path under another
- * method, 501 for client-streaming, bidi and HttpBody-streaming methods (not served yet). A match is attached as
+ * method, 501 for bidi and HttpBody-streaming methods (not served yet). A match is attached as
  * {@link Attachments#ROUTED}.
  *
  * <p>Immutable and thread-safe.
@@ -74,9 +74,9 @@ final class RouteHandler implements HttpHandler {
       HttpServerExchange exchange, RuntimeSnapshot snapshot, MatchResult.Matched<MethodRoute> match)
       throws Exception {
     MethodRoute route = match.route();
-    if (route.clientStreaming()) {
+    if (route.clientStreaming() && route.serverStreaming()) {
       Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
-          "client-streaming and bidirectional streaming methods are not served yet: "
+          "bidirectional streaming methods are not served yet (WebSocket support is not built): "
               + route.grpcMethodName());
       return;
     }

@@ -53,17 +53,46 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
       byte[] message,
       Duration timeout) {
     UnaryCall listener = new UnaryCall(exchange, routed, timeout);
-    CallOptions options = CallOptions.DEFAULT
-        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .withExecutor(exchange.getIoThread());
-    ClientCall<byte[], byte[]> call = channel.newCall(routed.bound().grpcMethod(), options);
-    listener.call = call;
-    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
+    ClientCall<byte[], byte[]> call = listener.newCall(channel);
     call.start(listener, metadata);
     call.request(1);
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, listener::clientGone);
+  }
+
+  /**
+   * Creates the call this listener answers for, with the deadline and the IO thread as executor,
+   * and cancels it when the exchange ends first. The caller starts it (also used by
+   * {@link ClientStreamCall}, whose single response is answered as a unary one).
+   */
+  static UnaryCall forExchange(HttpServerExchange exchange, Routed routed, Duration timeout) {
+    return new UnaryCall(exchange, routed, timeout);
+  }
+
+  ClientCall<byte[], byte[]> newCall(Channel channel) {
+    CallOptions options = CallOptions.DEFAULT
+        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .withExecutor(exchange.getIoThread());
+    call = channel.newCall(routed.bound().grpcMethod(), options);
+    exchange.addExchangeCompleteListener(this::exchangeCompleted);
+    return call;
+  }
+
+  /** Whether the exchange is answered or abandoned; later callbacks are ignored. */
+  boolean finished() {
+    return finished;
+  }
+
+  /** Cancels the call and answers {@code error} instead of waiting for the backend. */
+  void abort(String reason, TranscodingException error) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    call.cancel(reason, null);
+    exchange.setPersistent(false); // the rest of the body is never read
+    Responses.error(exchange, routed.snapshot().transcoder(), error);
   }
 
   @Override
@@ -130,7 +159,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
   }
 
   /** The client closed its connection while the call was running: cancel and let go. */
-  private void clientGone() {
+  void clientGone() {
     if (finished) {
       return;
     }

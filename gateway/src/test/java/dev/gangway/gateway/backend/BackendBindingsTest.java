@@ -98,6 +98,6 @@ class BackendBindingsTest {
     Descriptors.MethodDescriptor sameNameOtherSnapshot = other.routes().get(0).method();
 
     assertThat(bindings.method(sameNameOtherSnapshot)).isEmpty();
-    assertThat(bindings.methods()).hasSize(9);
+    assertThat(bindings.methods()).hasSize(10);
   }
 }

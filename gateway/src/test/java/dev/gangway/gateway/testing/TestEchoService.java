@@ -161,4 +161,12 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
   public void count(CountRequest request, StreamObserver<EchoResponse> out) {
     counts.count(request, out);
   }
+
+  /** What happened to Sum streams. */
+  public final SumStreams sums = new SumStreams();
+
+  @Override
+  public StreamObserver<CountRequest> sum(StreamObserver<EchoResponse> out) {
+    return sums.sum(out);
+  }
 }
