@@ -138,6 +138,28 @@ class GatewayClientStreamingTest {
   }
 
   @Test
+  void lineOverTheBodyLimitIs413ButTheStreamAsAWholeIsNot() throws Exception {
+    GatewayServer small = servers.gateway(TestConfigs.config(
+        TestConfigs.server(64, ServerConfig.DEFAULT.maxGrpcTimeout()),
+        List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(),
+        HeadersConfig.DEFAULT));
+    try (StreamingPost post = new StreamingPost(small.httpPort(), "application/x-ndjson")) {
+      String shortLine = "{\"n\":1,\"tag\":\"limit\",\"pad\":1}\n";
+      post.write(shortLine + shortLine + shortLine);
+      Await.until("three messages at the backend", () -> sums().received("limit") == 3,
+          () -> sums().received("limit"));
+      post.write("{\"n\":1,\"tag\":\"limit\",\"pad\":1" + " ".repeat(64) + "}\n");
+
+      RawHttp.Response response = post.raw.read();
+
+      assertThat(response.status()).as(response.body()).isEqualTo(413);
+      assertThat(Http.json(response.body()).get("message").asText())
+          .isEqualTo("line 4 larger than 64 bytes");
+      assertThat(sums().cancelled.poll(20, TimeUnit.SECONDS)).isEqualTo("limit");
+    }
+  }
+
+  @Test
   void jsonArrayBodySendsEachElement() {
     HttpResponse<String> response = http.post("/v1/sum",
         "[{\"n\":1,\"tag\":\"array\"},\n {\"n\":2,\"tag\":\"array\"},\n {\"n\":39,\"tag\":\"array\"}]");
