@@ -72,37 +72,41 @@ final class MessageValueParsers {
   }
 
   private static ScalarParser timestamp(Descriptor type) {
-    FieldDescriptor seconds = type.findFieldByNumber(1);
-    FieldDescriptor nanos = type.findFieldByNumber(2);
-    String what = TIMESTAMP + " (RFC 3339, e.g. 2024-01-31T12:00:00Z)";
-    return text -> {
-      com.google.protobuf.Timestamp t;
-      try {
-        t = Timestamps.parse(text);
-      } catch (ParseException | IllegalArgumentException e) {
-        throw InvalidValueException.notA(text, what);
-      }
-      return DynamicMessage.newBuilder(type)
-          .setField(seconds, t.getSeconds())
-          .setField(nanos, t.getNanos())
-          .build();
-    };
+    return secondsAndNanos(type, TIMESTAMP + " (RFC 3339, e.g. 2024-01-31T12:00:00Z)",
+        text -> {
+          com.google.protobuf.Timestamp t = Timestamps.parse(text);
+          return new long[] {t.getSeconds(), t.getNanos()};
+        });
   }
 
   private static ScalarParser duration(Descriptor type) {
+    return secondsAndNanos(type, DURATION + " (e.g. 1.5s)",
+        text -> {
+          com.google.protobuf.Duration d = Durations.parse(text);
+          return new long[] {d.getSeconds(), d.getNanos()};
+        });
+  }
+
+  /** Parses a JSON string form into {seconds, nanos}; protobuf's util parsers behind it. */
+  private interface SecondsNanosParser {
+    long[] parse(String text) throws ParseException;
+  }
+
+  /** Timestamp and Duration: both are {seconds = 1, nanos = 2} with a JSON string form. */
+  private static ScalarParser secondsAndNanos(
+      Descriptor type, String what, SecondsNanosParser parser) {
     FieldDescriptor seconds = type.findFieldByNumber(1);
     FieldDescriptor nanos = type.findFieldByNumber(2);
-    String what = DURATION + " (e.g. 1.5s)";
     return text -> {
-      com.google.protobuf.Duration d;
+      long[] parsed;
       try {
-        d = Durations.parse(text);
+        parsed = parser.parse(text);
       } catch (ParseException | IllegalArgumentException e) {
         throw InvalidValueException.notA(text, what);
       }
       return DynamicMessage.newBuilder(type)
-          .setField(seconds, d.getSeconds())
-          .setField(nanos, d.getNanos())
+          .setField(seconds, parsed[0])
+          .setField(nanos, (int) parsed[1])
           .build();
     };
   }
