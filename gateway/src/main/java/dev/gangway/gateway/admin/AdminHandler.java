@@ -45,21 +45,14 @@ public final class AdminHandler implements HttpHandler {
   private final SnapshotHolder holder;
   private final BackendStates states;
   private final ReloadStatus reloads;
-  private final ServiceBackends backends;
   private final ObjectMapper json =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Backends of services come from the configuration ({@link ServiceBackends#fromBindings()}). */
+  /** Which backend serves a service comes from the snapshot's bindings, as on the request path. */
   public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads) {
-    this(holder, states, reloads, ServiceBackends.fromBindings());
-  }
-
-  public AdminHandler(
-      SnapshotHolder holder, BackendStates states, ReloadStatus reloads, ServiceBackends backends) {
     this.holder = Objects.requireNonNull(holder, "holder");
     this.states = Objects.requireNonNull(states, "states");
     this.reloads = Objects.requireNonNull(reloads, "reloads");
-    this.backends = Objects.requireNonNull(backends, "backends");
   }
 
   @Override
@@ -99,7 +92,7 @@ public final class AdminHandler implements HttpHandler {
     switch (path) {
       case "/healthz" -> send(exchange, 200, Map.of("status", "ok"));
       case "/readyz" -> readyz(exchange, snapshot);
-      case "/admin/routes" -> send(exchange, 200, RoutesView.of(snapshot, backends));
+      case "/admin/routes" -> send(exchange, 200, RoutesView.of(snapshot));
       case "/admin/status" -> send(exchange, 200, StatusView.of(snapshot, states, reloads));
       default -> explain(exchange, snapshot);
     }
@@ -107,7 +100,7 @@ public final class AdminHandler implements HttpHandler {
 
   private void readyz(HttpServerExchange exchange, RuntimeSnapshot snapshot)
       throws JsonProcessingException {
-    Readiness.Result result = Readiness.check(snapshot, states, backends);
+    Readiness.Result result = Readiness.check(snapshot, states);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", result.ready() ? "ready" : "not ready");
     body.put("generation", snapshot.generation());
@@ -129,7 +122,7 @@ public final class AdminHandler implements HttpHandler {
     }
     String method = parameter(exchange, "method");
     method = method == null || method.isEmpty() ? "GET" : method;
-    send(exchange, 200, Explainer.explain(snapshot, backends, method, target));
+    send(exchange, 200, Explainer.explain(snapshot, method, target));
   }
 
   /** The first value of a query parameter, decoded by Undertow; null when absent. */

@@ -34,7 +34,7 @@ final class Explainer {
    * @param target the request target: raw path, optionally followed by {@code ?} and the raw query
    */
   static Map<String, Object> explain(
-      RuntimeSnapshot snapshot, ServiceBackends backends, String method, String target) {
+      RuntimeSnapshot snapshot, String method, String target) {
     int q = target.indexOf('?');
     String rawPath = q < 0 ? target : target.substring(0, q);
     String rawQuery = q < 0 ? "" : target.substring(q + 1);
@@ -58,7 +58,7 @@ final class Explainer {
     List<RouteCandidates.Candidate> candidates =
         RouteCandidates.find(transcoder, method, rawPath);
     if (result instanceof MatchResult.Matched<MethodRoute> matched) {
-      matched(out, snapshot, backends, matched, rawQuery, candidates, method);
+      matched(out, snapshot, matched, rawQuery, candidates, method);
     } else if (result instanceof MatchResult.MethodNotAllowed<MethodRoute> notAllowed) {
       TreeSet<String> allowed = new TreeSet<>(notAllowed.allowed());
       out.put("result", "methodNotAllowed");
@@ -77,7 +77,6 @@ final class Explainer {
   private static void matched(
       Map<String, Object> out,
       RuntimeSnapshot snapshot,
-      ServiceBackends backends,
       MatchResult.Matched<MethodRoute> matched,
       String rawQuery,
       List<RouteCandidates.Candidate> candidates,
@@ -87,7 +86,7 @@ final class Explainer {
     TranscoderOptions options = snapshot.transcoder().options();
     long rivals = candidates.stream().filter(RouteCandidates.Candidate::methodMatches).count();
     out.put("result", "matched");
-    out.put("route", RouteJson.of(route, snapshot, backends));
+    out.put("route", RouteJson.of(route, snapshot));
     out.put("why", rivals <= 1
         ? "the only route for " + method + " whose template matches this path"
         : rivals + " routes match this path under " + method + "; " + PRECEDENCE + ", so "

@@ -34,7 +34,7 @@ final class Readiness {
    */
   record Result(boolean ready, List<String> reasons, Map<String, String> backends) {}
 
-  static Result check(RuntimeSnapshot snapshot, BackendStates states, ServiceBackends backends) {
+  static Result check(RuntimeSnapshot snapshot, BackendStates states) {
     List<String> reasons = new ArrayList<>();
     List<MethodRoute> routes = snapshot.transcoder().routes();
     if (routes.isEmpty()) {
@@ -42,14 +42,14 @@ final class Readiness {
     }
     Set<String> needed = new TreeSet<>();
     for (MethodRoute route : routes) {
-      backends.backendFor(snapshot, route.method().getService().getFullName())
+      snapshot.backends().backendFor(route.method().getService().getFullName())
           .ifPresent(needed::add);
     }
     // Composite routes need the backends of their calls too (optional calls included: a page
     // that always comes back partial is not a ready page).
     for (CompositePlan composite : snapshot.composites().plans()) {
       for (CallPlan call : composite.calls()) {
-        backends.backendFor(snapshot, call.method().getService().getFullName())
+        snapshot.backends().backendFor(call.method().getService().getFullName())
             .ifPresent(needed::add);
       }
     }

@@ -29,10 +29,10 @@ record RouteJson(
     String responseBody,
     String streaming) {
 
-  static RouteJson of(MethodRoute route, RuntimeSnapshot snapshot, ServiceBackends backends) {
+  static RouteJson of(MethodRoute route, RuntimeSnapshot snapshot) {
     HttpBinding b = route.binding();
-    String backend = backends
-        .backendFor(snapshot, route.method().getService().getFullName())
+    String backend = snapshot.backends()
+        .backendFor(route.method().getService().getFullName())
         .orElse(null);
     return new RouteJson(
         b.httpMethod(),

@@ -31,10 +31,10 @@ record RoutesView(
   private static final Comparator<RouteJson> ORDER =
       Comparator.comparing(RouteJson::template).thenComparing(RouteJson::httpMethod);
 
-  static RoutesView of(RuntimeSnapshot snapshot, ServiceBackends backends) {
+  static RoutesView of(RuntimeSnapshot snapshot) {
     List<RouteJson> routes = new ArrayList<>();
     for (MethodRoute route : snapshot.transcoder().routes()) {
-      routes.add(RouteJson.of(route, snapshot, backends));
+      routes.add(RouteJson.of(route, snapshot));
     }
     routes.sort(ORDER);
     List<ConflictJson> conflicts = new ArrayList<>();
