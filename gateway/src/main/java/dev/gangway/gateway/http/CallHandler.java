@@ -15,10 +15,14 @@ import java.util.Optional;
  * 503 UNAVAILABLE when no backend serves the method's service. The call's callbacks complete the
  * exchange ({@link UnaryCall}, {@link ServerStreamCall}, {@link ClientStreamCall}).
  *
- * <p>Thread-safe: the only state is a cache of the header mapping for the latest headers config.
+ * <p>Thread-safe: the only state is the header mapping cache it shares with the composite handler.
  */
 final class CallHandler implements HttpHandler {
-  private final HeaderMappings mappings = new HeaderMappings();
+  private final HeaderMappings mappings;
+
+  CallHandler(HeaderMappings mappings) {
+    this.mappings = mappings;
+  }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {

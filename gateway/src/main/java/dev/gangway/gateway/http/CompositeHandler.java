@@ -28,7 +28,7 @@ import org.xnio.IoUtils;
  * writes its outcome: 200 with the composed JSON (and {@value #PARTIAL} naming missing parts), or
  * the failure's status. Cancels the run when the client goes away or the exchange ends first.
  *
- * <p>Thread-safe: the only state is the header mapping cache.
+ * <p>Thread-safe: the only state is the header mapping cache it shares with the call handler.
  */
 final class CompositeHandler {
   /** Lists the parts of a 200 composite response that are missing, comma-separated. */
@@ -36,7 +36,11 @@ final class CompositeHandler {
   private static final HttpString PARTIAL_HEADER = HttpString.tryFromString(PARTIAL);
   private static final HttpString GRPC_TIMEOUT = HttpString.tryFromString(GrpcTimeout.HEADER);
 
-  private final HeaderMappings mappings = new HeaderMappings();
+  private final HeaderMappings mappings;
+
+  CompositeHandler(HeaderMappings mappings) {
+    this.mappings = mappings;
+  }
 
   void handle(HttpServerExchange exchange, RuntimeSnapshot snapshot,
       MatchResult.Matched<CompositePlan> match) {

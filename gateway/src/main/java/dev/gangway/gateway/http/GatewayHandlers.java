@@ -23,7 +23,9 @@ public final class GatewayHandlers {
   /** The root handler serving requests from the holder's current snapshot. */
   public static HttpHandler create(SnapshotHolder snapshots) {
     Objects.requireNonNull(snapshots, "snapshots");
-    HttpHandler call = new CallHandler();
+    // One header mapping per headers config, rebuilt only when a reload changes it.
+    HeaderMappings mappings = new HeaderMappings();
+    HttpHandler call = new CallHandler(mappings);
     HttpHandler bind = new BindHandler(call);
     HttpHandler body = new BodyHandler(bind);
     // Answers "Expect: 100-continue" when the body is first read, i.e. after the 413 check.
@@ -37,7 +39,7 @@ public final class GatewayHandlers {
         expectContinue.handleRequest(exchange);
       }
     });
-    HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(), deadline);
+    HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(mappings), deadline);
     return new ErrorGuardHandler(route);
   }
 }
