@@ -1,6 +1,7 @@
 package dev.gangway.samples;
 
 import dev.gangway.samples.diagnostics.DiagnosticsProbe;
+import dev.gangway.samples.live.LiveProbe;
 import dev.gangway.samples.support.CallProbe;
 import io.grpc.Server;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The sample servers started by {@link SampleServers#start()}: their addresses, the Diagnostics
- * probe, and {@link #close()}.
+ * and Live probes, and {@link #close()}.
  *
  * <p>Thread-safe. Owns the servers and the timer thread; closing stops them in reverse start
  * order and waits for them.
@@ -31,14 +32,16 @@ public final class RunningSamples implements AutoCloseable {
   private final List<Backend> started;
   private final String instanceName;
   private final DiagnosticsProbe probe;
+  private final LiveProbe live;
   private final ScheduledExecutorService scheduler;
   private boolean closed;
 
   RunningSamples(List<Backend> started, String instanceName, DiagnosticsProbe probe,
-      ScheduledExecutorService scheduler) {
+      LiveProbe live, ScheduledExecutorService scheduler) {
     this.started = List.copyOf(started);
     this.instanceName = instanceName;
     this.probe = probe;
+    this.live = live;
     this.scheduler = scheduler;
   }
 
@@ -91,6 +94,11 @@ public final class RunningSamples implements AutoCloseable {
   /** What happened to Diagnostics calls on this instance. */
   public DiagnosticsProbe diagnostics() {
     return probe;
+  }
+
+  /** What happened to Live calls (ticker watches, chats). */
+  public LiveProbe live() {
+    return live;
   }
 
   private Backend find(SampleBackend backend) {

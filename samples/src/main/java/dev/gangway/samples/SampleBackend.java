@@ -3,6 +3,7 @@ package dev.gangway.samples;
 import dev.gangway.samples.bookstore.BookstoreGrpc;
 import dev.gangway.samples.catalog.CatalogGrpc;
 import dev.gangway.samples.diagnostics.DiagnosticsGrpc;
+import dev.gangway.samples.live.LiveGrpc;
 import dev.gangway.samples.pricing.PricingGrpc;
 import dev.gangway.samples.reviews.ReviewsGrpc;
 
@@ -16,7 +17,8 @@ public enum SampleBackend {
   CATALOG("catalog", CatalogGrpc.SERVICE_NAME, 50052),
   PRICING("pricing", PricingGrpc.SERVICE_NAME, 50053),
   REVIEWS("reviews", ReviewsGrpc.SERVICE_NAME, 50054),
-  DIAGNOSTICS("diagnostics", DiagnosticsGrpc.SERVICE_NAME, 50055);
+  DIAGNOSTICS("diagnostics", DiagnosticsGrpc.SERVICE_NAME, 50055),
+  LIVE("live", LiveGrpc.SERVICE_NAME, 50056);
 
   private final String label;
   private final String serviceName;

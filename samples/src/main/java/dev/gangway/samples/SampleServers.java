@@ -4,6 +4,8 @@ import dev.gangway.samples.bookstore.BookstoreService;
 import dev.gangway.samples.catalog.CatalogService;
 import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.diagnostics.DiagnosticsService;
+import dev.gangway.samples.live.LiveProbe;
+import dev.gangway.samples.live.LiveService;
 import dev.gangway.samples.pricing.PricingService;
 import dev.gangway.samples.reviews.ReviewsService;
 import dev.gangway.samples.support.CallProbe;
@@ -82,6 +84,7 @@ public final class SampleServers {
    */
   public RunningSamples start() throws IOException {
     DiagnosticsProbe probe = new DiagnosticsProbe();
+    LiveProbe live = new LiveProbe();
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "samples-" + instanceName + "-timer");
       thread.setDaemon(true);
@@ -94,14 +97,14 @@ public final class SampleServers {
         SampleDelay delay = new SampleDelay(
             scheduler, delayed, delays.getOrDefault(backend, Duration.ZERO));
         ServerServiceDefinition service = ServerInterceptors.intercept(
-            service(backend, scheduler, probe), delay);
+            service(backend, scheduler, probe, live), delay);
         started.add(startOne(backend, service, delayed));
       }
     } catch (IOException | RuntimeException e) {
-      new RunningSamples(started, instanceName, probe, scheduler).close();
+      new RunningSamples(started, instanceName, probe, live, scheduler).close();
       throw e;
     }
-    return new RunningSamples(started, instanceName, probe, scheduler);
+    return new RunningSamples(started, instanceName, probe, live, scheduler);
   }
 
   private RunningSamples.Backend startOne(SampleBackend backend, ServerServiceDefinition service,
@@ -123,8 +126,8 @@ public final class SampleServers {
     return new RunningSamples.Backend(backend, server, health, delayed);
   }
 
-  private ServerServiceDefinition service(
-      SampleBackend backend, ScheduledExecutorService scheduler, DiagnosticsProbe probe) {
+  private ServerServiceDefinition service(SampleBackend backend,
+      ScheduledExecutorService scheduler, DiagnosticsProbe probe, LiveProbe live) {
     return switch (backend) {
       case BOOKSTORE -> BookstoreService.seeded(clock).bindService();
       case CATALOG -> CatalogService.seeded().bindService();
@@ -132,6 +135,7 @@ public final class SampleServers {
       case REVIEWS -> ReviewsService.seeded().bindService();
       case DIAGNOSTICS ->
           new DiagnosticsService(instanceName, scheduler, probe, clock).definition();
+      case LIVE -> new LiveService(scheduler, live, clock).bindService();
     };
   }
 
@@ -207,7 +211,10 @@ public final class SampleServers {
       return this;
     }
 
-    /** The source of create/update times and price validity. Default: the UTC system clock. */
+    /**
+     * The source of create/update times, price validity and the times of quotes and chat events.
+     * Default: the UTC system clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

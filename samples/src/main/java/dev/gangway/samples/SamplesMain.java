@@ -9,7 +9,7 @@ import java.io.PrintStream;
  * <pre>
  * java dev.gangway.samples.SamplesMain [--bind=127.0.0.1] [--instance=samples]
  *                                      [--bookstore=50051] [--catalog=50052] [--pricing=50053]
- *                                      [--reviews=50054] [--diagnostics=50055]
+ *                                      [--reviews=50054] [--diagnostics=50055] [--live=50056]
  * </pre>
  *
  * <p>Prints one line per server, e.g. {@code bookstore listening on 127.0.0.1:50051}; a port of 0

@@ -12,6 +12,9 @@ import dev.gangway.samples.bookstore.UpdateBookRequest;
 import dev.gangway.samples.diagnostics.FailRequest;
 import dev.gangway.samples.diagnostics.GetItemRequest;
 import dev.gangway.samples.diagnostics.ListItemsRequest;
+import dev.gangway.samples.live.ChatMessage;
+import dev.gangway.samples.live.Quote;
+import dev.gangway.samples.live.WatchTickerRequest;
 import dev.gangway.samples.pricing.BatchGetPricesRequest;
 import dev.gangway.samples.pricing.GetPriceRequest;
 import dev.gangway.samples.reviews.GetUserRequest;
@@ -59,7 +62,7 @@ class SampleRoutesTest {
         .map(MethodRoute::describe)
         .toList();
 
-    assertThat(annotated).hasSize(24);
+    assertThat(annotated).hasSize(27);
   }
 
   @Test
@@ -129,6 +132,32 @@ class SampleRoutesTest {
   void getUserTakesTheIdFromThePath() throws Exception {
     assertThat(bind(GetUserRequest.parser(), TranscoderRequest.of("GET", "/v1/users/u-bob")))
         .isEqualTo(GetUserRequest.newBuilder().setId("u-bob").build());
+  }
+
+  @Test
+  void tickerTakesTheSymbolFromThePathAndThePaceFromTheQuery() throws Exception {
+    WatchTickerRequest request = bind(WatchTickerRequest.parser(),
+        TranscoderRequest.of("GET", "/v1/tickers/ACME:watch?interval_ms=500&count=5"));
+
+    assertThat(request).isEqualTo(WatchTickerRequest.newBuilder()
+        .setSymbol("ACME").setIntervalMs(500).setCount(5).build());
+  }
+
+  @Test
+  void chatBindsTheRoomFromThePathIntoTheMessage() throws Exception {
+    ChatMessage message = bind(ChatMessage.parser(),
+        json("POST", "/v1/rooms/lobby/messages:chat", "{\"user\": \"alice\"}"));
+
+    assertThat(message).isEqualTo(
+        ChatMessage.newBuilder().setRoom("lobby").setUser("alice").build());
+  }
+
+  @Test
+  void recordTakesAQuotePerMessage() throws Exception {
+    Quote quote = bind(Quote.parser(),
+        json("POST", "/v1/tickers:record", "{\"symbol\": \"ACME\", \"price\": 12.5}"));
+
+    assertThat(quote).isEqualTo(Quote.newBuilder().setSymbol("ACME").setPrice(12.5).build());
   }
 
   private <T extends Message> T bind(Parser<T> parser, TranscoderRequest http)

@@ -14,7 +14,7 @@ class SamplesMainTest {
   void printsOneLinePerServer() throws Exception {
     SampleServers servers = SamplesMain.parse(new String[] {
         "--bookstore=0", "--catalog=0", "--pricing=0", "--reviews=0", "--diagnostics=0",
-        "--instance=main"});
+        "--live=0", "--instance=main"});
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     try (RunningSamples running = servers.start()) {
@@ -25,7 +25,8 @@ class SamplesMainTest {
           "catalog listening on 127.0.0.1:" + running.port(SampleBackend.CATALOG),
           "pricing listening on 127.0.0.1:" + running.port(SampleBackend.PRICING),
           "reviews listening on 127.0.0.1:" + running.port(SampleBackend.REVIEWS),
-          "diagnostics listening on 127.0.0.1:" + running.port(SampleBackend.DIAGNOSTICS));
+          "diagnostics listening on 127.0.0.1:" + running.port(SampleBackend.DIAGNOSTICS),
+          "live listening on 127.0.0.1:" + running.port(SampleBackend.LIVE));
       assertThat(running.instanceName()).isEqualTo("main");
     }
   }
@@ -33,7 +34,7 @@ class SamplesMainTest {
   @Test
   void demoPortsAreFixed() {
     assertThat(SampleBackend.values()).extracting(SampleBackend::demoPort)
-        .containsExactly(50051, 50052, 50053, 50054, 50055);
+        .containsExactly(50051, 50052, 50053, 50054, 50055, 50056);
   }
 
   @Test

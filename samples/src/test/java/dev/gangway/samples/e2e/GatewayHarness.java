@@ -32,9 +32,9 @@ import java.util.Optional;
  * directory the test may change. Closes everything in reverse order.
  *
  * <p>The config's targets are variables: {@code BOOKSTORE}, {@code CATALOG}, {@code PRICING},
- * {@code REVIEWS}, {@code DIAGNOSTICS} (each defaults to the started sample server) and
- * {@code DESCRIPTORS} (the watched directory), plus {@code SLEEP_TIMEOUT} (Diagnostics.Sleep's
- * route timeout, default 2s). A test points a backend elsewhere by passing the variable in
+ * {@code REVIEWS}, {@code DIAGNOSTICS}, {@code LIVE} (each defaults to the started sample
+ * server) and {@code DESCRIPTORS} (the watched directory), plus {@code SLEEP_TIMEOUT}
+ * (Diagnostics.Sleep's route timeout, default 2s). A test points a backend elsewhere by passing the variable in
  * {@code extraEnv}, e.g. {@code DIAGNOSTICS=static:///127.0.0.1:p1,127.0.0.1:p2}.
  *
  * <p>Not thread-safe to start or close; the running servers and the request helpers are.
