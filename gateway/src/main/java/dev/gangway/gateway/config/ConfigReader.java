@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
  * applies defaults, resolves relative paths against the file's directory.
  *
  * <p>Stateless and thread-safe; setup code. Backends are read by {@link BackendReader}, the
- * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader}.
+ * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
+ * static files by {@link StaticReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites");
+      "composites", "static");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format");
@@ -52,7 +53,8 @@ final class ConfigReader {
         routes(root.get("routes")),
         TranscodingReader.read(root.get("transcoding")),
         headers(root.get("headers")),
-        CompositeReader.readAll(root.get("composites")));
+        CompositeReader.readAll(root.get("composites")),
+        StaticReader.readAll(root.get("static"), base));
   }
 
   static ServerConfig server(ConfigNode node) throws ConfigException {

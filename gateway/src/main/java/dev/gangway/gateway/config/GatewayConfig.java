@@ -17,12 +17,13 @@ public record GatewayConfig(
     List<RouteConfig> routes,
     TranscoderOptions transcoding,
     HeadersConfig headers,
-    List<CompositeConfig> composites) {
+    List<CompositeConfig> composites,
+    List<StaticConfig> staticFiles) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
-      TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of());
+      TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of());
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -33,9 +34,24 @@ public record GatewayConfig(
     Objects.requireNonNull(transcoding, "transcoding");
     Objects.requireNonNull(headers, "headers");
     composites = List.copyOf(composites);
+    staticFiles = List.copyOf(staticFiles);
   }
 
-  /** A configuration without composite routes. */
+  /** A configuration without static files. */
+  public GatewayConfig(
+      ServerConfig server,
+      AdminConfig admin,
+      DescriptorsConfig descriptors,
+      List<BackendConfig> backends,
+      List<RouteConfig> routes,
+      TranscoderOptions transcoding,
+      HeadersConfig headers,
+      List<CompositeConfig> composites) {
+    this(server, admin, descriptors, backends, routes, transcoding, headers, composites,
+        List.of());
+  }
+
+  /** A configuration without composite routes and static files. */
   public GatewayConfig(
       ServerConfig server,
       AdminConfig admin,
@@ -44,6 +60,7 @@ public record GatewayConfig(
       List<RouteConfig> routes,
       TranscoderOptions transcoding,
       HeadersConfig headers) {
-    this(server, admin, descriptors, backends, routes, transcoding, headers, List.of());
+    this(server, admin, descriptors, backends, routes, transcoding, headers, List.of(),
+        List.of());
   }
 }

@@ -28,7 +28,8 @@ final class OverrideApplier {
         config.routes(),
         config.transcoding(),
         config.headers(),
-        config.composites());
+        config.composites(),
+        config.staticFiles());
   }
 
   private static ServerConfig server(ServerConfig s, CliOverrides flags) throws ConfigException {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Assembles the gateway's request path, the one place where the handler chain is put together:
  *
  * <pre>
- * ErrorGuard -> Route (404, 405, 501) -> Deadline (grpc-timeout, 400) -> 100-continue
+ * ErrorGuard -> StaticFiles (a static prefix: files, 404, 405)
+ *   -> Route (404, 405, 501) -> Deadline (grpc-timeout, 400) -> 100-continue
  *   -> Body (async, 413, 408) -> Bind (400, 415) -> Call (503; completes from gRPC callbacks, streams server streams)
  *   \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
  *             \-> Composite (a composite route: parallel calls, completes from their callbacks)
@@ -40,6 +41,7 @@ public final class GatewayHandlers {
       }
     });
     HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(mappings), deadline);
-    return new ErrorGuardHandler(route);
+    // Static prefixes come first: they shadow routes under them (docs/configuration.md#static).
+    return new ErrorGuardHandler(new StaticFilesHandler(snapshots, route));
   }
 }

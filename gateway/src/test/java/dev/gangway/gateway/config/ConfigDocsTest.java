@@ -31,6 +31,7 @@ class ConfigDocsTest {
     keys.addAll(TranscodingReader.KEYS);
     keys.addAll(CompositeReader.KEYS);
     keys.addAll(CompositeReader.CALL_KEYS);
+    keys.addAll(StaticReader.KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");
@@ -60,6 +61,7 @@ class ConfigDocsTest {
     for (String name : List.of("ca.pem", "client.pem", "client.key")) {
       Files.writeString(certs.resolve(name), "x");
     }
+    Files.createDirectories(tmp.resolve("web"));
 
     GatewayConfig config =
         new ConfigLoader(Optional.of(file), CliOverrides.NONE, Map.<String, String>of()::get)
@@ -72,5 +74,6 @@ class ConfigDocsTest {
         .contains(certs.resolve("client.key"));
     assertThat(config.composites()).hasSize(1);
     assertThat(config.composites().get(0).calls()).hasSize(2);
+    assertThat(config.staticFiles()).containsExactly(new StaticConfig("/demo/", tmp.resolve("web")));
   }
 }

@@ -108,6 +108,8 @@ class ConfigLoaderTest {
         .enumsAsNumbers(true)
         .build());
     assertThat(config.headers().forward()).containsExactlyInAnyOrder("x-request-id", "x-tenant-id");
+    assertThat(config.staticFiles()).as("directories resolve against the config file's directory")
+        .containsExactly(new StaticConfig("/demo/", dir.resolve("web")));
   }
 
   @Test

@@ -1,0 +1,146 @@
+package dev.gangway.gateway.http;
+
+import com.google.rpc.Code;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.gateway.reload.SnapshotHolder;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Serves the {@code static} directories of the current snapshot's config: a request whose path
+ * starts with a static prefix is answered from that directory (GET and HEAD; other methods 405)
+ * and never reaches the routes, so a prefix hides every route under it. A file that is not there
+ * is the gateway's usual 404 JSON. Other requests go on to {@code next}.
+ *
+ * <p>Thread-safe. Reads the snapshot once per request; the directory handlers are rebuilt when a
+ * reload changes the {@code static} section.
+ */
+final class StaticFilesHandler implements HttpHandler {
+  private static final AttachmentKey<RuntimeSnapshot> SNAPSHOT =
+      AttachmentKey.create(RuntimeSnapshot.class);
+  private static final String ALLOW = "GET, HEAD";
+
+  private final SnapshotHolder snapshots;
+  private final HttpHandler next;
+  private final StaticSites sites = new StaticSites(StaticFilesHandler::notFound);
+
+  StaticFilesHandler(SnapshotHolder snapshots, HttpHandler next) {
+    this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+    this.next = Objects.requireNonNull(next, "next");
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    RuntimeSnapshot snapshot = snapshots.current();
+    if (snapshot.config().staticFiles().isEmpty()) {
+      next.handleRequest(exchange);
+      return;
+    }
+    String path = RouteHandler.rawPath(exchange);
+    Optional<StaticSites.Site> site = sites.match(snapshot.config().staticFiles(), path);
+    if (site.isEmpty()) {
+      next.handleRequest(exchange);
+      return;
+    }
+    exchange.putAttachment(SNAPSHOT, snapshot);
+    if (!exchange.getRequestMethod().equals(Methods.GET)
+        && !exchange.getRequestMethod().equals(Methods.HEAD)) {
+      exchange.getResponseHeaders().put(Headers.ALLOW, ALLOW);
+      Responses.error(exchange, snapshot.transcoder(), new TranscodingException(Code.UNIMPLEMENTED,
+          405, "method " + exchange.getRequestMethod() + " not allowed for " + path
+              + "; allowed: " + ALLOW));
+      return;
+    }
+    Optional<String> file = decode(path.substring(site.get().prefix().length()));
+    // A decoded path that could step outside the directory names no file here.
+    if (file.isEmpty()) {
+      notFound(exchange);
+      return;
+    }
+    // As a PathHandler would leave them: redirects of "dir" to "dir/" keep the prefix.
+    String prefix = site.get().prefix();
+    exchange.setResolvedPath(prefix.substring(0, prefix.length() - 1));
+    exchange.setRelativePath("/" + file.get());
+    // Undertow's handler answers "?css" and "?js" with its directory-listing assets; files take
+    // no query anyway.
+    exchange.setQueryString("");
+    site.get().files().handleRequest(exchange);
+  }
+
+  /**
+   * The file path a raw path remainder names: percent-decoded as UTF-8; empty when it is not
+   * valid or could step outside the directory ({@code ..}, a backslash, a NUL).
+   */
+  static Optional<String> decode(String raw) {
+    ByteBuffer bytes = ByteBuffer.allocate(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= raw.length()) {
+          return Optional.empty();
+        }
+        int high = Character.digit(raw.charAt(i + 1), 16);
+        int low = Character.digit(raw.charAt(i + 2), 16);
+        if (high < 0 || low < 0) {
+          return Optional.empty();
+        }
+        bytes.put((byte) (high << 4 | low));
+        i += 2;
+      } else if (c < 0x80) {
+        bytes.put((byte) c);
+      } else {
+        return Optional.empty();
+      }
+    }
+    bytes.flip();
+    String decoded;
+    try {
+      CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes);
+      decoded = chars.toString();
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+    if (decoded.indexOf('\\') >= 0 || decoded.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    return dotSegment(decoded) ? Optional.empty() : Optional.of(decoded);
+  }
+
+  /** Whether a segment of the slash-separated path is {@code .} or {@code ..}. */
+  private static boolean dotSegment(String path) {
+    int start = 0;
+    while (start <= path.length()) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      String segment = path.substring(start, end);
+      if (segment.equals(".") || segment.equals("..")) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  /** The gateway's 404, from the request's snapshot; ResourceHandler's answer for no file. */
+  private static void notFound(HttpServerExchange exchange) {
+    RuntimeSnapshot snapshot = exchange.getAttachment(SNAPSHOT);
+    Responses.error(exchange, snapshot.transcoder(), TranscodingException.notFound(
+        "no route for " + exchange.getRequestMethod() + " " + RouteHandler.rawPath(exchange)));
+  }
+}
