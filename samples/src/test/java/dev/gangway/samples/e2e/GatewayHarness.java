@@ -34,13 +34,16 @@ import java.util.Optional;
  * <p>The config's targets are variables: {@code BOOKSTORE}, {@code CATALOG}, {@code PRICING},
  * {@code REVIEWS}, {@code DIAGNOSTICS}, {@code LIVE} (each defaults to the started sample
  * server) and {@code DESCRIPTORS} (the watched directory), plus {@code SLEEP_TIMEOUT}
- * (Diagnostics.Sleep's route timeout, default 2s). A test points a backend elsewhere by passing the variable in
+ * (Diagnostics.Sleep's route timeout, default 2s) and {@code DEMO_WEB} (the demo page's directory,
+ * served under {@code /demo/}). A test points a backend elsewhere by passing the variable in
  * {@code extraEnv}, e.g. {@code DIAGNOSTICS=static:///127.0.0.1:p1,127.0.0.1:p2}.
  *
  * <p>Not thread-safe to start or close; the running servers and the request helpers are.
  */
 final class GatewayHarness implements AutoCloseable {
   static final Path SAMPLE_DESCRIPTORS = Path.of("target/descriptors/samples.binpb");
+  /** The demo page's directory, served under {@code /demo/}. */
+  static final Path DEMO_WEB = Path.of("demo/web");
   /** The sample servers' instance name (Diagnostics answers with it). */
   static final String INSTANCE = "e2e";
   /** How long a single HTTP exchange may take before the test fails instead of hanging. */
@@ -104,6 +107,7 @@ final class GatewayHarness implements AutoCloseable {
     samples = servers.start();
     closeables.push(samples);
     env.put("DESCRIPTORS", descriptors.toString());
+    env.put("DEMO_WEB", DEMO_WEB.toAbsolutePath().toString());
     for (SampleBackend b : samples.backends()) {
       env.put(b.label().toUpperCase(Locale.ROOT), samples.target(b));
     }
