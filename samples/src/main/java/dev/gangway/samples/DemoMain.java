@@ -56,7 +56,8 @@ public final class DemoMain {
     System.out.println("  curl " + base + "/v1/shelves/fiction/books?filter=read%3Dtrue");
     System.out.println("  curl " + base + "/v1/products/p-100");
     System.out.println("  curl '" + base + "/v1/product-pages/p-100?currency=EUR'");
-    System.out.println("  curl -N '" + base + "/v1/tickers/ACME:watch?interval_ms=500&count=5'");
+    System.out.println(
+        "  curl -s -N '" + base + "/v1/tickers/ACME:watch?interval_ms=500&count=5'");
     System.out.println("  open " + base + "/demo/chat.html (chat over WebSocket, in two tabs)");
     gateway.adminPort().ifPresent(p ->
         System.out.println("  curl http://127.0.0.1:" + p + "/admin/routes"));
