@@ -37,5 +37,7 @@ echo "-- gateway: GET /v1/shelves/fiction/books/dune -> Bookstore.GetBook"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency http://127.0.0.1:8080/v1/shelves/fiction/books/dune
 echo "-- direct gRPC: Diagnostics.WhoAmI, ${CONNECTIONS} calls in flight"
 java -cp "$BENCH" dev.gangway.benchmarks.load.DirectGrpcLoad 127.0.0.1:50055 "$CONNECTIONS" "$DURATION"
+echo "-- server streaming: 20 streams of 10,000 Diagnostics.Ticks, direct gRPC vs gateway NDJSON"
+java -cp "$BENCH" dev.gangway.benchmarks.load.StreamThroughput http://127.0.0.1:8080 127.0.0.1:50055 10000 20
 echo "-- gateway memory after the run"
 grep -E "VmRSS|VmHWM" /proc/"${pids[1]}"/status || true

@@ -73,12 +73,13 @@ class GatewayRoutingTest {
   }
 
   @Test
-  void bidiStreamingMethodIsNotImplementedYet() {
-    HttpResponse<String> response = http.post("/v1/chat", "{\"text\":\"hi\"}");
+  void bidiStreamingMethodOverPlainHttpPointsToWebSocket() {
+    HttpResponse<String> response = http.post("/v1/chat/lobby", "{\"text\":\"hi\"}");
 
     assertThat(response.statusCode()).isEqualTo(501);
-    assertStatus(response, 12, "bidirectional streaming methods are not served yet (WebSocket"
-        + " support is not built): gangway.gwtest.v1.EchoService/Chat");
+    assertStatus(response, 12, "bidirectional streaming methods are served over WebSocket only:"
+        + " open a WebSocket (GET with Upgrade: websocket) on the same path:"
+        + " gangway.gwtest.v1.EchoService/Chat");
   }
 
   @Test

@@ -17,6 +17,8 @@ final class Attachments {
   static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
   /** The request message (protobuf bytes), set by {@link BindHandler}. */
   static final AttachmentKey<byte[]> MESSAGE = AttachmentKey.create(byte[].class);
+  /** What a WebSocket call starts with, set by {@link WebSocketOpenHandler} before the upgrade. */
+  static final AttachmentKey<WebSocketStart> WEBSOCKET = AttachmentKey.create(WebSocketStart.class);
 
   private Attachments() {}
 }

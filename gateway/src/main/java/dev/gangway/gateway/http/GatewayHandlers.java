@@ -9,11 +9,16 @@ import java.util.Objects;
  * Assembles the gateway's request path, the one place where the handler chain is put together:
  *
  * <pre>
- * ErrorGuard -> StaticFiles (a static prefix: files, 404, 405)
- *   -> Route (404, 405, 501) -> Deadline (grpc-timeout, 400) -> 100-continue
- *   -> Body (async, 413, 408) -> Bind (400, 415) -> Call (503; completes from gRPC callbacks, streams server streams)
- *   \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
- *             \-> Composite (a composite route: parallel calls, completes from their callbacks)
+ * ErrorGuard -> StaticFiles: a static prefix? files (404, 405), else
+ * -> WebSocketRoute: GET with "Upgrade: websocket"?
+ *   yes: match the path alone, first streaming method (404, 400 unary, 501 HttpBody)
+ *        -> Deadline (grpc-timeout, 400) -> WebSocketOpen (503; 400 headers/path/query; handshake 101)
+ *        -> WebSocketCall (text frames in and out, close codes; completes from gRPC callbacks)
+ *   no:  Route (404, 405, 501 bidi / HttpBody stream) -> Deadline (grpc-timeout, 400)
+ *          -> 100-continue -> Body (async, 413, 408) -> Bind (400, 415)
+ *          -> Call (503; completes from gRPC callbacks, streams server streams)
+ *        \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
+ *        \-> Composite (a composite route: parallel calls, completes from their callbacks)
  * </pre>
  *
  * <p>Stateless; the returned handler is thread-safe.
@@ -41,7 +46,10 @@ public final class GatewayHandlers {
       }
     });
     HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(mappings), deadline);
+    HttpHandler webSocket =
+        new DeadlineHandler(new WebSocketOpenHandler(mappings, new FollowUpPlans()));
+    HttpHandler dynamic = new WebSocketRouteHandler(snapshots, webSocket, route);
     // Static prefixes come first: they shadow routes under them (docs/configuration.md#static).
-    return new ErrorGuardHandler(new StaticFilesHandler(snapshots, route));
+    return new ErrorGuardHandler(new StaticFilesHandler(snapshots, dynamic));
   }
 }

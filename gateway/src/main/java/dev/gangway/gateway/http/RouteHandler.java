@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * Reads the current snapshot (once per request) and matches the request to a route, composite
  * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path,
  * 405 with a sorted {@code Allow} header (the methods of both kinds) for a known path under another
- * method, 501 for bidi and HttpBody-streaming methods (not served yet). A match is attached as
- * {@link Attachments#ROUTED}.
+ * method, 501 for bidi methods (served over WebSocket only, by {@link WebSocketRouteHandler}) and
+ * HttpBody-streaming methods (not served yet). A match is attached as {@link Attachments#ROUTED}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -75,9 +75,10 @@ final class RouteHandler implements HttpHandler {
       throws Exception {
     MethodRoute route = match.route();
     if (route.clientStreaming() && route.serverStreaming()) {
+      // Plain HTTP has no way to interleave both directions; WebSocketRouteHandler serves them.
       Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
-          "bidirectional streaming methods are not served yet (WebSocket support is not built): "
-              + route.grpcMethodName());
+          "bidirectional streaming methods are served over WebSocket only: open a WebSocket"
+              + " (GET with Upgrade: websocket) on the same path: " + route.grpcMethodName());
       return;
     }
     if (route.serverStreaming()

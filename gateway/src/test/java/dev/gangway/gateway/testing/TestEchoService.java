@@ -2,6 +2,7 @@ package dev.gangway.gateway.testing;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
+import dev.gangway.gateway.gwtest.v1.ChatRequest;
 import dev.gangway.gateway.gwtest.v1.CountRequest;
 import dev.gangway.gateway.gwtest.v1.EchoRequest;
 import dev.gangway.gateway.gwtest.v1.EchoResponse;
@@ -168,5 +169,13 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
   @Override
   public StreamObserver<CountRequest> sum(StreamObserver<EchoResponse> out) {
     return sums.sum(out);
+  }
+
+  /** What happened to Chat streams. */
+  public final ChatStreams chats = new ChatStreams();
+
+  @Override
+  public StreamObserver<ChatRequest> chat(StreamObserver<EchoResponse> out) {
+    return chats.chat(out);
   }
 }

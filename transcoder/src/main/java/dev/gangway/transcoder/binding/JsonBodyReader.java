@@ -28,6 +28,7 @@ final class JsonBodyReader {
    * as in Envoy and grpc-gateway).
    *
    * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8
+   *     or for text after the first JSON value
    */
   static String text(String contentType, byte[] body) throws TranscodingException {
     if (body.length == 0) {
@@ -37,8 +38,9 @@ final class JsonBodyReader {
     if (isBlank(body)) {
       return null;
     }
+    String text;
     try {
-      return StandardCharsets.UTF_8
+      text = StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -47,6 +49,8 @@ final class JsonBodyReader {
     } catch (CharacterCodingException e) {
       throw TranscodingException.invalidArgument("body: invalid JSON: not valid UTF-8");
     }
+    TrailingText.check(text);
+    return text;
   }
 
   /** Empty, {@code application/json} or {@code application/*+json}, parameters ignored. */

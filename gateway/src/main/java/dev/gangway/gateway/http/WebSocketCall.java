@@ -1,0 +1,315 @@
+package dev.gangway.gateway.http;
+
+import com.google.rpc.Code;
+import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.undertow.websockets.core.WebSocketCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+/**
+ * One streaming backend call served over a WebSocket. The call starts when the connection opens;
+ * text frames become request messages ({@link WebSocketRequests}), an empty one half-closes;
+ * response messages become text frames rendered as HTTP responses are; the call's end becomes the
+ * close frame ({@link WebSocketClose}). A client that closes or drops the connection cancels the
+ * call.
+ *
+ * <p>Flow control both ways: the next response message is requested from the backend only once
+ * the previous frame has been written, and frames are read from the client only while the call
+ * is ready for more messages (reading resumes on {@code onReady}).
+ *
+ * <p>Confined to the connection's IO thread: the call's callbacks run there (its executor is the
+ * IO thread), and so do Undertow's receive, send and close callbacks, so no state needs locking.
+ */
+final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSocketFrames.Handler {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketCall.class);
+
+  private final WebSocketChannel channel;
+  private final WebSocketStart start;
+  private final Routed routed;
+  private final WebSocketRequests requests;
+  private final WebSocketClose closing;
+  /** A server-streaming method: exactly one request message, then half-closed. */
+  private final boolean oneRequest;
+  private final long deadlineNanos;
+  private ClientCall<byte[], byte[]> call;
+  private boolean halfClosed;
+  private boolean paused;
+  private boolean writing;
+  /** How the socket ends, when the call ended while a frame was still being written. */
+  private Runnable deferredEnd;
+  /** The call is over (ended, failed or cancelled): later frames and callbacks are ignored. */
+  private boolean finished;
+
+  private WebSocketCall(WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans) {
+    this.channel = channel;
+    this.start = start;
+    this.routed = start.routed();
+    this.requests = new WebSocketRequests(routed, start.rawQuery(), plans);
+    ServerConfig server = routed.snapshot().config().server();
+    this.closing = new WebSocketClose(channel, server.readTimeout());
+    this.oneRequest = !routed.route().clientStreaming();
+    this.deadlineNanos = System.nanoTime() + start.timeout().toNanos();
+  }
+
+  /** Starts the call for a just-upgraded connection and starts reading its frames. */
+  static void start(WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans) {
+    WebSocketCall ws = new WebSocketCall(channel, start, plans);
+    if (channel.getIoThread() == Thread.currentThread()) {
+      ws.open();
+    } else {
+      channel.getIoThread().execute(ws::open);
+    }
+  }
+
+  private void open() {
+    CallOptions options = CallOptions.DEFAULT
+        .withDeadlineAfter(start.timeout().toNanos(), TimeUnit.NANOSECONDS)
+        .withExecutor(channel.getIoThread());
+    call = start.backend().newCall(routed.bound().grpcMethod(), options);
+    channel.getCloseSetter().set(c -> connectionClosed());
+    long limit = routed.snapshot().config().server().maxRequestBodyBytes();
+    channel.getReceiveSetter().set(new WebSocketFrames(this, limit));
+    call.start(this, start.metadata());
+    call.request(1);
+    if (oneRequest && routed.route().binding().body().isEmpty()) {
+      sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
+    }
+    channel.resumeReceives();
+  }
+
+  @Override
+  public void text(String frame) {
+    guarded(() -> take(frame));
+  }
+
+  private void take(String frame) {
+    if (finished) {
+      return;
+    }
+    if (frame.isEmpty()) {
+      endOfMessages();
+      return;
+    }
+    if (halfClosed) {
+      fail(TranscodingException.invalidArgument(oneRequest
+          ? "a server-streaming method takes one request message"
+          : "message " + (requests.count() + 1)
+              + ": sent after the empty frame that ended the client's messages"));
+      return;
+    }
+    byte[] message;
+    try {
+      message = requests.bind(frame.getBytes(StandardCharsets.UTF_8));
+    } catch (TranscodingException e) {
+      fail(e);
+      return;
+    }
+    if (oneRequest) {
+      sendOnly(message);
+      return;
+    }
+    call.sendMessage(message);
+    if (!call.isReady()) {
+      // The backend has not taken what was sent: stop reading frames until it has (onReady).
+      paused = true;
+      channel.suspendReceives();
+    }
+  }
+
+  /** The empty frame: the client sends no more messages. */
+  private void endOfMessages() {
+    if (halfClosed) {
+      return;
+    }
+    if (oneRequest) {
+      // Before its one message: as an HTTP request with an empty body would be.
+      sendOnly(start.pathAndQuery());
+      return;
+    }
+    halfClosed = true;
+    call.halfClose();
+  }
+
+  private void sendOnly(byte[] message) {
+    call.sendMessage(message);
+    halfClosed = true;
+    call.halfClose();
+  }
+
+  @Override
+  public void binary() {
+    guarded(() -> {
+      if (!finished) {
+        finished = true;
+        call.cancel("the WebSocket client sent a binary frame", null);
+        end(() -> closing.close(WebSocketClose.UNSUPPORTED_DATA,
+            "binary frames are not supported; send JSON text frames"));
+      }
+    });
+  }
+
+  @Override
+  public void clientClosed(int code) {
+    deferredEnd = null; // Undertow answers the close frame; nothing more can be sent
+    if (!finished) {
+      finished = true;
+      call.cancel("the WebSocket client closed the connection (close code " + code + ")", null);
+    }
+  }
+
+  @Override
+  public void receiveFailed(Throwable failure) {
+    log.debug("{}: WebSocket receive failed: {}", routed.route().grpcMethodName(),
+        failure.toString());
+    deferredEnd = null;
+    if (!finished) {
+      finished = true;
+      call.cancel("receiving from the WebSocket failed", null);
+    }
+    if (channel.isCloseFrameSent()) {
+      closing.awaitClient(); // Undertow sent its own close (1009 message too big, 1002, 1007)
+    } else {
+      IoUtils.safeClose(channel);
+    }
+  }
+
+  private void connectionClosed() {
+    closing.closed();
+    deferredEnd = null;
+    if (!finished) {
+      finished = true;
+      call.cancel("the WebSocket connection closed", null);
+    }
+  }
+
+  /** A frame the gateway refuses: cancel the call and end with the error. */
+  private void fail(TranscodingException error) {
+    finished = true;
+    call.cancel("the WebSocket client sent an invalid message", null);
+    byte[] status = routed.snapshot().transcoder().renderError(error).body();
+    end(() -> closing.error(error.code().getNumber(), error.getMessage(), status));
+  }
+
+  @Override
+  public void onMessage(byte[] message) {
+    guarded(() -> {
+      if (finished) {
+        return;
+      }
+      Transcoder transcoder = routed.snapshot().transcoder();
+      byte[] json;
+      try {
+        json = transcoder.render(routed.route(), message).body();
+      } catch (TranscodingException e) {
+        fail(e); // cancels the call
+        return;
+      }
+      writing = true;
+      WebSockets.sendText(ByteBuffer.wrap(json), channel, new WebSocketCallback<Void>() {
+        @Override
+        public void complete(WebSocketChannel ws, Void context) {
+          written();
+        }
+
+        @Override
+        public void onError(WebSocketChannel ws, Void context, Throwable failure) {
+          writeFailed(failure);
+        }
+      });
+    });
+  }
+
+  private void written() {
+    writing = false;
+    if (deferredEnd != null) {
+      Runnable end = deferredEnd;
+      deferredEnd = null;
+      end.run();
+    } else if (!finished) {
+      call.request(1); // the client side took the previous message: ask for the next
+    }
+  }
+
+  private void writeFailed(Throwable failure) {
+    writing = false;
+    log.debug("{}: writing to the WebSocket failed: {}", routed.route().grpcMethodName(),
+        failure.toString());
+    deferredEnd = null;
+    if (!finished) {
+      finished = true;
+      call.cancel("writing to the WebSocket failed", null);
+    }
+    IoUtils.safeClose(channel);
+  }
+
+  @Override
+  public void onReady() {
+    if (paused && !finished) {
+      paused = false;
+      channel.resumeReceives();
+    }
+  }
+
+  @Override
+  public void onClose(Status status, Metadata trailers) {
+    if (finished) {
+      return; // the client went away or the gateway ended the call; the socket is handled
+    }
+    finished = true;
+    guarded(() -> end(() -> closeWith(status, trailers)));
+  }
+
+  private void closeWith(Status status, Metadata trailers) {
+    if (status.isOk()) {
+      closing.ok();
+      return;
+    }
+    if (status.getCause() != null) {
+      log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
+          routed.bound().backendName().orElse("?"), status, status.getCause());
+    }
+    boolean deadlinePassed = System.nanoTime() - deadlineNanos >= 0;
+    com.google.rpc.Status rpc =
+        BackendStatus.toRpc(status, trailers, routed, start.timeout(), deadlinePassed);
+    closing.error(rpc.getCode(), rpc.getMessage(),
+        routed.snapshot().transcoder().renderError(rpc).body());
+  }
+
+  /** Runs {@code ending} now, or once the frame being written is out (frames go one at a time). */
+  private void end(Runnable ending) {
+    if (writing) {
+      deferredEnd = ending;
+    } else {
+      ending.run();
+    }
+  }
+
+  /** Runs {@code step}; a failure in gateway code ends the socket with INTERNAL (4013). */
+  private void guarded(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      log.error("{}: unexpected failure on a WebSocket", routed.route().grpcMethodName(), e);
+      if (!finished) {
+        finished = true;
+        call.cancel("unexpected failure in the gateway", null);
+      }
+      com.google.rpc.Status internal = com.google.rpc.Status.newBuilder()
+          .setCode(Code.INTERNAL.getNumber()).setMessage("internal error").build();
+      byte[] body = routed.snapshot().transcoder().renderError(internal).body();
+      end(() -> closing.error(Code.INTERNAL.getNumber(), internal.getMessage(), body));
+    }
+  }
+}
