@@ -38,7 +38,7 @@ final class RouteHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    RuntimeSnapshot snapshot = snapshots.current();
+    RuntimeSnapshot snapshot = RequestSnapshot.of(exchange, snapshots);
     Transcoder transcoder = snapshot.transcoder();
     String method = exchange.getRequestMethod().toString();
     String path = rawPath(exchange);

@@ -6,7 +6,6 @@ import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
@@ -23,12 +22,11 @@ import java.util.Optional;
  * and never reaches the routes, so a prefix hides every route under it. A file that is not there
  * is the gateway's usual 404 JSON. Other requests go on to {@code next}.
  *
- * <p>Thread-safe. Reads the snapshot once per request; the directory handlers are rebuilt when a
- * reload changes the {@code static} section.
+ * <p>Thread-safe. Reads the snapshot once per request ({@link RequestSnapshot}), and the handlers
+ * after it use the same one; the directory handlers are rebuilt when a reload changes the
+ * {@code static} section.
  */
 final class StaticFilesHandler implements HttpHandler {
-  private static final AttachmentKey<RuntimeSnapshot> SNAPSHOT =
-      AttachmentKey.create(RuntimeSnapshot.class);
   private static final String ALLOW = "GET, HEAD";
 
   private final SnapshotHolder snapshots;
@@ -42,7 +40,7 @@ final class StaticFilesHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    RuntimeSnapshot snapshot = snapshots.current();
+    RuntimeSnapshot snapshot = RequestSnapshot.of(exchange, snapshots);
     if (snapshot.config().staticFiles().isEmpty()) {
       next.handleRequest(exchange);
       return;
@@ -53,7 +51,6 @@ final class StaticFilesHandler implements HttpHandler {
       next.handleRequest(exchange);
       return;
     }
-    exchange.putAttachment(SNAPSHOT, snapshot);
     if (!exchange.getRequestMethod().equals(Methods.GET)
         && !exchange.getRequestMethod().equals(Methods.HEAD)) {
       exchange.getResponseHeaders().put(Headers.ALLOW, ALLOW);
@@ -139,8 +136,8 @@ final class StaticFilesHandler implements HttpHandler {
 
   /** The gateway's 404, from the request's snapshot; ResourceHandler's answer for no file. */
   private static void notFound(HttpServerExchange exchange) {
-    RuntimeSnapshot snapshot = exchange.getAttachment(SNAPSHOT);
-    Responses.error(exchange, snapshot.transcoder(), TranscodingException.notFound(
-        "no route for " + exchange.getRequestMethod() + " " + RouteHandler.rawPath(exchange)));
+    Responses.error(exchange, RequestSnapshot.attached(exchange).transcoder(),
+        TranscodingException.notFound(
+            "no route for " + exchange.getRequestMethod() + " " + RouteHandler.rawPath(exchange)));
   }
 }

@@ -49,7 +49,7 @@ final class WebSocketRouteHandler implements HttpHandler {
       http.handleRequest(exchange);
       return;
     }
-    RuntimeSnapshot snapshot = snapshots.current();
+    RuntimeSnapshot snapshot = RequestSnapshot.of(exchange, snapshots);
     Transcoder transcoder = snapshot.transcoder();
     String path = RouteHandler.rawPath(exchange);
     MethodRoute unary = null;
