@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Reads the current snapshot (once per request) and matches the request to a route, composite
  * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path,
  * 405 with a sorted {@code Allow} header (the methods of both kinds) for a known path under another
- * method, 501 for bidi and HttpBody-streaming methods (not served yet). A match is attached as
+ * method, 501 for bidi methods (not served yet). A match is attached as
  * {@link Attachments#ROUTED}.
  *
  * <p>Immutable and thread-safe.
@@ -77,13 +77,6 @@ final class RouteHandler implements HttpHandler {
     if (route.clientStreaming() && route.serverStreaming()) {
       Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
           "bidirectional streaming methods are not served yet (WebSocket support is not built): "
-              + route.grpcMethodName());
-      return;
-    }
-    if (route.serverStreaming()
-        && route.method().getOutputType().getFullName().equals("google.api.HttpBody")) {
-      Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
-          "server-streaming google.api.HttpBody methods are not served yet: "
               + route.grpcMethodName());
       return;
     }
