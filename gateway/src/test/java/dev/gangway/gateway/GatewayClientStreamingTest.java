@@ -8,17 +8,16 @@ import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
 import dev.gangway.gateway.testing.Await;
+import dev.gangway.gateway.testing.ChunkedPost;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
 import dev.gangway.gateway.testing.RawHttp;
 import dev.gangway.gateway.testing.SumStreams;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestServers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,39 +47,14 @@ class GatewayClientStreamingTest {
     return echo.service().sums;
   }
 
-  /** A chunked POST to /v1/sum over a raw socket: each write is sent as one chunk at once. */
-  private static final class StreamingPost implements AutoCloseable {
-    final RawHttp raw;
-
-    StreamingPost(int port, String contentType) throws IOException {
-      raw = new RawHttp(port);
-      raw.send(List.of("POST /v1/sum HTTP/1.1", "Host: 127.0.0.1", "Content-Type: " + contentType,
-          "Transfer-Encoding: chunked"), new byte[0]);
-    }
-
-    void write(String text) throws IOException {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-      chunk.writeBytes((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      chunk.writeBytes(bytes);
-      chunk.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-      raw.send(List.of(), chunk.toByteArray());
-    }
-
-    RawHttp.Response finish() throws IOException {
-      raw.send(List.of(), "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      return raw.read();
-    }
-
-    @Override
-    public void close() throws IOException {
-      raw.close();
-    }
+  /** A chunked POST to /v1/sum. */
+  private static ChunkedPost sumPost(int port, String contentType) throws IOException {
+    return new ChunkedPost(port, "/v1/sum", contentType);
   }
 
   @Test
   void tenThousandNdjsonLinesAreSummed() throws Exception {
-    try (StreamingPost post = new StreamingPost(port, "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(port, "application/x-ndjson")) {
       StringBuilder chunk = new StringBuilder();
       long expected = 0;
       for (int i = 1; i <= 10_000; i++) {
@@ -103,7 +77,7 @@ class GatewayClientStreamingTest {
 
   @Test
   void messagesReachTheBackendBeforeTheBodyEnds() throws Exception {
-    try (StreamingPost post = new StreamingPost(port, "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(port, "application/x-ndjson")) {
       post.write("{\"n\":1,\"tag\":\"early\"}\n{\"n\":2,\"tag\":\"early\"}\n");
 
       Await.until("both messages at the backend while the body is open",
@@ -121,7 +95,7 @@ class GatewayClientStreamingTest {
 
   @Test
   void badLineAnswers400NamingTheLineAndCancelsTheCall() throws Exception {
-    try (StreamingPost post = new StreamingPost(port, "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(port, "application/x-ndjson")) {
       post.write("{\"n\":1,\"tag\":\"bad\"}\n");
       Await.until("the first message at the backend", () -> sums().received("bad") == 1,
           () -> sums().received("bad"));
@@ -143,7 +117,7 @@ class GatewayClientStreamingTest {
         TestConfigs.server(64, ServerConfig.DEFAULT.maxGrpcTimeout()),
         List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(),
         HeadersConfig.DEFAULT));
-    try (StreamingPost post = new StreamingPost(small.httpPort(), "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(small.httpPort(), "application/x-ndjson")) {
       String shortLine = "{\"n\":1,\"tag\":\"limit\",\"pad\":1}\n";
       post.write(shortLine + shortLine + shortLine);
       Await.until("three messages at the backend", () -> sums().received("limit") == 3,
@@ -198,7 +172,7 @@ class GatewayClientStreamingTest {
 
   @Test
   void clientThatGoesAwayMidStreamCancelsTheCall() throws Exception {
-    StreamingPost post = new StreamingPost(port, "application/x-ndjson");
+    ChunkedPost post = sumPost(port, "application/x-ndjson");
     post.write("{\"n\":1,\"tag\":\"gone\"}\n");
     Await.until("the message at the backend", () -> sums().received("gone") == 1,
         () -> sums().received("gone"));

@@ -6,24 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
 import dev.gangway.gateway.testing.Await;
+import dev.gangway.gateway.testing.ChunkedPost;
 import dev.gangway.gateway.testing.ChunkedResponse;
 import dev.gangway.gateway.testing.CountStreams;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
 import dev.gangway.gateway.testing.TestConfigs;
+import dev.gangway.gateway.testing.RawHttp;
 import dev.gangway.gateway.testing.TestServers;
+import dev.gangway.gateway.testing.UploadStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Server-streaming google.api.HttpBody methods through a real gateway: raw chunked downloads. */
+/**
+ * google.api.HttpBody streams through a real gateway: raw chunked downloads (server streaming)
+ * and raw uploads (client streaming).
+ */
 class GatewayHttpBodyTest {
   @RegisterExtension final TestServers servers = new TestServers();
 
@@ -65,8 +73,8 @@ class GatewayHttpBodyTest {
   @Test
   void downloadIsTheChunksDataTypedByTheFirstContentType() {
     // Accept and the configured JSON framing do not apply to raw bytes.
-    HttpResponse<byte[]> response = getBytes("/v1/download?chunks=5&size=1000&contentType=image/png",
-        "Accept", "application/x-ndjson");
+    HttpResponse<byte[]> response = getBytes(
+        "/v1/download?chunks=5&size=1000&contentType=image/png", "Accept", "application/x-ndjson");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -118,7 +126,8 @@ class GatewayHttpBodyTest {
 
   @Test
   void errorBeforeTheFirstChunkIsANormalJsonErrorResponse() {
-    HttpResponse<String> response = http.get("/v1/download?chunks=3&size=10&failCode=5&failAfter=0");
+    HttpResponse<String> response =
+        http.get("/v1/download?chunks=3&size=10&failCode=5&failAfter=0");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -154,5 +163,112 @@ class GatewayHttpBodyTest {
     socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         .getBytes(StandardCharsets.ISO_8859_1));
     return socket;
+  }
+
+  private UploadStreams uploads() {
+    return echo.service().uploads;
+  }
+
+  private static byte[] pattern(int length) {
+    byte[] data = new byte[length];
+    for (int i = 0; i < length; i++) {
+      data[i] = (byte) (i * 7 + i / 251);
+    }
+    return data;
+  }
+
+  private static long crc(byte[] data) {
+    CRC32 crc = new CRC32();
+    crc.update(data);
+    return crc.getValue();
+  }
+
+  @Test
+  void uploadSendsTheBodyAsMessagesOfAtMost64KiB() throws Exception {
+    byte[] body = pattern(1 << 20);
+
+    HttpResponse<String> response = http.send(http.request("/v1/upload")
+        .header("Content-Type", "application/pdf")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    UploadStreams.Upload upload = uploads().completed.poll(20, TimeUnit.SECONDS);
+    assertThat(upload.bytes()).isEqualTo(body.length);
+    assertThat(upload.crc()).isEqualTo(crc(body));
+    assertThat(upload.contentTypes()).containsExactly("application/pdf");
+    assertThat(upload.messageSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 65536));
+    assertThat(Http.json(response.body()).get("text").asText()).isEqualTo("messages="
+        + upload.messageSizes().size() + " bytes=1048576 types=application/pdf crc=" + crc(body));
+  }
+
+  @Test
+  void uploadedBytesReachTheBackendBeforeTheBodyEnds() throws Exception {
+    try (ChunkedPost post = new ChunkedPost(port, "/v1/upload", "text/plain")) {
+      post.write(pattern(1000));
+      Await.until("the first piece at the backend", () -> uploads().bytesReceived.get() == 1000,
+          () -> uploads().bytesReceived.get());
+      post.write(pattern(500));
+
+      RawHttp.Response response = post.finish();
+
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      assertThat(uploads().completed.poll(20, TimeUnit.SECONDS).messageSizes())
+          .containsExactly(1000, 500);
+    }
+  }
+
+  @Test
+  void anyContentTypeOrNoneIsTaken() throws Exception {
+    try (ChunkedPost post = new ChunkedPost(port, "/v1/upload", null)) {
+      post.write("plain words");
+
+      RawHttp.Response response = post.finish();
+
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      assertThat(uploads().completed.poll(20, TimeUnit.SECONDS).contentTypes())
+          .containsExactly("");
+    }
+  }
+
+  @Test
+  void emptyUploadIsAStreamOfNoMessages() {
+    HttpResponse<String> response = http.send(http.request("/v1/upload")
+        .header("Content-Type", "image/png")
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(Http.json(response.body()).get("text").asText())
+        .isEqualTo("messages=0 bytes=0 types= crc=0");
+  }
+
+  @Test
+  void uploadToAnHttpBodyFieldBindsThePathIntoEveryMessage() throws Exception {
+    try (ChunkedPost post = new ChunkedPost(port, "/v1/upload/report.csv", "text/csv")) {
+      post.write("a,b\n");
+      Await.until("the first piece at the backend", () -> uploads().bytesReceived.get() == 4,
+          () -> uploads().bytesReceived.get());
+      post.write("1,2\n");
+      post.write("3,4\n");
+
+      RawHttp.Response response = post.finish();
+
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      assertThat(Http.json(response.body()).get("text").asText()).isEqualTo(
+          "names=report.csv messages=3 bytes=12 types=text/csv crc=" + crc(
+              "a,b\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Test
+  void clientThatGoesAwayMidUploadCancelsTheCall() throws Exception {
+    ChunkedPost post = new ChunkedPost(port, "/v1/upload", "application/octet-stream");
+    post.write(pattern(100));
+    Await.until("the piece at the backend", () -> uploads().bytesReceived.get() == 100,
+        () -> uploads().bytesReceived.get());
+
+    post.close();
+
+    Await.until("the upload cancelled", () -> uploads().cancelled.get() == 1,
+        () -> uploads().cancelled.get());
   }
 }
