@@ -33,6 +33,7 @@ public final class CountStreams {
   /** Streams whose last send attempt found the call not ready (waiting for onReady). */
   private final Map<String, Boolean> blocked = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+  private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
   private final String server;
 
   CountStreams(String server) {
@@ -50,6 +51,14 @@ public final class CountStreams {
    */
   public boolean blocked(String tag) {
     return blocked.getOrDefault(tag, false);
+  }
+
+  /**
+   * Milliseconds left until the deadline of the stream tagged {@code tag} when it started; -1
+   * when it had none.
+   */
+  public long deadlineMs(String tag) {
+    return deadlines.get(tag);
   }
 
   /** Lets the stream tagged {@code tag} send the messages after its first. */
@@ -119,6 +128,7 @@ public final class CountStreams {
     }
 
     void start() {
+      deadlines.put(tag, Deadlines.remainingMs());
       out.setOnCancelHandler(this::cancelled);
       out.setOnReadyHandler(this::pump);
       started.add(tag);
