@@ -260,6 +260,16 @@ class GatewayHttpBodyTest {
   }
 
   @Test
+  void queryStringOnAWholeHttpBodyUploadIs400NamingTheMessage() {
+    HttpResponse<String> response = http.send(http.request("/v1/upload?name=x")
+        .header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString("data")).build());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(Http.json(response.body()).get("message").asText()).startsWith("message 1: ");
+  }
+
+  @Test
   void clientThatGoesAwayMidUploadCancelsTheCall() throws Exception {
     ChunkedPost post = new ChunkedPost(port, "/v1/upload", "application/octet-stream");
     post.write(pattern(100));
