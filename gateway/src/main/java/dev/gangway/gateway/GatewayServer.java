@@ -168,6 +168,10 @@ public final class GatewayServer implements AutoCloseable {
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(server.readTimeout()))
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, server.maxHeaderBytes())
+        // No listener-wide body limit (Undertow's default is 2 MiB, and a chunked body keeps the
+        // limit it started with): the body handler applies max_request_body to whole bodies, and
+        // a client stream, read message by message, has no limit as a whole.
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
         .setServerOption(UndertowOptions.DECODE_URL, false)
         .setHandler(root)
         .build();

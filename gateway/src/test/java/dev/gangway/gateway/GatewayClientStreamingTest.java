@@ -8,19 +8,25 @@ import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
 import dev.gangway.gateway.testing.Await;
+import dev.gangway.gateway.testing.ChunkedPost;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
 import dev.gangway.gateway.testing.RawHttp;
 import dev.gangway.gateway.testing.SumStreams;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestServers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,39 +54,14 @@ class GatewayClientStreamingTest {
     return echo.service().sums;
   }
 
-  /** A chunked POST to /v1/sum over a raw socket: each write is sent as one chunk at once. */
-  private static final class StreamingPost implements AutoCloseable {
-    final RawHttp raw;
-
-    StreamingPost(int port, String contentType) throws IOException {
-      raw = new RawHttp(port);
-      raw.send(List.of("POST /v1/sum HTTP/1.1", "Host: 127.0.0.1", "Content-Type: " + contentType,
-          "Transfer-Encoding: chunked"), new byte[0]);
-    }
-
-    void write(String text) throws IOException {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-      chunk.writeBytes((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      chunk.writeBytes(bytes);
-      chunk.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-      raw.send(List.of(), chunk.toByteArray());
-    }
-
-    RawHttp.Response finish() throws IOException {
-      raw.send(List.of(), "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      return raw.read();
-    }
-
-    @Override
-    public void close() throws IOException {
-      raw.close();
-    }
+  /** A chunked POST to /v1/sum. */
+  private static ChunkedPost sumPost(int port, String contentType) throws IOException {
+    return new ChunkedPost(port, "/v1/sum", contentType);
   }
 
   @Test
   void tenThousandNdjsonLinesAreSummed() throws Exception {
-    try (StreamingPost post = new StreamingPost(port, "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(port, "application/x-ndjson")) {
       StringBuilder chunk = new StringBuilder();
       long expected = 0;
       for (int i = 1; i <= 10_000; i++) {
@@ -103,7 +84,7 @@ class GatewayClientStreamingTest {
 
   @Test
   void messagesReachTheBackendBeforeTheBodyEnds() throws Exception {
-    try (StreamingPost post = new StreamingPost(port, "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(port, "application/x-ndjson")) {
       post.write("{\"n\":1,\"tag\":\"early\"}\n{\"n\":2,\"tag\":\"early\"}\n");
 
       Await.until("both messages at the backend while the body is open",
@@ -121,7 +102,7 @@ class GatewayClientStreamingTest {
 
   @Test
   void badLineAnswers400NamingTheLineAndCancelsTheCall() throws Exception {
-    try (StreamingPost post = new StreamingPost(port, "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(port, "application/x-ndjson")) {
       post.write("{\"n\":1,\"tag\":\"bad\"}\n");
       Await.until("the first message at the backend", () -> sums().received("bad") == 1,
           () -> sums().received("bad"));
@@ -143,7 +124,7 @@ class GatewayClientStreamingTest {
         TestConfigs.server(64, ServerConfig.DEFAULT.maxGrpcTimeout()),
         List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(),
         HeadersConfig.DEFAULT));
-    try (StreamingPost post = new StreamingPost(small.httpPort(), "application/x-ndjson")) {
+    try (ChunkedPost post = sumPost(small.httpPort(), "application/x-ndjson")) {
       String shortLine = "{\"n\":1,\"tag\":\"limit\",\"pad\":1}\n";
       post.write(shortLine + shortLine + shortLine);
       Await.until("three messages at the backend", () -> sums().received("limit") == 3,
@@ -197,8 +178,91 @@ class GatewayClientStreamingTest {
   }
 
   @Test
+  void gatewayStopsReadingTheBodyWhileTheBackendTakesNoMessages() throws Exception {
+    int lines = 64 << 10; // 64 MiB of 1 KiB lines: far beyond every window and socket buffer
+    long total = (long) lines << 10;
+    sums().hold(HELD); // the backend stops requesting after the first message
+    try (RawHttp raw = new RawHttp(port)) {
+      raw.socket().setSendBufferSize(64 << 10);
+      raw.send(List.of("POST /v1/sum HTTP/1.1", "Host: 127.0.0.1",
+          "Content-Type: application/x-ndjson", "Content-Length: " + total), new byte[0]);
+      AtomicLong accepted = new AtomicLong();
+      CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> writeLines(raw, lines,
+          accepted));
+
+      Await.until("the backend holding the stream", () -> sums().parked(HELD),
+          () -> sums().received(HELD) + " received, writer " + writer);
+      // The client's writes must come to a stop: the gateway reads no more than gRPC's window
+      // and its socket buffers take, while the backend requests nothing.
+      Stall stall = new Stall(accepted::get);
+      Await.until("the client's writes to block", () -> {
+        assertThat(http.get("/v1/echo/ping").statusCode()).isEqualTo(200); // a round trip
+        return stall.stalled();
+      }, () -> accepted.get() + " bytes accepted");
+      long acceptedWhileHeld = accepted.get();
+      System.out.printf("client stream held by the backend: %d KiB of %d KiB accepted, %d"
+          + " message(s) at the backend%n", acceptedWhileHeld >> 10, total >> 10,
+          sums().received(HELD));
+      assertThat(acceptedWhileHeld).isLessThan(16L << 20);
+      assertThat(sums().received(HELD)).isEqualTo(1);
+      assertThat(writer).isNotDone();
+
+      sums().release(HELD);
+
+      writer.get(20, TimeUnit.SECONDS);
+      RawHttp.Response response = raw.read();
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      long sum = (long) lines * (lines + 1) / 2;
+      assertThat(response.body()).isEqualTo("{\"text\":\"sum " + sum + " count " + lines + "\"}");
+    }
+  }
+
+  /** A tag long enough that each message of the held stream is about 1 KiB once bound. */
+  private static final String HELD = "held-" + "x".repeat(960);
+
+  /** Writes {@code lines} NDJSON lines of exactly 1 KiB, {@code n} = 1.., counting bytes sent. */
+  private static void writeLines(RawHttp raw, int lines, AtomicLong accepted) {
+    try {
+      OutputStream out = raw.socket().getOutputStream();
+      byte[] block = new byte[64 << 10];
+      for (int first = 1; first <= lines; first += 64) {
+        for (int i = 0; i < 64; i++) {
+          String line = "{\"n\":" + (first + i) + ",\"tag\":\"" + HELD + "\"}";
+          byte[] text = line.getBytes(StandardCharsets.US_ASCII);
+          Arrays.fill(block, i << 10, (i + 1) << 10, (byte) ' ');
+          System.arraycopy(text, 0, block, i << 10, text.length);
+          block[((i + 1) << 10) - 1] = '\n';
+        }
+        out.write(block);
+        accepted.addAndGet(block.length);
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Says whether a counter has stopped moving: unchanged over 20 consecutive looks. */
+  private static final class Stall {
+    private final LongSupplier value;
+    private long last = -1;
+    private int unchanged;
+
+    Stall(LongSupplier value) {
+      this.value = value;
+    }
+
+    boolean stalled() {
+      long now = value.getAsLong();
+      unchanged = now == last ? unchanged + 1 : 0;
+      last = now;
+      return unchanged >= 20;
+    }
+  }
+
+  @Test
   void clientThatGoesAwayMidStreamCancelsTheCall() throws Exception {
-    StreamingPost post = new StreamingPost(port, "application/x-ndjson");
+    ChunkedPost post = sumPost(port, "application/x-ndjson");
     post.write("{\"n\":1,\"tag\":\"gone\"}\n");
     Await.until("the message at the backend", () -> sums().received("gone") == 1,
         () -> sums().received("gone"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.RouteConfig;
+import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
 import dev.gangway.gateway.testing.RawHttp;
@@ -38,6 +39,23 @@ class GatewayDeadlinesTest {
         List.of(routes),
         HeadersConfig.DEFAULT));
     return new Http(gateway.httpPort());
+  }
+
+  /** A gateway whose backend has a 30s timeout, with this {@code server.stream_timeout}. */
+  private Http streamGateway(Duration streamTimeout, RouteConfig... routes) throws Exception {
+    echo = servers.backend("echo");
+    GatewayServer gateway = servers.gateway(TestConfigs.config(
+        TestConfigs.serverWithStreamTimeout(streamTimeout),
+        List.of(TestConfigs.backend("echo", echo.target(), Duration.ofSeconds(30), ECHO_SERVICE)),
+        List.of(routes),
+        HeadersConfig.DEFAULT));
+    return new Http(gateway.httpPort());
+  }
+
+  private long countDeadlineMs(Http http, String tag, String... headers) {
+    HttpResponse<String> response = http.get("/v1/count/1?tag=" + tag, headers);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return echo.service().counts.deadlineMs(tag);
   }
 
   private static long deadlineMs(HttpResponse<String> response) {
@@ -161,6 +179,38 @@ class GatewayDeadlinesTest {
         assertThat(Http.json(response.body()).get("text").asText()).isEqualTo("k" + i);
       }
     }
+  }
+
+  @Test
+  void serverStreamGetsTheStreamTimeoutRatherThanTheBackendTimeout() throws Exception {
+    Http http = streamGateway(ServerConfig.DEFAULT.streamTimeout());
+
+    assertThat(countDeadlineMs(http, "long")).isBetween(30 * 60_000L, 60 * 60_000L);
+  }
+
+  @Test
+  void clientStreamGetsTheConfiguredStreamTimeout() throws Exception {
+    Http http = streamGateway(Duration.ofMinutes(10));
+
+    HttpResponse<String> response = http.post("/v1/sum", "{\"n\":1,\"tag\":\"up\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(echo.service().sums.deadlineMs("up")).isBetween(5 * 60_000L, 10 * 60_000L);
+  }
+
+  @Test
+  void routeTimeoutOverridesTheStreamTimeout() throws Exception {
+    Http http = streamGateway(Duration.ofMinutes(10),
+        new RouteConfig("gangway.gwtest.v1.EchoService.Count", Duration.ofSeconds(5)));
+
+    assertThat(countDeadlineMs(http, "routed")).isBetween(1L, 5_000L);
+  }
+
+  @Test
+  void grpcTimeoutHeaderShortensTheStreamTimeout() throws Exception {
+    Http http = streamGateway(Duration.ofMinutes(10));
+
+    assertThat(countDeadlineMs(http, "short", "grpc-timeout", "2S")).isBetween(1L, 2_000L);
   }
 
   @Test

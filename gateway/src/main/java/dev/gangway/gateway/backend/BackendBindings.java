@@ -99,7 +99,7 @@ public final class BackendBindings {
         orphans.add(method.getService().getFullName());
       }
       Duration timeout = routeTimeouts.getOrDefault(
-          method.getFullName(), backend.map(BackendConfig::timeout).orElse(UNBOUND_TIMEOUT));
+          method.getFullName(), defaultTimeout(method, backend, config));
       methods.put(method, new BoundMethod(
           grpcMethod(method),
           backend.map(b -> (Channel) byBackend.get(b.name())),
@@ -112,6 +112,18 @@ public final class BackendBindings {
           "no backend serves this service; its routes answer 503 UNAVAILABLE"));
     }
     return new BackendBindings(Collections.unmodifiableMap(methods), patterns, problems);
+  }
+
+  /**
+   * The deadline of a method no route entry times: a streaming call lives as long as its stream,
+   * so it gets {@code server.stream_timeout}; a backend's timeout is meant for one answer.
+   */
+  private static Duration defaultTimeout(
+      Descriptors.MethodDescriptor method, Optional<BackendConfig> backend, GatewayConfig config) {
+    if (method.isClientStreaming() || method.isServerStreaming()) {
+      return config.server().streamTimeout();
+    }
+    return backend.map(BackendConfig::timeout).orElse(UNBOUND_TIMEOUT);
   }
 
   /** The grpc-java descriptor of a method, with pass-through byte[] marshallers. */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param grpcMethod the byte[] method descriptor calls are made with (built once per snapshot)
  * @param channel the backend's shared channel; empty when no backend serves the method's service
  * @param backendName the serving backend's name; empty when none
- * @param timeout the deadline of a call: the route's timeout, else the backend's
+ * @param timeout the deadline of a call: the route's timeout, else for a streaming method the
+ *     server's {@code stream_timeout}, else the backend's
  */
 public record BoundMethod(
     MethodDescriptor<byte[], byte[]> grpcMethod,

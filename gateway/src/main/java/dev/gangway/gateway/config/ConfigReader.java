@@ -25,7 +25,7 @@ final class ConfigReader {
       "composites", "static");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
-      "stream_format");
+      "stream_format", "stream_timeout");
   static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = streamFormats();
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
@@ -69,7 +69,8 @@ final class ConfigReader {
         node.get("max_request_body").size(Integer.MAX_VALUE).orElse(d.maxRequestBodyBytes()),
         (int) node.get("max_header_size").size(Integer.MAX_VALUE).orElse(d.maxHeaderBytes()),
         node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
-        node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()));
+        node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
+        node.get("stream_timeout").duration().orElse(d.streamTimeout()));
   }
 
   private static Map<String, ServerConfig.StreamFormat> streamFormats() {

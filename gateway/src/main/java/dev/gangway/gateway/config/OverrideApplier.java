@@ -43,7 +43,8 @@ final class OverrideApplier {
       bind = ConfigReader.bind(ConfigNode.flag("--bind", flags.bind().get())).orElseThrow();
     }
     return new ServerConfig(bind, port, s.ioThreads(), s.idleTimeout(), s.readTimeout(),
-        s.maxRequestBodyBytes(), s.maxHeaderBytes(), s.maxGrpcTimeout(), s.streamFormat());
+        s.maxRequestBodyBytes(), s.maxHeaderBytes(), s.maxGrpcTimeout(), s.streamFormat(),
+        s.streamTimeout());
   }
 
   private static AdminConfig admin(AdminConfig a, CliOverrides flags) throws ConfigException {

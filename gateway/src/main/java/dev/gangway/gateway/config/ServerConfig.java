@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param maxGrpcTimeout a client's {@code grpc-timeout} header is capped at this (default 60s)
  * @param streamFormat how a server-streaming response is framed when the client's {@code Accept}
  *     header asks for no particular streaming type (default {@link StreamFormat#NDJSON})
+ * @param streamTimeout the deadline of streaming calls (server, client or bidi) whose method has
+ *     no {@code routes} timeout, instead of the backend's unary timeout (default 1h)
  */
 public record ServerConfig(
     String bind,
@@ -26,7 +28,8 @@ public record ServerConfig(
     long maxRequestBodyBytes,
     int maxHeaderBytes,
     Duration maxGrpcTimeout,
-    StreamFormat streamFormat) {
+    StreamFormat streamFormat,
+    Duration streamTimeout) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -34,11 +37,12 @@ public record ServerConfig(
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(maxGrpcTimeout, "maxGrpcTimeout");
     Objects.requireNonNull(streamFormat, "streamFormat");
+    Objects.requireNonNull(streamTimeout, "streamTimeout");
   }
 
   public static final ServerConfig DEFAULT = new ServerConfig(
       "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
-      Duration.ofSeconds(60), StreamFormat.NDJSON);
+      Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1));
 
   /** The default framing of server-streaming responses. Constants only. */
   public enum StreamFormat {

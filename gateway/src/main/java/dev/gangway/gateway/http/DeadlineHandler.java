@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Decides the deadline of the backend call: the route's (else the backend's) timeout, shortened by
- * the client's {@code grpc-timeout} header, which is itself capped at the server's
- * {@code maxGrpcTimeout}. A malformed header is a 400 naming it. Attaches
+ * Decides the deadline of the backend call: the route's timeout (else, for a streaming method,
+ * the server's {@code stream_timeout}; else the backend's timeout, as {@link
+ * dev.gangway.gateway.backend.BoundMethod#timeout()} has it), shortened by the client's
+ * {@code grpc-timeout} header, which is itself capped at the server's {@code maxGrpcTimeout}. A malformed header is a 400 naming it. Attaches
  * {@link Attachments#TIMEOUT}.
  *
  * <p>Immutable and thread-safe.

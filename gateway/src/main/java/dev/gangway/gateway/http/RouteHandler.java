@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * Reads the current snapshot (once per request) and matches the request to a route, composite
  * routes first (handed to {@link CompositeHandler}), then transcoded ones: 404 for an unknown path,
  * 405 with a sorted {@code Allow} header (the methods of both kinds) for a known path under another
- * method, 501 for bidi methods (served over WebSocket only, by {@link WebSocketRouteHandler}) and
- * HttpBody-streaming methods (not served yet). A match is attached as {@link Attachments#ROUTED}.
+ * method, 501 for bidi methods (served over WebSocket only, by {@link WebSocketRouteHandler}). A
+ * match is attached as {@link Attachments#ROUTED}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -79,13 +79,6 @@ final class RouteHandler implements HttpHandler {
       Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
           "bidirectional streaming methods are served over WebSocket only: open a WebSocket"
               + " (GET with Upgrade: websocket) on the same path: " + route.grpcMethodName());
-      return;
-    }
-    if (route.serverStreaming()
-        && route.method().getOutputType().getFullName().equals("google.api.HttpBody")) {
-      Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
-          "server-streaming google.api.HttpBody methods are not served yet: "
-              + route.grpcMethodName());
       return;
     }
     Optional<BoundMethod> bound = snapshot.backends().method(route.method());

@@ -3,6 +3,7 @@ package dev.gangway.gateway.http;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.RenderedError;
 import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.json.RenderedBody;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -13,6 +14,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,11 +23,13 @@ import org.xnio.IoUtils;
 
 /**
  * One server-streaming backend call and the exchange it streams to: each message is rendered,
- * framed ({@link StreamFraming}) and written as it arrives. The next message is requested from
- * the backend only once the previous one is flushed to the socket (manual flow control), so a
- * stream holds at most one message plus gRPC's own transport window. An error before the first
- * message is a normal error response; after it, a terminal error object ends the stream. Cancels
- * the call when the client goes away.
+ * framed ({@link StreamFraming}) and written as it arrives; {@code google.api.HttpBody} messages
+ * are written as raw bytes. The next message is requested from the backend only once the previous
+ * one is flushed to the socket (manual flow control), so a stream holds at most one message plus
+ * gRPC's own transport window. An error before the first message is a normal error response;
+ * after it, a terminal error object ends the stream, or, for raw bytes, which have no place for
+ * one, the connection is closed without ending the body (the client sees it cut short) and the
+ * error is logged. Cancels the call when the client goes away.
  *
  * <p>Confined to the exchange's IO thread: the call's callbacks run there (its executor is the IO
  * thread), and so do Undertow's write, read and completion listeners, so no state needs locking.
@@ -64,9 +68,10 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
       Metadata metadata,
       byte[] message,
       Duration timeout) {
-    StreamFraming framing = StreamFraming.choose(
-        exchange.getRequestHeaders().getFirst(Headers.ACCEPT),
-        routed.snapshot().config().server().streamFormat());
+    StreamFraming framing = routed.route().response().rawBytes()
+        ? StreamFraming.RAW
+        : StreamFraming.choose(exchange.getRequestHeaders().getFirst(Headers.ACCEPT),
+            routed.snapshot().config().server().streamFormat());
     ServerStreamCall listener = new ServerStreamCall(exchange, routed, framing, timeout);
     CallOptions options = CallOptions.DEFAULT
         .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -95,9 +100,9 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
   }
 
   private void writeMessage(byte[] message) {
-    byte[] json;
+    RenderedBody rendered;
     try {
-      json = routed.snapshot().transcoder().render(routed.route(), message).body();
+      rendered = routed.snapshot().transcoder().render(routed.route(), message);
     } catch (TranscodingException e) {
       call.cancel("the gateway could not render a message", e);
       finish(routed.snapshot().transcoder().renderError(e));
@@ -105,18 +110,18 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
     }
     boolean first = writer == null;
     if (first) {
-      startResponse();
+      startResponse(framing.contentType(rendered));
     }
     writing = true;
-    writer.write(framing.message(json, first), this);
+    writer.write(framing.message(rendered.body(), first), this);
   }
 
-  private void startResponse() {
+  private void startResponse(String contentType) {
     exchange.setStatusCode(200);
     if (headers != null) {
       HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
     }
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, framing.contentType());
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
     // Proxies (nginx) must not hold back the stream waiting for more.
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
     exchange.getResponseHeaders().put(X_ACCEL_BUFFERING, "no");
@@ -158,7 +163,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
     if (status.isOk()) {
       boolean empty = writer == null;
       if (empty) {
-        startResponse();
+        startResponse(framing.contentType());
       }
       finished = true;
       writeLast(framing.end(empty));
@@ -191,7 +196,23 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
       Responses.error(exchange, error);
       return;
     }
+    if (!framing.inBandErrors()) {
+      cutShort(error);
+      return;
+    }
     writeLast(framing.error(error.body(), false));
+  }
+
+  /**
+   * Ends a raw body that has started and cannot carry the error: the connection is closed without
+   * the terminating chunk, so the client sees an incomplete body rather than a complete one, and
+   * the error goes to the log, the only place left for it.
+   */
+  private void cutShort(RenderedError error) {
+    log.warn("{}: the stream failed after its raw body started; closing the connection without"
+            + " ending the body: HTTP {} {}", routed.route().grpcMethodName(), error.httpStatus(),
+        new String(error.body(), StandardCharsets.UTF_8));
+    IoUtils.safeClose(exchange.getConnection());
   }
 
   private void writeLast(byte[] chunk) {

@@ -1,13 +1,15 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
+import dev.gangway.transcoder.json.RenderedBody;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * How the messages of a server-streaming response are framed on the wire: NDJSON (one message per
- * line), Server-Sent Events ({@code data:} events) or one JSON array. Nothing is written before
- * the first message, so an error before it can still be a normal error response.
+ * line), Server-Sent Events ({@code data:} events), one JSON array, or the raw bytes of
+ * {@code google.api.HttpBody} messages one after the other. Nothing is written before the first
+ * message, so an error before it can still be a normal error response.
  *
  * <p>Constants only; immutable and thread-safe.
  */
@@ -35,6 +37,32 @@ enum StreamFraming {
       // The error is the array's last element, so the body stays one valid JSON document.
       return concat(bytes(first ? "[" : ","), bytes("{\"error\":"), status, bytes("}]"));
     }
+  },
+  /**
+   * {@code google.api.HttpBody} messages: each one's {@code data} as it is, the response typed by
+   * the first one's {@code content_type}. Raw bytes have no place for an error: see
+   * {@link #inBandErrors()}.
+   */
+  RAW(RenderedBody.OCTET_STREAM, "", "", "", "") {
+    @Override
+    String contentType(RenderedBody first) {
+      return first.contentType(); // the renderer already maps an empty content_type to octet-stream
+    }
+
+    @Override
+    byte[] message(byte[] data, boolean first) {
+      return data;
+    }
+
+    @Override
+    boolean inBandErrors() {
+      return false;
+    }
+
+    @Override
+    byte[] error(byte[] status, boolean first) {
+      throw new IllegalStateException("a raw body has no place for an error");
+    }
   };
 
   private final String contentType;
@@ -52,8 +80,9 @@ enum StreamFraming {
   }
 
   /**
-   * The framing for a request: {@code text/event-stream} or {@code application/x-ndjson} in
-   * {@code Accept} choose SSE or NDJSON; anything else gets the configured default.
+   * The framing for a JSON stream: {@code text/event-stream} or {@code application/x-ndjson} in
+   * {@code Accept} choose SSE or NDJSON; anything else gets the configured default. (HttpBody
+   * streams are always {@link #RAW}.)
    */
   static StreamFraming choose(String accept, StreamFormat configured) {
     if (accept != null) {
@@ -68,18 +97,35 @@ enum StreamFraming {
     return configured == StreamFormat.JSON_ARRAY ? JSON_ARRAY : NDJSON;
   }
 
+  /** The response's Content-Type when the stream ends without a message. */
   String contentType() {
     return contentType;
   }
 
-  /** One message (its JSON, without line breaks); {@code first} for the stream's first. */
-  byte[] message(byte[] json, boolean first) {
-    return concat(before, json, after);
+  /** The response's Content-Type, given the stream's first message as rendered. */
+  String contentType(RenderedBody first) {
+    return contentType;
+  }
+
+  /**
+   * One message (its JSON without line breaks, or a raw body's bytes); {@code first} for the
+   * stream's first. The result may be {@code body} itself.
+   */
+  byte[] message(byte[] body, boolean first) {
+    return concat(before, body, after);
   }
 
   /** The end of a stream that completed normally; {@code empty} when no message was written. */
   byte[] end(boolean empty) {
     return empty ? concat(open, close) : close;
+  }
+
+  /**
+   * Whether a stream can end with an error the client can read ({@link #error}); otherwise an
+   * error after the first message can only cut the response short.
+   */
+  boolean inBandErrors() {
+    return true;
   }
 
   /** The terminal error object ending a stream; {@code first} when no message was written. */

@@ -70,6 +70,22 @@ class BackendBindingsTest {
   }
 
   @Test
+  void streamingMethodsGetTheStreamTimeoutUnlessARouteSetsOne() throws Exception {
+    BackendBindings bindings = build(
+        new RouteConfig("gangway.gwtest.v1.EchoService.Sum", Duration.ofMinutes(3)));
+
+    Duration stream = TestConfigs.server().streamTimeout();
+    assertThat(bindings.method(method("gangway.gwtest.v1.EchoService.Count")).orElseThrow()
+        .timeout()).isEqualTo(stream).isNotEqualTo(Duration.ofSeconds(7));
+    assertThat(bindings.method(method("gangway.gwtest.v1.EchoService.Upload")).orElseThrow()
+        .timeout()).isEqualTo(stream);
+    assertThat(bindings.method(method("gangway.gwtest.v1.EchoService.Chat")).orElseThrow()
+        .timeout()).isEqualTo(stream);
+    assertThat(bindings.method(method("gangway.gwtest.v1.EchoService.Sum")).orElseThrow()
+        .timeout()).isEqualTo(Duration.ofMinutes(3));
+  }
+
+  @Test
   void streamingMethodsKeepTheirType() throws Exception {
     BoundMethod count = build().method(method("gangway.gwtest.v1.EchoService.Count")).orElseThrow();
 
@@ -98,6 +114,6 @@ class BackendBindingsTest {
     Descriptors.MethodDescriptor sameNameOtherSnapshot = other.routes().get(0).method();
 
     assertThat(bindings.method(sameNameOtherSnapshot)).isEmpty();
-    assertThat(bindings.methods()).hasSize(10);
+    assertThat(bindings.methods()).hasSize(13);
   }
 }

@@ -47,7 +47,8 @@ class CliOverridesTest {
         .isEqualTo(new ServerConfig(ServerConfig.DEFAULT.bind(), 0, 0,
             ServerConfig.DEFAULT.idleTimeout(), ServerConfig.DEFAULT.readTimeout(),
             ServerConfig.DEFAULT.maxRequestBodyBytes(), ServerConfig.DEFAULT.maxHeaderBytes(),
-            ServerConfig.DEFAULT.maxGrpcTimeout(), ServerConfig.DEFAULT.streamFormat()));
+            ServerConfig.DEFAULT.maxGrpcTimeout(), ServerConfig.DEFAULT.streamFormat(),
+            ServerConfig.DEFAULT.streamTimeout()));
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.descriptors()).isEqualTo(ConfigLoaderTest.DEFAULTS.descriptors());
   }

@@ -78,7 +78,7 @@ class ConfigLoaderTest {
 
     assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8081, 4,
         Duration.ofMinutes(2), Duration.ofSeconds(15), 1L << 20, 32 << 10, Duration.ofHours(1),
-        ServerConfig.StreamFormat.JSON_ARRAY));
+        ServerConfig.StreamFormat.JSON_ARRAY, Duration.ofMinutes(90)));
     assertThat(config.admin()).isEqualTo(new AdminConfig("0.0.0.0", -1));
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.descriptors()).isEqualTo(new DescriptorsConfig(

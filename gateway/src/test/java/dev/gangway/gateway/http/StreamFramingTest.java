@@ -3,6 +3,7 @@ package dev.gangway.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
+import dev.gangway.transcoder.json.RenderedBody;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,19 @@ class StreamFramingTest {
     assertThat(text(StreamFraming.SSE.error(bytes("{\"code\":4}"), false)))
         .isEqualTo("event: error\ndata: {\"code\":4}\n\n");
     assertThat(StreamFraming.NDJSON.end(true)).isEmpty();
+  }
+
+  @Test
+  void rawWritesDataAsItIsTypedByTheFirstMessage() {
+    byte[] data = {0, 1, 2, (byte) 0xff};
+
+    assertThat(StreamFraming.RAW.message(data, true)).isSameAs(data);
+    assertThat(StreamFraming.RAW.contentType(new RenderedBody("image/png", data)))
+        .isEqualTo("image/png");
+    assertThat(StreamFraming.RAW.contentType()).isEqualTo("application/octet-stream");
+    assertThat(StreamFraming.RAW.end(true)).isEmpty();
+    assertThat(StreamFraming.RAW.end(false)).isEmpty();
+    assertThat(StreamFraming.RAW.inBandErrors()).isFalse();
+    assertThat(StreamFraming.NDJSON.inBandErrors()).isTrue();
   }
 }

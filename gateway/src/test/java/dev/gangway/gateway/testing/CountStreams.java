@@ -1,6 +1,10 @@
 package dev.gangway.gateway.testing;
 
+import com.google.api.HttpBody;
+import com.google.protobuf.ByteString;
 import dev.gangway.gateway.gwtest.v1.CountRequest;
+import dev.gangway.gateway.gwtest.v1.DownloadChunk;
+import dev.gangway.gateway.gwtest.v1.DownloadRequest;
 import dev.gangway.gateway.gwtest.v1.EchoResponse;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -11,11 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
- * The {@code Count} server stream of {@link TestEchoService}: sends only while the call is ready
- * (as a flow-control-aware server does) and records, by tag, what happened, so tests can observe
- * pauses, back-pressure and cancellation without sleeping.
+ * The {@code Count} and {@code Download} server streams of {@link TestEchoService}: send only
+ * while the call is ready (as a flow-control-aware server does) and record, by tag, what
+ * happened, so tests can observe pauses, back-pressure and cancellation without sleeping.
  *
  * <p>Thread-safe.
  */
@@ -28,6 +33,7 @@ public final class CountStreams {
   /** Streams whose last send attempt found the call not ready (waiting for onReady). */
   private final Map<String, Boolean> blocked = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+  private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
   private final String server;
 
   CountStreams(String server) {
@@ -47,6 +53,14 @@ public final class CountStreams {
     return blocked.getOrDefault(tag, false);
   }
 
+  /**
+   * Milliseconds left until the deadline of the stream tagged {@code tag} when it started; -1
+   * when it had none.
+   */
+  public long deadlineMs(String tag) {
+    return deadlines.get(tag);
+  }
+
   /** Lets the stream tagged {@code tag} send the messages after its first. */
   public void release(String tag) {
     gate(tag).countDown();
@@ -57,29 +71,64 @@ public final class CountStreams {
   }
 
   void count(CountRequest request, StreamObserver<EchoResponse> out) {
-    new Pump(request, (ServerCallStreamObserver<EchoResponse>) out).start();
+    String padding = ".".repeat(request.getPad());
+    new Pump<>(request, (ServerCallStreamObserver<EchoResponse>) out,
+        i -> EchoResponse.newBuilder().setText(i + padding).setServer(server).build()).start();
+  }
+
+  /** {@code Download}: chunks of {@code size} bytes, byte j of chunk i being (i + j) % 256. */
+  void download(DownloadRequest request, StreamObserver<HttpBody> out) {
+    new Pump<>(asCount(request), (ServerCallStreamObserver<HttpBody>) out,
+        i -> chunk(request, i)).start();
+  }
+
+  /** {@code DownloadChunks}: as {@link #download}, each chunk wrapped with its index. */
+  void downloadChunks(DownloadRequest request, StreamObserver<DownloadChunk> out) {
+    new Pump<>(asCount(request), (ServerCallStreamObserver<DownloadChunk>) out,
+        i -> DownloadChunk.newBuilder().setIndex(i).setBody(chunk(request, i)).build()).start();
+  }
+
+  private static CountRequest asCount(DownloadRequest request) {
+    return CountRequest.newBuilder().setN(request.getChunks()).setFailCode(request.getFailCode())
+        .setFailAfter(request.getFailAfter()).setTag(request.getTag())
+        .setPause(request.getPause()).build();
+  }
+
+  /** The bytes chunk {@code index} of a download carries. */
+  public static byte[] chunkData(int index, int size) {
+    byte[] data = new byte[size];
+    for (int j = 0; j < size; j++) {
+      data[j] = (byte) (index + j);
+    }
+    return data;
+  }
+
+  private static HttpBody chunk(DownloadRequest request, int index) {
+    return HttpBody.newBuilder().setContentType(request.getContentType())
+        .setData(ByteString.copyFrom(chunkData(index, request.getSize()))).build();
   }
 
   /** One stream's sender; its methods are synchronized because onReady and release race. */
-  private final class Pump {
+  private final class Pump<T> {
     private final CountRequest request;
-    private final ServerCallStreamObserver<EchoResponse> out;
+    private final ServerCallStreamObserver<T> out;
+    private final IntFunction<T> message;
     private final String tag;
     private final AtomicInteger counter;
-    private final String padding;
     private int next;
     private boolean waiting;
     private boolean done;
 
-    Pump(CountRequest request, ServerCallStreamObserver<EchoResponse> out) {
+    Pump(CountRequest request, ServerCallStreamObserver<T> out, IntFunction<T> message) {
       this.request = request;
       this.out = out;
+      this.message = message;
       this.tag = request.getTag();
       this.counter = sent.computeIfAbsent(tag, t -> new AtomicInteger());
-      this.padding = ".".repeat(request.getPad());
     }
 
     void start() {
+      deadlines.put(tag, Deadlines.remainingMs());
       out.setOnCancelHandler(this::cancelled);
       out.setOnReadyHandler(this::pump);
       started.add(tag);
@@ -111,7 +160,7 @@ public final class CountStreams {
           return;
         }
         blocked.put(tag, false);
-        out.onNext(EchoResponse.newBuilder().setText(next + padding).setServer(server).build());
+        out.onNext(message.apply(next));
         next++;
         counter.incrementAndGet();
         if (next == 1 && request.getPause()) {

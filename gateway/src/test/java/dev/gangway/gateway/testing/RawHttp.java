@@ -25,6 +25,11 @@ public final class RawHttp implements AutoCloseable {
     socket.setSoTimeout(20_000);
   }
 
+  /** The socket, for its options (buffer sizes) and for writing from another thread. */
+  public Socket socket() {
+    return socket;
+  }
+
   /** Writes the request head ({@code \r\n} line ends added; none when empty), then {@code body}. */
   public RawHttp send(List<String> head, byte[] body) throws IOException {
     StringBuilder text = new StringBuilder();

@@ -31,19 +31,30 @@ public final class TestConfigs {
   public static ServerConfig server(long maxRequestBodyBytes, Duration maxGrpcTimeout) {
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
-        maxRequestBodyBytes, d.maxHeaderBytes(), maxGrpcTimeout, d.streamFormat());
+        maxRequestBodyBytes, d.maxHeaderBytes(), maxGrpcTimeout, d.streamFormat(),
+        d.streamTimeout());
   }
 
   public static ServerConfig server(Duration readTimeout) {
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), readTimeout,
-        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat());
+        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat(),
+        d.streamTimeout());
   }
 
   public static ServerConfig server(ServerConfig.StreamFormat streamFormat) {
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
-        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), streamFormat);
+        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), streamFormat,
+        d.streamTimeout());
+  }
+
+  /** Defaults as {@link #server()}, with this {@code stream_timeout}. */
+  public static ServerConfig serverWithStreamTimeout(Duration streamTimeout) {
+    ServerConfig d = ServerConfig.DEFAULT;
+    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
+        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat(),
+        streamTimeout);
   }
 
   /** A plaintext round-robin backend with a 30s timeout and 4 MiB messages. */

@@ -1,9 +1,12 @@
 package dev.gangway.gateway.testing;
 
+import com.google.api.HttpBody;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import dev.gangway.gateway.gwtest.v1.ChatRequest;
 import dev.gangway.gateway.gwtest.v1.CountRequest;
+import dev.gangway.gateway.gwtest.v1.DownloadChunk;
+import dev.gangway.gateway.gwtest.v1.DownloadRequest;
 import dev.gangway.gateway.gwtest.v1.EchoRequest;
 import dev.gangway.gateway.gwtest.v1.EchoResponse;
 import dev.gangway.gateway.gwtest.v1.EchoServiceGrpc;
@@ -14,6 +17,7 @@ import dev.gangway.gateway.gwtest.v1.Item;
 import dev.gangway.gateway.gwtest.v1.ListRequest;
 import dev.gangway.gateway.gwtest.v1.ListResponse;
 import dev.gangway.gateway.gwtest.v1.SlowRequest;
+import dev.gangway.gateway.gwtest.v1.UploadRequest;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
@@ -177,5 +181,28 @@ public final class TestEchoService extends EchoServiceGrpc.EchoServiceImplBase {
   @Override
   public StreamObserver<ChatRequest> chat(StreamObserver<EchoResponse> out) {
     return chats.chat(out);
+  }
+
+  @Override
+  public void download(DownloadRequest request, StreamObserver<HttpBody> out) {
+    counts.download(request, out);
+  }
+
+  @Override
+  public void downloadChunks(DownloadRequest request, StreamObserver<DownloadChunk> out) {
+    counts.downloadChunks(request, out);
+  }
+
+  /** What happened to Upload and UploadTo streams. */
+  public final UploadStreams uploads = new UploadStreams();
+
+  @Override
+  public StreamObserver<HttpBody> upload(StreamObserver<EchoResponse> out) {
+    return uploads.upload(out);
+  }
+
+  @Override
+  public StreamObserver<UploadRequest> uploadTo(StreamObserver<EchoResponse> out) {
+    return uploads.uploadTo(out);
   }
 }

@@ -72,6 +72,14 @@ public final class BindingPlan {
     return request.buildPartial();
   }
 
+  /**
+   * Whether the body binds as the raw bytes of a {@code google.api.HttpBody} (the request type or
+   * the rule's {@code body} field) rather than as JSON; decided when the plan was compiled.
+   */
+  public boolean rawBody() {
+    return body instanceof BodyMapping.HttpBodyWhole || body instanceof BodyMapping.HttpBodyField;
+  }
+
   /** The request message type. */
   public Descriptor inputType() {
     return inputType;

@@ -93,6 +93,15 @@ public final class ResponsePlan {
   }
 
   /**
+   * Whether responses are the raw bytes of a {@code google.api.HttpBody} (the output type or the
+   * {@code response_body} field) rather than JSON; decided when the plan was compiled.
+   */
+  public boolean rawBytes() {
+    return writer instanceof BodyWriter.HttpBodyMessage
+        || writer instanceof BodyWriter.HttpBodyField;
+  }
+
+  /**
    * The HTTP body for one response.
    *
    * @param responseProtobuf the response message as the backend sent it (protobuf wire format)

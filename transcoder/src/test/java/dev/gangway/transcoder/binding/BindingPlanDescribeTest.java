@@ -42,6 +42,18 @@ class BindingPlanDescribeTest {
   }
 
   @Test
+  void knowsWhichBodiesAreRawBytes() throws Exception {
+    assertThat(BindingFixtures.plan("gangway.test.kitchen.Kitchen.UploadRaw", "POST /v1/raw", "*",
+        TranscoderOptions.DEFAULT).rawBody()).isTrue();
+    assertThat(BindingFixtures.plan("gangway.test.kitchen.Kitchen.Upload", "POST /v1/files/{name}",
+        "payload", TranscoderOptions.DEFAULT).rawBody()).isTrue();
+    assertThat(BindingFixtures.plan("gangway.test.kitchen.Kitchen.Upload", "POST /v1/files/{name}",
+        "*", TranscoderOptions.DEFAULT).rawBody()).isFalse();
+    assertThat(BindingFixtures.plan(ECHO_QUERY, "GET /v1/echo/{string_value}", "",
+        TranscoderOptions.DEFAULT).rawBody()).isFalse();
+  }
+
+  @Test
   void listsQueryParametersByShape() throws Exception {
     BindingPlan plan = BindingFixtures.plan(ECHO_QUERY,
         "GET /v1/echo/{string_value}/{nested.label}", "", TranscoderOptions.DEFAULT);

@@ -133,6 +133,17 @@ class ResponsePlanTest {
   }
 
   @Test
+  void knowsWhichResponsesAreRawBytes() throws Exception {
+    assertThat(ResponsePlan.compile(method("gangway.test.kitchen.Kitchen.Download"), "",
+        DEFAULT_CODEC).rawBytes()).isTrue();
+    assertThat(ResponsePlan.compile(method("gangway.test.kitchen.Kitchen.DownloadField"),
+        "payload", DEFAULT_CODEC).rawBytes()).isTrue();
+    assertThat(ResponsePlan.compile(method("gangway.test.kitchen.Kitchen.DownloadField"),
+        "name", DEFAULT_CODEC).rawBytes()).isFalse();
+    assertThat(ResponsePlan.compile(ECHO, "", DEFAULT_CODEC).rawBytes()).isFalse();
+  }
+
+  @Test
   void responseThatDoesNotParseIsInternalError() throws Exception {
     ResponsePlan plan = ResponsePlan.compile(ECHO, "", DEFAULT_CODEC);
     byte[] truncated = {0x72, 0x05, 'a'}; // field 14 (string_value), length 5, one byte
