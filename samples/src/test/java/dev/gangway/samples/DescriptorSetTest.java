@@ -80,7 +80,7 @@ class DescriptorSetTest {
         }
       }
     }
-    assertThat(methods).isEqualTo(10 + 2 + 2 + 3 + 7);
+    assertThat(methods).isEqualTo(10 + 2 + 2 + 3 + 7 + 3);
   }
 
   @Test

@@ -27,6 +27,7 @@ class AdminIT {
   private static final String PRICING = "gangway.samples.pricing.v1.Pricing/";
   private static final String REVIEWS = "gangway.samples.reviews.v1.Reviews/";
   private static final String DIAGNOSTICS = "gangway.samples.diagnostics.v1.Diagnostics/";
+  private static final String LIVE = "gangway.samples.live.v1.Live/";
 
   @TempDir static Path dir;
   static GatewayHarness h;
@@ -58,9 +59,10 @@ class AdminIT {
     JsonNode body = Json.ok(ready);
     assertThat(body.path("status").asText()).isEqualTo("ready");
     assertThat(body.path("generation").asLong()).isEqualTo(1);
-    assertThat(body.path("routes").asInt()).isEqualTo(48);
+    assertThat(body.path("routes").asInt()).isEqualTo(54);
     assertThat(Json.MAPPER.convertValue(body.path("backends"), java.util.Map.class).keySet())
-        .containsExactlyInAnyOrder("bookstore", "catalog", "pricing", "reviews", "diagnostics");
+        .containsExactlyInAnyOrder(
+            "bookstore", "catalog", "pricing", "reviews", "diagnostics", "live");
   }
 
   @Test
@@ -100,7 +102,10 @@ class AdminIT {
         tuple("GET", "/v1/diagnostics/whoami", DIAGNOSTICS + "WhoAmI", "diagnostics"),
         tuple("GET", "/v1/diagnostics/items", DIAGNOSTICS + "ListItems", "diagnostics"),
         tuple("GET", "/v1/diagnostics/items/{id}", DIAGNOSTICS + "GetItem", "diagnostics"),
-        tuple("GET", "/v1/diagnostics/ticks", DIAGNOSTICS + "Ticks", "diagnostics"));
+        tuple("GET", "/v1/diagnostics/ticks", DIAGNOSTICS + "Ticks", "diagnostics"),
+        tuple("GET", "/v1/tickers/{symbol}:watch", LIVE + "WatchTicker", "live"),
+        tuple("POST", "/v1/tickers:record", LIVE + "RecordQuotes", "live"),
+        tuple("POST", "/v1/rooms/{room}/messages:chat", LIVE + "Chat", "live"));
     assertThat(body.path("conflicts")).isEmpty();
     assertThat(body.path("problems")).isEmpty();
   }
@@ -122,7 +127,7 @@ class AdminIT {
     JsonNode body = Json.ok(h.admin("/admin/status"));
 
     assertThat(body.path("generation").asLong()).isEqualTo(1);
-    assertThat(body.path("routes").asInt()).isEqualTo(48);
+    assertThat(body.path("routes").asInt()).isEqualTo(54);
     assertThat(Json.MAPPER.convertValue(body.path("descriptorSources"), String[].class))
         .containsExactly(h.descriptorDir().resolve("samples.binpb").toString());
     assertThat(body.path("problems")).isEmpty();
