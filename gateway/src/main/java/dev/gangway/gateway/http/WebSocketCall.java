@@ -79,6 +79,9 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
         .withExecutor(channel.getIoThread());
     call = start.backend().newCall(routed.bound().grpcMethod(), options);
     channel.getCloseSetter().set(c -> connectionClosed());
+    if (!channel.isOpen()) {
+      return; // gone between the upgrade and now; nothing was started
+    }
     long limit = routed.snapshot().config().server().maxRequestBodyBytes();
     channel.getReceiveSetter().set(new WebSocketFrames(this, limit));
     call.start(this, start.metadata());
