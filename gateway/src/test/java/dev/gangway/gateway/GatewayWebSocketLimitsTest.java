@@ -71,7 +71,8 @@ class GatewayWebSocketLimitsTest {
     }
   }
 
-  private static void assertStatus(RawHttp.Response response, int status, int code, String message) {
+  private static void assertStatus(
+      RawHttp.Response response, int status, int code, String message) {
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.header("Content-Type")).hasValue("application/json");
     assertThat(Http.json(response.body()).get("code").asInt()).isEqualTo(code);

@@ -1,6 +1,5 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -8,7 +7,6 @@ import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
@@ -220,17 +218,8 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
         return;
       }
       writing = true;
-      WebSockets.sendText(ByteBuffer.wrap(json), channel, new WebSocketCallback<Void>() {
-        @Override
-        public void complete(WebSocketChannel ws, Void context) {
-          written();
-        }
-
-        @Override
-        public void onError(WebSocketChannel ws, Void context, Throwable failure) {
-          writeFailed(failure);
-        }
-      });
+      WebSockets.sendText(ByteBuffer.wrap(json), channel,
+          WebSocketClose.callback(this::written, this::writeFailed));
     });
   }
 
@@ -309,10 +298,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
         finished = true;
         call.cancel("unexpected failure in the gateway", null);
       }
-      com.google.rpc.Status internal = com.google.rpc.Status.newBuilder()
-          .setCode(Code.INTERNAL.getNumber()).setMessage("internal error").build();
-      byte[] body = routed.snapshot().transcoder().renderError(internal).body();
-      end(() -> closing.error(Code.INTERNAL.getNumber(), internal.getMessage(), body));
+      end(() -> closing.internalError(routed.snapshot().transcoder()));
     }
   }
 }
