@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.xnio.IoUtils;
@@ -80,8 +81,12 @@ final class WebSocketClose {
   /** Closes the connection if the client does not answer the close frame in time. */
   void awaitClient() {
     if (timer == null && channel.isOpen()) {
-      timer = channel.getIoThread().executeAfter(
-          () -> IoUtils.safeClose(channel), grace.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        timer = channel.getIoThread().executeAfter(
+            () -> IoUtils.safeClose(channel), grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        IoUtils.safeClose(channel); // the server is stopping: no time to wait
+      }
     }
   }
 
