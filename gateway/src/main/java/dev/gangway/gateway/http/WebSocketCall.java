@@ -11,6 +11,7 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   private void open() {
     CallOptions options = CallOptions.DEFAULT
         .withDeadlineAfter(start.timeout().toNanos(), TimeUnit.NANOSECONDS)
-        .withExecutor(channel.getIoThread());
+        .withExecutor(this::onIoThread);
     call = start.backend().newCall(routed.bound().grpcMethod(), options);
     channel.getCloseSetter().set(c -> connectionClosed());
     if (!channel.isOpen()) {
@@ -88,6 +89,19 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
       sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
     }
     channel.resumeReceives();
+  }
+
+  /**
+   * The call's executor: the connection's IO thread. A socket can outlive the server's IO threads
+   * while the server stops (closing it cancels the call, whose close is then delivered); with
+   * nobody left to serve, that last callback is dropped rather than failing inside gRPC.
+   */
+  private void onIoThread(Runnable task) {
+    try {
+      channel.getIoThread().execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("{}: server stopping, call callback dropped", routed.route().grpcMethodName());
+    }
   }
 
   @Override
