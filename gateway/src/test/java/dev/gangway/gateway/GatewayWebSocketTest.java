@@ -131,6 +131,16 @@ class GatewayWebSocketTest {
   }
 
   @Test
+  void serverStreamingRuleWithABodyTakesAnEmptyFrameAsAnEmptyBody() throws Exception {
+    gateway();
+    try (WsClient ws = WsClient.connect(port, "/v1/count")) {
+      ws.send(""); // as a POST without a body: the empty request, n = 0
+
+      assertThat(ws.untilClose()).containsExactly(Event.close(1000, "OK"));
+    }
+  }
+
+  @Test
   void serverStreamingRefusesASecondMessage() throws Exception {
     gateway();
     try (WsClient ws = WsClient.connect(port, "/v1/count")) {

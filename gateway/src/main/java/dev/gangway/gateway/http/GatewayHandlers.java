@@ -12,7 +12,8 @@ import java.util.Objects;
  * ErrorGuard -> StaticFiles: a static prefix? files (404, 405), else
  * -> WebSocketRoute: GET with "Upgrade: websocket"?
  *   yes: match the path alone, first streaming method (404, 400 unary, 501 HttpBody)
- *        -> Deadline (grpc-timeout, 400) -> WebSocketOpen (503; 400 headers/path/query; handshake 101)
+ *        -> Deadline (grpc-timeout, 400)
+ *        -> WebSocketOpen (503; 400 headers/path/query; handshake 101)
  *        -> WebSocketCall (text frames in and out, close codes; completes from gRPC callbacks)
  *   no:  Route (404, 405, 501 bidi / HttpBody stream) -> Deadline (grpc-timeout, 400)
  *          -> 100-continue -> Body (async, 413, 408) -> Bind (400, 415)

@@ -1,6 +1,5 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -8,11 +7,11 @@ import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +75,12 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   private void open() {
     CallOptions options = CallOptions.DEFAULT
         .withDeadlineAfter(start.timeout().toNanos(), TimeUnit.NANOSECONDS)
-        .withExecutor(channel.getIoThread());
+        .withExecutor(this::onIoThread);
     call = start.backend().newCall(routed.bound().grpcMethod(), options);
     channel.getCloseSetter().set(c -> connectionClosed());
+    if (!channel.isOpen()) {
+      return; // gone between the upgrade and now; nothing was started
+    }
     long limit = routed.snapshot().config().server().maxRequestBodyBytes();
     channel.getReceiveSetter().set(new WebSocketFrames(this, limit));
     call.start(this, start.metadata());
@@ -87,6 +89,19 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
       sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
     }
     channel.resumeReceives();
+  }
+
+  /**
+   * The call's executor: the connection's IO thread. A socket can outlive the server's IO threads
+   * while the server stops (closing it cancels the call, whose close is then delivered); with
+   * nobody left to serve, that last callback is dropped rather than failing inside gRPC.
+   */
+  private void onIoThread(Runnable task) {
+    try {
+      channel.getIoThread().execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("{}: server stopping, call callback dropped", routed.route().grpcMethodName());
+    }
   }
 
   @Override
@@ -217,17 +232,8 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
         return;
       }
       writing = true;
-      WebSockets.sendText(ByteBuffer.wrap(json), channel, new WebSocketCallback<Void>() {
-        @Override
-        public void complete(WebSocketChannel ws, Void context) {
-          written();
-        }
-
-        @Override
-        public void onError(WebSocketChannel ws, Void context, Throwable failure) {
-          writeFailed(failure);
-        }
-      });
+      WebSockets.sendText(ByteBuffer.wrap(json), channel,
+          WebSocketClose.callback(this::written, this::writeFailed));
     });
   }
 
@@ -306,10 +312,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
         finished = true;
         call.cancel("unexpected failure in the gateway", null);
       }
-      com.google.rpc.Status internal = com.google.rpc.Status.newBuilder()
-          .setCode(Code.INTERNAL.getNumber()).setMessage("internal error").build();
-      byte[] body = routed.snapshot().transcoder().renderError(internal).body();
-      end(() -> closing.error(Code.INTERNAL.getNumber(), internal.getMessage(), body));
+      end(() -> closing.internalError(routed.snapshot().transcoder()));
     }
   }
 }

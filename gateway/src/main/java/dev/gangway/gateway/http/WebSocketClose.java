@@ -1,5 +1,7 @@
 package dev.gangway.gateway.http;
 
+import com.google.rpc.Code;
+import dev.gangway.transcoder.Transcoder;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -8,7 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
@@ -53,18 +57,15 @@ final class WebSocketClose {
     frame.writeBytes("{\"error\":".getBytes(StandardCharsets.UTF_8));
     frame.writeBytes(status);
     frame.writeBytes("}".getBytes(StandardCharsets.UTF_8));
-    WebSockets.sendText(ByteBuffer.wrap(frame.toByteArray()), channel,
-        new WebSocketCallback<Void>() {
-          @Override
-          public void complete(WebSocketChannel ws, Void context) {
-            close(STATUS_CODE_BASE + grpcCode, message);
-          }
+    WebSockets.sendText(ByteBuffer.wrap(frame.toByteArray()), channel, callback(
+        () -> close(STATUS_CODE_BASE + grpcCode, message), failure -> IoUtils.safeClose(channel)));
+  }
 
-          @Override
-          public void onError(WebSocketChannel ws, Void context, Throwable failure) {
-            IoUtils.safeClose(channel);
-          }
-        });
+  /** A failure inside the gateway: INTERNAL (4013) "internal error". */
+  void internalError(Transcoder transcoder) {
+    com.google.rpc.Status internal = com.google.rpc.Status.newBuilder()
+        .setCode(Code.INTERNAL.getNumber()).setMessage("internal error").build();
+    error(internal.getCode(), internal.getMessage(), transcoder.renderError(internal).body());
   }
 
   /** Sends a close frame with {@code code} and {@code reason} (truncated to fit). */
@@ -73,24 +74,19 @@ final class WebSocketClose {
       awaitClient(); // Undertow closed first (message too big, protocol error)
       return;
     }
-    WebSockets.sendClose(code, truncate(reason), channel, new WebSocketCallback<Void>() {
-      @Override
-      public void complete(WebSocketChannel ws, Void context) {
-        awaitClient();
-      }
-
-      @Override
-      public void onError(WebSocketChannel ws, Void context, Throwable failure) {
-        IoUtils.safeClose(channel);
-      }
-    });
+    WebSockets.sendClose(code, truncate(reason), channel,
+        callback(this::awaitClient, failure -> IoUtils.safeClose(channel)));
   }
 
   /** Closes the connection if the client does not answer the close frame in time. */
   void awaitClient() {
     if (timer == null && channel.isOpen()) {
-      timer = channel.getIoThread().executeAfter(
-          () -> IoUtils.safeClose(channel), grace.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        timer = channel.getIoThread().executeAfter(
+            () -> IoUtils.safeClose(channel), grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        IoUtils.safeClose(channel); // the server is stopping: no time to wait
+      }
     }
   }
 
@@ -100,6 +96,21 @@ final class WebSocketClose {
       timer.remove();
       timer = null;
     }
+  }
+
+  /** A send callback from two lambdas (Undertow calls it on the connection's IO thread). */
+  static WebSocketCallback<Void> callback(Runnable sent, Consumer<Throwable> failed) {
+    return new WebSocketCallback<>() {
+      @Override
+      public void complete(WebSocketChannel channel, Void context) {
+        sent.run();
+      }
+
+      @Override
+      public void onError(WebSocketChannel channel, Void context, Throwable failure) {
+        failed.accept(failure);
+      }
+    };
   }
 
   /** {@code reason} cut to at most {@value #MAX_REASON_BYTES} UTF-8 bytes at a character edge. */

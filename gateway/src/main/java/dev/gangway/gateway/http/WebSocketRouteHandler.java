@@ -23,8 +23,9 @@ import java.util.Optional;
  * the path is matched under {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} and
  * {@code DELETE} in that order, and the first streaming method (server, client or bidi) wins,
  * since a browser can only open a WebSocket with {@code GET}. No match is a 404, a path that
- * only unary methods (or a composite route) serve is a 400, a server-streaming
- * {@code google.api.HttpBody} method a 501: all normal JSON errors before any upgrade. A match is
+ * only unary methods (or a composite route) serve is a 400, a stream of raw
+ * {@code google.api.HttpBody} bytes (either direction) a 501: all normal JSON errors before any
+ * upgrade. A match is
  * attached as {@link Attachments#ROUTED}. Every other request goes to the HTTP route handler.
  *
  * <p>Immutable and thread-safe.
@@ -84,11 +85,12 @@ final class WebSocketRouteHandler implements HttpHandler {
       HttpServerExchange exchange, RuntimeSnapshot snapshot, MatchResult.Matched<MethodRoute> match)
       throws Exception {
     MethodRoute route = match.route();
-    if (route.serverStreaming()
-        && route.method().getOutputType().getFullName().equals("google.api.HttpBody")) {
+    if ((route.serverStreaming() && route.response().rawBytes())
+        || (route.clientStreaming() && route.request().rawBody())) {
+      // Text frames carry JSON; raw bytes stream over plain HTTP instead.
       Responses.status(exchange, snapshot.transcoder(), Code.UNIMPLEMENTED,
-          "server-streaming google.api.HttpBody methods are not served over WebSocket: "
-              + route.grpcMethodName());
+          "streams of raw google.api.HttpBody bytes are not served over WebSocket (use plain"
+              + " HTTP on the same path): " + route.grpcMethodName());
       return;
     }
     Optional<BoundMethod> bound = snapshot.backends().method(route.method());

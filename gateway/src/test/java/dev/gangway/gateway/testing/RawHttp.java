@@ -59,6 +59,11 @@ public final class RawHttp implements AutoCloseable {
     return new Response(response.status(), headers, new String(body, StandardCharsets.UTF_8));
   }
 
+  /** The connection's input, for what follows a response (e.g. WebSocket frames after a 101). */
+  public InputStream input() throws IOException {
+    return socket.getInputStream();
+  }
+
   private static String line(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int b = in.read(); b != '\n'; b = in.read()) {

@@ -42,6 +42,14 @@ public final class TestConfigs {
         d.streamTimeout());
   }
 
+  /** Listener timeouts: idle keep-alive connections and stalled request heads or bodies. */
+  public static ServerConfig server(Duration idleTimeout, Duration readTimeout) {
+    ServerConfig d = ServerConfig.DEFAULT;
+    return new ServerConfig("127.0.0.1", 0, 2, idleTimeout, readTimeout,
+        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat(),
+        d.streamTimeout());
+  }
+
   public static ServerConfig server(ServerConfig.StreamFormat streamFormat) {
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
