@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless and thread-safe; setup code. Backends are read by {@link BackendReader}, the
  * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
- * static files by {@link StaticReader}.
+ * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static");
+      "composites", "static", "websocket");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout");
@@ -54,7 +54,8 @@ final class ConfigReader {
         TranscodingReader.read(root.get("transcoding")),
         headers(root.get("headers")),
         CompositeReader.readAll(root.get("composites")),
-        StaticReader.readAll(root.get("static"), base));
+        StaticReader.readAll(root.get("static"), base),
+        WebSocketReader.read(root.get("websocket")));
   }
 
   static ServerConfig server(ConfigNode node) throws ConfigException {

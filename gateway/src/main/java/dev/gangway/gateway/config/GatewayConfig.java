@@ -18,12 +18,14 @@ public record GatewayConfig(
     TranscoderOptions transcoding,
     HeadersConfig headers,
     List<CompositeConfig> composites,
-    List<StaticConfig> staticFiles) {
+    List<StaticConfig> staticFiles,
+    WebSocketConfig webSocket) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
-      TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of());
+      TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
+      WebSocketConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -35,9 +37,16 @@ public record GatewayConfig(
     Objects.requireNonNull(headers, "headers");
     composites = List.copyOf(composites);
     staticFiles = List.copyOf(staticFiles);
+    Objects.requireNonNull(webSocket, "webSocket");
   }
 
-  /** A configuration without static files. */
+  /** This configuration with another {@code websocket} section. */
+  public GatewayConfig withWebSocket(WebSocketConfig webSocket) {
+    return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
+        composites, staticFiles, webSocket);
+  }
+
+  /** A configuration without static files and with the default {@code websocket} section. */
   public GatewayConfig(
       ServerConfig server,
       AdminConfig admin,
@@ -48,10 +57,10 @@ public record GatewayConfig(
       HeadersConfig headers,
       List<CompositeConfig> composites) {
     this(server, admin, descriptors, backends, routes, transcoding, headers, composites,
-        List.of());
+        List.of(), WebSocketConfig.DEFAULT);
   }
 
-  /** A configuration without composite routes and static files. */
+  /** A configuration without composite routes and static files, default {@code websocket}. */
   public GatewayConfig(
       ServerConfig server,
       AdminConfig admin,
@@ -61,6 +70,6 @@ public record GatewayConfig(
       TranscoderOptions transcoding,
       HeadersConfig headers) {
     this(server, admin, descriptors, backends, routes, transcoding, headers, List.of(),
-        List.of());
+        List.of(), WebSocketConfig.DEFAULT);
   }
 }

@@ -29,7 +29,8 @@ final class OverrideApplier {
         config.transcoding(),
         config.headers(),
         config.composites(),
-        config.staticFiles());
+        config.staticFiles(),
+        config.webSocket());
   }
 
   private static ServerConfig server(ServerConfig s, CliOverrides flags) throws ConfigException {

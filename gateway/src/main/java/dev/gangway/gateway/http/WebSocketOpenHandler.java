@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Opens a WebSocket for a routed streaming method: 503 when no backend serves it, 400 for request
+ * Opens a WebSocket for a routed streaming method: 403 for a browser origin that may not
+ * ({@link WebSocketOrigins}), 503 when no backend serves it, 400 for request
  * headers that cannot be metadata or a path or query that does not bind (checked with an empty
  * body, so these are normal JSON errors before the upgrade), 400 for an invalid handshake; then
  * Undertow's handshake answers 101 and, once the connection is upgraded, a {@link WebSocketCall}
@@ -39,6 +40,14 @@ final class WebSocketOpenHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Routed routed = exchange.getAttachment(Attachments.ROUTED);
+    Optional<String> refusedOrigin =
+        WebSocketOrigins.refused(exchange, routed.snapshot().config().webSocket());
+    if (refusedOrigin.isPresent()) {
+      Responses.status(exchange, routed.snapshot().transcoder(), Code.PERMISSION_DENIED,
+          "WebSocket origin " + refusedOrigin.get() + " is not allowed: only the gateway's own"
+              + " origin and websocket.allowed_origins may open WebSockets");
+      return;
+    }
     Optional<Channel> channel = routed.bound().channel();
     if (channel.isEmpty()) {
       Responses.status(exchange, routed.snapshot().transcoder(), Code.UNAVAILABLE,

@@ -32,6 +32,7 @@ class ConfigDocsTest {
     keys.addAll(CompositeReader.KEYS);
     keys.addAll(CompositeReader.CALL_KEYS);
     keys.addAll(StaticReader.KEYS);
+    keys.addAll(WebSocketReader.KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");
@@ -75,5 +76,6 @@ class ConfigDocsTest {
     assertThat(config.composites()).hasSize(1);
     assertThat(config.composites().get(0).calls()).hasSize(2);
     assertThat(config.staticFiles()).containsExactly(new StaticConfig("/demo/", tmp.resolve("web")));
+    assertThat(config.webSocket().allowedOrigins()).containsExactly("https://app.example.com");
   }
 }

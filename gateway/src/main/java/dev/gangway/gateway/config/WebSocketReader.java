@@ -1,0 +1,50 @@
+package dev.gangway.gateway.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the {@code websocket} section: {@code allowed_origins}, each {@code *} or an origin as
+ * browsers send it ({@code https://app.example.com}, {@code http://localhost:3000}).
+ *
+ * <p>Stateless and thread-safe; setup code.
+ */
+final class WebSocketReader {
+  static final List<String> KEYS = List.of("allowed_origins");
+
+  private WebSocketReader() {}
+
+  static WebSocketConfig read(ConfigNode node) throws ConfigException {
+    node.mapping(KEYS);
+    Set<String> origins = new LinkedHashSet<>();
+    for (ConfigNode item : node.get("allowed_origins").items()) {
+      origins.add(origin(item));
+    }
+    return new WebSocketConfig(origins);
+  }
+
+  private static String origin(ConfigNode node) throws ConfigException {
+    String text = node.requiredText().trim();
+    if (text.equals(WebSocketConfig.ANY)) {
+      return text;
+    }
+    String normalized = text.toLowerCase(Locale.ROOT);
+    try {
+      URI uri = new URI(normalized);
+      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty();
+      if (web && uri.getHost() != null && bare && uri.getRawQuery() == null
+          && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+        return normalized;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw node.error(ConfigNode.quote(text) + " is not an origin (use scheme://host[:port],"
+        + " e.g. https://app.example.com, with no path, or * for any)");
+  }
+}
