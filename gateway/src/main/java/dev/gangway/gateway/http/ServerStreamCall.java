@@ -16,6 +16,8 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +26,10 @@ import org.xnio.IoUtils;
 /**
  * One server-streaming backend call and the exchange it streams to: each message is rendered,
  * framed ({@link StreamFraming}) and written as it arrives; {@code google.api.HttpBody} messages
- * are written as raw bytes. The next message is requested from the backend only once the previous
- * one is flushed to the socket (manual flow control), so a stream holds at most one message plus
- * gRPC's own transport window. An error before the first message is a normal error response;
+ * are written as raw bytes. Manual flow control with a window of {@value #WINDOW} messages: the
+ * backend is asked for that many, messages that arrive while a write is in progress are written
+ * together in the next one (one flush), and each flushed message is asked for again. A stream
+ * therefore holds at most {@value #WINDOW} rendered messages plus gRPC's own transport window. An error before the first message is a normal error response;
  * after it, a terminal error object ends the stream, or, for raw bytes, which have no place for
  * one, the connection is closed without ending the body (the client sees it cut short) and the
  * error is logged. Cancels the call when the client goes away.
@@ -37,6 +40,12 @@ import org.xnio.IoUtils;
 final class ServerStreamCall extends ClientCall.Listener<byte[]> implements StreamWriter.Callback {
   private static final Logger log = LoggerFactory.getLogger(ServerStreamCall.class);
   private static final HttpString X_ACCEL_BUFFERING = new HttpString("X-Accel-Buffering");
+  /**
+   * Messages requested from the backend but not yet flushed to the client. One at a time costs a
+   * thread hop and a flush per message; a small window lets bursts share them, and stays small
+   * enough that a client reading slowly holds back the backend almost at once.
+   */
+  static final int WINDOW = 16;
 
   private final HttpServerExchange exchange;
   private final Routed routed;
@@ -47,8 +56,12 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
   private Metadata headers;
   private StreamWriter writer;
   private boolean writing;
-  /** A close that arrived while a message was still being written; handled once it is. */
-  private Runnable deferredClose;
+  /** Rendered, framed messages that arrived while a write was in progress. */
+  private final List<byte[]> queued = new ArrayList<>();
+  /** How many messages the write in progress carries. */
+  private int writingMessages;
+  /** The end of the stream (its close, or a rendering failure) waiting for writes to drain. */
+  private Runnable afterDrain;
   private boolean finished;
 
   private ServerStreamCall(
@@ -80,7 +93,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
     listener.call = call;
     exchange.addExchangeCompleteListener(listener::exchangeCompleted);
     call.start(listener, metadata);
-    call.request(1);
+    call.request(WINDOW);
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, listener::clientGone);
@@ -105,15 +118,36 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
       rendered = routed.snapshot().transcoder().render(routed.route(), message);
     } catch (TranscodingException e) {
       call.cancel("the gateway could not render a message", e);
-      finish(routed.snapshot().transcoder().renderError(e));
+      RenderedError error = routed.snapshot().transcoder().renderError(e);
+      finished = true; // later messages and the cancelled call's close are not for the client
+      whenDrained(() -> finish(error));
       return;
     }
     boolean first = writer == null;
     if (first) {
       startResponse(framing.contentType(rendered));
     }
+    queued.add(framing.message(rendered.body(), first));
+    if (!writing) {
+      writeQueued();
+    }
+  }
+
+  private void writeQueued() {
+    List<byte[]> batch = List.copyOf(queued);
+    queued.clear();
+    writingMessages = batch.size();
     writing = true;
-    writer.write(framing.message(rendered.body(), first), this);
+    writer.write(batch, this);
+  }
+
+  /** Runs {@code end} now, or once the write in progress (and what queued behind it) is flushed. */
+  private void whenDrained(Runnable end) {
+    if (writing) {
+      afterDrain = end;
+    } else {
+      end.run();
+    }
   }
 
   private void startResponse(String contentType) {
@@ -131,10 +165,18 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
   @Override
   public void written() {
     writing = false;
-    if (deferredClose != null) {
-      deferredClose.run();
-    } else if (!finished) {
-      call.request(1); // the HTTP side took the previous message: ask for the next
+    int flushed = writingMessages;
+    writingMessages = 0;
+    if (!queued.isEmpty()) {
+      writeQueued();
+    } else if (afterDrain != null) {
+      Runnable end = afterDrain;
+      afterDrain = null;
+      end.run();
+      return;
+    }
+    if (!finished) {
+      call.request(flushed); // the HTTP side took these: ask for as many again
     }
   }
 
@@ -151,10 +193,9 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
       return; // the client went away or rendering failed; nobody to answer
     }
     if (writing) {
-      deferredClose = () -> onClose(status, trailers);
+      afterDrain = () -> onClose(status, trailers);
       return;
     }
-    deferredClose = null;
     Responses.guarded(exchange, () -> close(status, trailers));
   }
 

@@ -3,20 +3,21 @@ package dev.gangway.gateway.http;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.xnio.channels.StreamSinkChannel;
 
 /**
- * Writes one chunk at a time to an exchange's response channel without blocking: writes and
- * flushes what it can, waits for the channel to become writable for the rest, and reports when
- * the chunk has been handed to the socket. At most one chunk is pending, which is what bounds the
- * memory a stream holds.
+ * Writes one batch of chunks at a time to an exchange's response channel without blocking: writes
+ * (gathering) and flushes what it can, waits for the channel to become writable for the rest, and
+ * reports when the batch has been handed to the socket. At most one batch is pending, which with
+ * the caller's bounded batches is what bounds the memory a stream holds.
  *
  * <p>Not thread-safe: confined to the exchange's IO thread (write listeners run there).
  */
 final class StreamWriter {
   /** What the writer reports. */
   interface Callback {
-    /** The chunk is written and flushed. */
+    /** The batch is written and flushed. */
     void written();
 
     /** Writing failed (the client went away); the writer is unusable. */
@@ -24,7 +25,7 @@ final class StreamWriter {
   }
 
   private final StreamSinkChannel channel;
-  private ByteBuffer pending;
+  private ByteBuffer[] pending;
   private Callback callback;
 
   StreamWriter(HttpServerExchange exchange) {
@@ -32,14 +33,35 @@ final class StreamWriter {
     channel.getWriteSetter().set(c -> progress());
   }
 
-  /** Writes {@code chunk}; {@code callback} hears when it is flushed. One chunk at a time. */
+  /** Writes {@code chunk}; {@code callback} hears when it is flushed. One batch at a time. */
   void write(byte[] chunk, Callback callback) {
+    write(List.of(chunk), callback);
+  }
+
+  /**
+   * Writes {@code chunks} in order with as few system calls as the channel allows, flushing once;
+   * {@code callback} hears when all are flushed. One batch at a time.
+   */
+  void write(List<byte[]> chunks, Callback callback) {
     if (pending != null) {
-      throw new IllegalStateException("a chunk is still being written");
+      throw new IllegalStateException("a batch is still being written");
     }
-    this.pending = ByteBuffer.wrap(chunk);
+    ByteBuffer[] buffers = new ByteBuffer[chunks.size()];
+    for (int i = 0; i < buffers.length; i++) {
+      buffers[i] = ByteBuffer.wrap(chunks.get(i));
+    }
+    this.pending = buffers;
     this.callback = callback;
     progress();
+  }
+
+  private boolean hasRemaining() {
+    for (ByteBuffer buffer : pending) {
+      if (buffer.hasRemaining()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void progress() {
@@ -48,7 +70,7 @@ final class StreamWriter {
       return;
     }
     try {
-      while (pending.hasRemaining()) {
+      while (hasRemaining()) {
         if (channel.write(pending) == 0) {
           channel.resumeWrites();
           return;
