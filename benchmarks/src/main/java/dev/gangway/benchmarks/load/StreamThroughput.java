@@ -5,14 +5,10 @@ import dev.gangway.samples.diagnostics.Tick;
 import dev.gangway.samples.diagnostics.TicksRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
@@ -40,17 +36,17 @@ public final class StreamThroughput {
     ManagedChannel channel =
         NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
     DiagnosticsGrpc.DiagnosticsStub stub = DiagnosticsGrpc.newStub(channel);
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    URI uri = URI.create(gateway + "/v1/diagnostics/ticks?count=" + count);
+    URI uri = URI.create(gateway);
+    String path = "/v1/diagnostics/ticks?count=" + count;
     for (int i = 0; i < 3; i++) { // warm-up, not reported
       direct(stub, count);
-      viaGateway(http, uri, count);
+      viaGateway(uri.getHost(), uri.getPort(), path, count);
     }
     long directNanos = 0;
     long gatewayNanos = 0;
     for (int i = 0; i < rounds; i++) { // interleaved so both see the same machine state
       directNanos += direct(stub, count);
-      gatewayNanos += viaGateway(http, uri, count);
+      gatewayNanos += viaGateway(uri.getHost(), uri.getPort(), path, count);
     }
     double directRate = rate(count, rounds, directNanos);
     double gatewayRate = rate(count, rounds, gatewayNanos);
@@ -89,23 +85,29 @@ public final class StreamThroughput {
     return elapsed;
   }
 
-  private static long viaGateway(HttpClient http, URI uri, int count)
-      throws IOException, InterruptedException {
+  /**
+   * Reads one NDJSON stream over a plain socket (the JDK's HttpClient, not the gateway, would be
+   * the bottleneck): counts lines ending a JSON object until the chunked body's last chunk.
+   */
+  private static long viaGateway(String host, int port, String path, int count)
+      throws IOException {
     long start = System.nanoTime();
-    HttpResponse<InputStream> response =
-        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("gateway answered " + response.statusCode());
-    }
     int seen = 0;
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        if (line.startsWith("{\"error\"")) {
-          throw new IllegalStateException("stream failed: " + line);
+    try (Socket socket = new Socket(host, port)) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+          + "\r\nAccept: application/x-ndjson\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[64 << 10];
+      int previous = 0;
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n' && previous == '}') {
+            seen++;
+          }
+          previous = buffer[i];
         }
-        seen++;
       }
     }
     long elapsed = System.nanoTime() - start;
