@@ -27,8 +27,9 @@ import org.xnio.IoUtils;
  * One server-streaming backend call and the exchange it streams to: each message is rendered,
  * framed ({@link StreamFraming}) and written as it arrives; {@code google.api.HttpBody} messages
  * are written as raw bytes. Manual flow control with a window of {@value #WINDOW} messages: the
- * backend is asked for that many, messages that arrive while a write is in progress are written
- * together in the next one (one flush), and each flushed message is asked for again. A stream
+ * backend is asked for that many, the messages delivered together (or while a write is in
+ * progress) are written together (one flush), and flushed messages are asked for again in groups
+ * of {@value #REQUEST_BATCH}. A stream
  * therefore holds at most {@value #WINDOW} rendered messages plus gRPC's own transport window. An error before the first message is a normal error response;
  * after it, a terminal error object ends the stream, or, for raw bytes, which have no place for
  * one, the connection is closed without ending the body (the client sees it cut short) and the
@@ -46,6 +47,11 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
    * enough that a client reading slowly holds back the backend almost at once.
    */
   static final int WINDOW = 16;
+  /**
+   * Flushed messages are asked for again in groups of this many: each request wakes gRPC's
+   * transport thread, which per message would cost as much as the write itself.
+   */
+  static final int REQUEST_BATCH = WINDOW / 2;
 
   private final HttpServerExchange exchange;
   private final Routed routed;
@@ -60,6 +66,10 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
   private final List<byte[]> queued = new ArrayList<>();
   /** How many messages the write in progress carries. */
   private int writingMessages;
+  /** Messages flushed to the client and not yet asked for again. */
+  private int credit;
+  /** A write of what is queued will run once the current IO task ends. */
+  private boolean flushScheduled;
   /** The end of the stream (its close, or a rendering failure) waiting for writes to drain. */
   private Runnable afterDrain;
   private boolean finished;
@@ -128,7 +138,24 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
       startResponse(framing.contentType(rendered));
     }
     queued.add(framing.message(rendered.body(), first));
-    if (!writing) {
+    scheduleFlush();
+  }
+
+  /**
+   * Writes what is queued after the current IO task, so that the messages gRPC delivers in one go
+   * share one write and one flush. The task runs on this IO thread, so no wake-up is needed.
+   */
+  private void scheduleFlush() {
+    if (writing || flushScheduled) {
+      return; // written() writes the queue when the write in progress completes
+    }
+    flushScheduled = true;
+    exchange.getIoThread().execute(() -> Responses.guarded(exchange, this::flushQueued));
+  }
+
+  private void flushQueued() {
+    flushScheduled = false;
+    if (!writing && !queued.isEmpty()) {
       writeQueued();
     }
   }
@@ -143,7 +170,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
 
   /** Runs {@code end} now, or once the write in progress (and what queued behind it) is flushed. */
   private void whenDrained(Runnable end) {
-    if (writing) {
+    if (writing || !queued.isEmpty()) {
       afterDrain = end;
     } else {
       end.run();
@@ -175,8 +202,10 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
       end.run();
       return;
     }
-    if (!finished) {
-      call.request(flushed); // the HTTP side took these: ask for as many again
+    credit += flushed;
+    if (!finished && credit >= REQUEST_BATCH) {
+      call.request(credit); // the HTTP side took these: ask for as many again
+      credit = 0;
     }
   }
 
@@ -192,7 +221,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
     if (finished) {
       return; // the client went away or rendering failed; nobody to answer
     }
-    if (writing) {
+    if (writing || !queued.isEmpty()) {
       afterDrain = () -> onClose(status, trailers);
       return;
     }
