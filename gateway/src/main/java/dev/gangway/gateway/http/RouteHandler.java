@@ -1,7 +1,6 @@
 package dev.gangway.gateway.http;
 
 import com.google.rpc.Code;
-import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
@@ -13,7 +12,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -81,15 +79,7 @@ final class RouteHandler implements HttpHandler {
               + " (GET with Upgrade: websocket) on the same path: " + route.grpcMethodName());
       return;
     }
-    Optional<BoundMethod> bound = snapshot.backends().method(route.method());
-    if (bound.isEmpty()) {
-      // Cannot happen for a snapshot built by BackendBindings.build; answer as for no backend.
-      Responses.status(exchange, snapshot.transcoder(), Code.UNAVAILABLE,
-          "no backend serves " + route.grpcMethodName());
-      return;
-    }
-    exchange.putAttachment(Attachments.ROUTED, new Routed(snapshot, match, bound.get()));
-    next.handleRequest(exchange);
+    Routed.attachAndContinue(exchange, snapshot, match, next);
   }
 
   /**

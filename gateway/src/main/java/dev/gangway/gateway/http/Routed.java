@@ -3,8 +3,12 @@ package dev.gangway.gateway.http;
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
+import com.google.rpc.Code;
 import dev.gangway.transcoder.routing.MatchResult;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A request that matched a route: the snapshot it is served from (read once), the match and the
@@ -21,5 +25,22 @@ record Routed(RuntimeSnapshot snapshot, MatchResult.Matched<MethodRoute> match, 
 
   MethodRoute route() {
     return match.route();
+  }
+
+  /**
+   * Attaches the match with its backend binding as {@link Attachments#ROUTED} and hands the
+   * exchange to {@code next}.
+   */
+  static void attachAndContinue(HttpServerExchange exchange, RuntimeSnapshot snapshot,
+      MatchResult.Matched<MethodRoute> match, HttpHandler next) throws Exception {
+    Optional<BoundMethod> bound = snapshot.backends().method(match.route().method());
+    if (bound.isEmpty()) {
+      // Cannot happen for a snapshot built by BackendBindings.build; answer as for no backend.
+      Responses.status(exchange, snapshot.transcoder(), Code.UNAVAILABLE,
+          "no backend serves " + match.route().grpcMethodName());
+      return;
+    }
+    exchange.putAttachment(Attachments.ROUTED, new Routed(snapshot, match, bound.get()));
+    next.handleRequest(exchange);
   }
 }

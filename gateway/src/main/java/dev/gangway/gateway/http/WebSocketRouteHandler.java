@@ -1,7 +1,6 @@
 package dev.gangway.gateway.http;
 
 import com.google.rpc.Code;
-import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
@@ -16,7 +15,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Routes WebSocket upgrade requests ({@code GET} with {@code Upgrade: websocket}) by path alone:
@@ -93,15 +91,7 @@ final class WebSocketRouteHandler implements HttpHandler {
               + " HTTP on the same path): " + route.grpcMethodName());
       return;
     }
-    Optional<BoundMethod> bound = snapshot.backends().method(route.method());
-    if (bound.isEmpty()) {
-      // Cannot happen for a snapshot built by BackendBindings.build; answer as for no backend.
-      Responses.status(exchange, snapshot.transcoder(), Code.UNAVAILABLE,
-          "no backend serves " + route.grpcMethodName());
-      return;
-    }
-    exchange.putAttachment(Attachments.ROUTED, new Routed(snapshot, match, bound.get()));
-    upgrade.handleRequest(exchange);
+    Routed.attachAndContinue(exchange, snapshot, match, upgrade);
   }
 
   /**
