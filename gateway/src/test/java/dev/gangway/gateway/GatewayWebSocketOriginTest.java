@@ -34,7 +34,7 @@ class GatewayWebSocketOriginTest {
     EchoBackend echo = servers.backend("echo");
     BackendConfig backend = TestConfigs.backend("echo", echo.target(), ECHO_SERVICE);
     port = servers.gateway(TestConfigs.config(TestConfigs.server(), List.of(backend), List.of(),
-        HeadersConfig.DEFAULT).withWebSocket(new WebSocketConfig(allowedOrigins))).httpPort();
+        HeadersConfig.DEFAULT).withWebSocket(WebSocketConfig.DEFAULT.withAllowedOrigins(allowedOrigins))).httpPort();
   }
 
   /** A valid opening handshake for the Chat route with these extra headers. */

@@ -9,12 +9,13 @@ import java.util.Set;
 
 /**
  * Reads the {@code websocket} section: {@code allowed_origins}, each {@code *} or an origin as
- * browsers send it ({@code https://app.example.com}, {@code http://localhost:3000}).
+ * browsers send it ({@code https://app.example.com}, {@code http://localhost:3000}), and
+ * {@code ping_interval}.
  *
  * <p>Stateless and thread-safe; setup code.
  */
 final class WebSocketReader {
-  static final List<String> KEYS = List.of("allowed_origins");
+  static final List<String> KEYS = List.of("allowed_origins", "ping_interval");
 
   private WebSocketReader() {}
 
@@ -24,7 +25,8 @@ final class WebSocketReader {
     for (ConfigNode item : node.get("allowed_origins").items()) {
       origins.add(origin(item));
     }
-    return new WebSocketConfig(origins);
+    return new WebSocketConfig(origins, node.get("ping_interval").duration()
+        .orElse(WebSocketConfig.DEFAULT.pingInterval()));
   }
 
   private static String origin(ConfigNode node) throws ConfigException {

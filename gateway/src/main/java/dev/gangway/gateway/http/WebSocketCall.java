@@ -39,6 +39,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   private final Routed routed;
   private final WebSocketRequests requests;
   private final WebSocketClose closing;
+  private final WebSocketKeepAlive keepAlive;
   /** A server-streaming method: exactly one request message, then half-closed. */
   private final boolean oneRequest;
   private final long deadlineNanos;
@@ -58,6 +59,8 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
     this.requests = new WebSocketRequests(routed, start.rawQuery(), plans);
     ServerConfig server = routed.snapshot().config().server();
     this.closing = new WebSocketClose(channel, server.readTimeout());
+    this.keepAlive = new WebSocketKeepAlive(channel,
+        routed.snapshot().config().webSocket().pingInterval(), () -> !paused, this::peerSilent);
     this.oneRequest = !routed.route().clientStreaming();
     this.deadlineNanos = System.nanoTime() + start.timeout().toNanos();
   }
@@ -89,6 +92,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
       sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
     }
     channel.resumeReceives();
+    keepAlive.start();
   }
 
   /**
@@ -106,7 +110,20 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
 
   @Override
   public void text(String frame) {
+    keepAlive.heard();
     guarded(() -> take(frame));
+  }
+
+  @Override
+  public void pong() {
+    keepAlive.heard();
+  }
+
+  /** No pong or frame for two ping intervals while reading: the peer is gone. */
+  private void peerSilent() {
+    log.debug("{}: the WebSocket client stopped answering pings; closing",
+        routed.route().grpcMethodName());
+    IoUtils.safeClose(channel); // connectionClosed() cancels the call
   }
 
   private void take(String frame) {
@@ -201,6 +218,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   }
 
   private void connectionClosed() {
+    keepAlive.stop();
     closing.closed();
     deferredEnd = null;
     if (!finished) {

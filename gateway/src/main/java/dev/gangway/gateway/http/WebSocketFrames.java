@@ -1,6 +1,7 @@
 package dev.gangway.gateway.http;
 
 import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
@@ -10,8 +11,8 @@ import org.xnio.IoUtils;
 /**
  * Undertow's receive listener for one gateway WebSocket, reduced to what the call cares about:
  * whole text messages (fragments joined, at most {@code maxTextBytes} bytes), binary frames
- * (unread), the client's close frame and receive failures. Pings are answered and close frames
- * echoed by Undertow.
+ * (unread), pongs, the client's close frame and receive failures. Pings are answered and close
+ * frames echoed by Undertow.
  *
  * <p>A text message over the limit makes Undertow itself send close {@code 1009} ("UT002040:
  * Message exceeded max message size of N") and then report the failure here.
@@ -32,6 +33,9 @@ final class WebSocketFrames extends AbstractReceiveListener {
 
     /** Receiving failed: a protocol error, a message too big, the connection broke. */
     void receiveFailed(Throwable failure);
+
+    /** The client answered a ping. */
+    void pong();
   }
 
   private final Handler handler;
@@ -56,6 +60,12 @@ final class WebSocketFrames extends AbstractReceiveListener {
   protected void onBinary(WebSocketChannel channel, StreamSourceFrameChannel frame) {
     IoUtils.safeClose(frame); // discards the payload without buffering it
     handler.binary();
+  }
+
+  @Override
+  protected void onFullPongMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
+    message.getData().free();
+    handler.pong();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A WebSocket test client on the JDK's {@link WebSocket}: what arrives (whole text messages, the
@@ -48,6 +49,7 @@ public final class WsClient implements AutoCloseable {
   }
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final AtomicInteger pings = new AtomicInteger();
   private final boolean reading;
   private final WebSocket socket;
 
@@ -129,6 +131,11 @@ public final class WsClient implements AutoCloseable {
     return all;
   }
 
+  /** How many pings the gateway has sent (the JDK answers each with a pong by itself). */
+  public int pings() {
+    return pings.get();
+  }
+
   /** Drops the TCP connection without a close frame. */
   public void abort() {
     socket.abort();
@@ -159,6 +166,13 @@ public final class WsClient implements AutoCloseable {
       if (reading) {
         webSocket.request(1);
       }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+      pings.incrementAndGet();
+      webSocket.request(1); // pings are not messages: never hold back reading for them
       return null;
     }
 
