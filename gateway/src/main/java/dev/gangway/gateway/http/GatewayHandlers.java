@@ -13,9 +13,10 @@ import java.util.Objects;
  * -> WebSocketRoute: GET with "Upgrade: websocket"?
  *   yes: match the path alone, first streaming method (404, 400 unary, 501 HttpBody)
  *        -> Deadline (grpc-timeout, 400)
- *        -> WebSocketOpen (503; 400 headers/path/query; handshake 101)
- *        -> WebSocketCall (text frames in and out, close codes; completes from gRPC callbacks)
- *   no:  Route (404, 405, 501 bidi / HttpBody stream) -> Deadline (grpc-timeout, 400)
+ *        -> WebSocketOpen (403 origin; 503; 400 headers/path/query; handshake 101)
+ *        -> WebSocketCall (text frames in and out, close codes, pings; completes from gRPC
+ *           callbacks)
+ *   no:  Route (404, 405, 501 bidi) -> Deadline (grpc-timeout, 400)
  *          -> 100-continue -> Body (async, 413, 408) -> Bind (400, 415)
  *          -> Call (503; completes from gRPC callbacks, streams server streams)
  *        \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
