@@ -43,9 +43,7 @@ final class OverrideApplier {
     if (flags.bind().isPresent()) {
       bind = ConfigReader.bind(ConfigNode.flag("--bind", flags.bind().get())).orElseThrow();
     }
-    return new ServerConfig(bind, port, s.ioThreads(), s.idleTimeout(), s.readTimeout(),
-        s.maxRequestBodyBytes(), s.maxHeaderBytes(), s.maxGrpcTimeout(), s.streamFormat(),
-        s.streamTimeout());
+    return s.toBuilder().bind(bind).port(port).build();
   }
 
   private static AdminConfig admin(AdminConfig a, CliOverrides flags) throws ConfigException {

@@ -44,6 +44,96 @@ public record ServerConfig(
       "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
       Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1));
 
+  /** A builder starting from these settings, for changing some of them by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a {@link ServerConfig} by key rather than by position. Not thread-safe; the config it
+   * builds is immutable.
+   */
+  public static final class Builder {
+    private String bind;
+    private int port;
+    private int ioThreads;
+    private Duration idleTimeout;
+    private Duration readTimeout;
+    private long maxRequestBodyBytes;
+    private int maxHeaderBytes;
+    private Duration maxGrpcTimeout;
+    private StreamFormat streamFormat;
+    private Duration streamTimeout;
+
+    private Builder(ServerConfig from) {
+      bind = from.bind;
+      port = from.port;
+      ioThreads = from.ioThreads;
+      idleTimeout = from.idleTimeout;
+      readTimeout = from.readTimeout;
+      maxRequestBodyBytes = from.maxRequestBodyBytes;
+      maxHeaderBytes = from.maxHeaderBytes;
+      maxGrpcTimeout = from.maxGrpcTimeout;
+      streamFormat = from.streamFormat;
+      streamTimeout = from.streamTimeout;
+    }
+
+    public Builder bind(String value) {
+      bind = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder ioThreads(int value) {
+      ioThreads = value;
+      return this;
+    }
+
+    public Builder idleTimeout(Duration value) {
+      idleTimeout = value;
+      return this;
+    }
+
+    public Builder readTimeout(Duration value) {
+      readTimeout = value;
+      return this;
+    }
+
+    public Builder maxRequestBodyBytes(long value) {
+      maxRequestBodyBytes = value;
+      return this;
+    }
+
+    public Builder maxHeaderBytes(int value) {
+      maxHeaderBytes = value;
+      return this;
+    }
+
+    public Builder maxGrpcTimeout(Duration value) {
+      maxGrpcTimeout = value;
+      return this;
+    }
+
+    public Builder streamFormat(StreamFormat value) {
+      streamFormat = value;
+      return this;
+    }
+
+    public Builder streamTimeout(Duration value) {
+      streamTimeout = value;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(bind, port, ioThreads, idleTimeout, readTimeout,
+          maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout);
+    }
+  }
+
   /** The default framing of server-streaming responses. Constants only. */
   public enum StreamFormat {
     /** One JSON message per line ({@code application/x-ndjson}), written as each arrives. */

@@ -25,44 +25,35 @@ public final class TestConfigs {
 
   /** 127.0.0.1, ephemeral port, 2 IO threads, otherwise the documented defaults. */
   public static ServerConfig server() {
-    return server(ServerConfig.DEFAULT.maxRequestBodyBytes(), ServerConfig.DEFAULT.maxGrpcTimeout());
+    return local().build();
+  }
+
+  /** {@link #server()} as a builder, to change some settings by name. */
+  public static ServerConfig.Builder local() {
+    return ServerConfig.DEFAULT.toBuilder().bind("127.0.0.1").port(0).ioThreads(2);
   }
 
   public static ServerConfig server(long maxRequestBodyBytes, Duration maxGrpcTimeout) {
-    ServerConfig d = ServerConfig.DEFAULT;
-    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
-        maxRequestBodyBytes, d.maxHeaderBytes(), maxGrpcTimeout, d.streamFormat(),
-        d.streamTimeout());
+    return local().maxRequestBodyBytes(maxRequestBodyBytes).maxGrpcTimeout(maxGrpcTimeout)
+        .build();
   }
 
   public static ServerConfig server(Duration readTimeout) {
-    ServerConfig d = ServerConfig.DEFAULT;
-    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), readTimeout,
-        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat(),
-        d.streamTimeout());
+    return local().readTimeout(readTimeout).build();
   }
 
   /** Listener timeouts: idle keep-alive connections and stalled request heads or bodies. */
   public static ServerConfig server(Duration idleTimeout, Duration readTimeout) {
-    ServerConfig d = ServerConfig.DEFAULT;
-    return new ServerConfig("127.0.0.1", 0, 2, idleTimeout, readTimeout,
-        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat(),
-        d.streamTimeout());
+    return local().idleTimeout(idleTimeout).readTimeout(readTimeout).build();
   }
 
   public static ServerConfig server(ServerConfig.StreamFormat streamFormat) {
-    ServerConfig d = ServerConfig.DEFAULT;
-    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
-        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), streamFormat,
-        d.streamTimeout());
+    return local().streamFormat(streamFormat).build();
   }
 
   /** Defaults as {@link #server()}, with this {@code stream_timeout}. */
   public static ServerConfig serverWithStreamTimeout(Duration streamTimeout) {
-    ServerConfig d = ServerConfig.DEFAULT;
-    return new ServerConfig("127.0.0.1", 0, 2, d.idleTimeout(), d.readTimeout(),
-        d.maxRequestBodyBytes(), d.maxHeaderBytes(), d.maxGrpcTimeout(), d.streamFormat(),
-        streamTimeout);
+    return local().streamTimeout(streamTimeout).build();
   }
 
   /** A plaintext round-robin backend with a 30s timeout and 4 MiB messages. */
