@@ -24,9 +24,10 @@ import org.xnio.IoUtils;
  * close frame ({@link WebSocketClose}). A client that closes or drops the connection cancels the
  * call.
  *
- * <p>Flow control both ways: the next response message is requested from the backend only once
- * the previous frame has been written, and frames are read from the client only while the call
- * is ready for more messages (reading resumes on {@code onReady}).
+ * <p>Flow control both ways: at most {@link ServerStreamCall#WINDOW} response messages are
+ * requested from the backend and not yet written to the socket (written ones are asked for again
+ * in groups), and frames are read from the client only while the call is ready for more messages
+ * (reading resumes on {@code onReady}).
  *
  * <p>Confined to the connection's IO thread: the call's callbacks run there (its executor is the
  * IO thread), and so do Undertow's receive, send and close callbacks, so no state needs locking.
@@ -46,7 +47,10 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   private ClientCall<byte[], byte[]> call;
   private boolean halfClosed;
   private boolean paused;
-  private boolean writing;
+  /** Frames handed to Undertow and not yet written (at most {@link ServerStreamCall#WINDOW}). */
+  private int sending;
+  /** Frames written and not yet asked for again from the backend. */
+  private int credit;
   /** How the socket ends, when the call ended while a frame was still being written. */
   private Runnable deferredEnd;
   /** The call is over (ended, failed or cancelled): later frames and callbacks are ignored. */
@@ -87,7 +91,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
     long limit = routed.snapshot().config().server().maxRequestBodyBytes();
     channel.getReceiveSetter().set(new WebSocketFrames(this, limit));
     call.start(this, start.metadata());
-    call.request(1);
+    call.request(ServerStreamCall.WINDOW);
     if (oneRequest && routed.route().binding().body().isEmpty()) {
       sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
     }
@@ -249,25 +253,33 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
         fail(e); // cancels the call
         return;
       }
-      writing = true;
+      sending++;
       WebSockets.sendText(ByteBuffer.wrap(json), channel,
           WebSocketClose.callback(this::written, this::writeFailed));
     });
   }
 
   private void written() {
-    writing = false;
+    sending--;
     if (deferredEnd != null) {
-      Runnable end = deferredEnd;
-      deferredEnd = null;
-      end.run();
+      if (sending == 0) {
+        Runnable end = deferredEnd;
+        deferredEnd = null;
+        end.run();
+      }
     } else if (!finished) {
-      call.request(1); // the client side took the previous message: ask for the next
+      // Undertow writes frames queued together in one go; the backend is asked for as many
+      // again as have been written, in groups, as for HTTP streams.
+      credit++;
+      if (credit >= ServerStreamCall.REQUEST_BATCH) {
+        call.request(credit);
+        credit = 0;
+      }
     }
   }
 
   private void writeFailed(Throwable failure) {
-    writing = false;
+    sending--;
     log.debug("{}: writing to the WebSocket failed: {}", routed.route().grpcMethodName(),
         failure.toString());
     deferredEnd = null;
@@ -311,9 +323,9 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
         routed.snapshot().transcoder().renderError(rpc).body());
   }
 
-  /** Runs {@code ending} now, or once the frame being written is out (frames go one at a time). */
+  /** Runs {@code ending} now, or once the frames being written are out. */
   private void end(Runnable ending) {
-    if (writing) {
+    if (sending > 0) {
       deferredEnd = ending;
     } else {
       ending.run();
