@@ -9,7 +9,7 @@ import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
-import dev.gangway.gateway.testing.ReloadTestConfigs;
+import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /** Every admin endpoint over real HTTP. */
 class AdminHandlerTest {
-  private static final GatewayConfig CONFIG = ReloadTestConfigs.config(
+  private static final GatewayConfig CONFIG = TestConfigs.reloading(
       List.of(Path.of("descriptors")), true, Duration.ofSeconds(2),
-      List.of(ReloadTestConfigs.backend("shelves", "test.a.*"), ReloadTestConfigs.backend("rest", "*")));
+      List.of(TestConfigs.unreachableBackend("shelves", "test.a.*"), TestConfigs.unreachableBackend("rest", "*")));
 
   private final Map<String, String> states = new ConcurrentHashMap<>(
       Map.of("shelves", "READY", "rest", "IDLE"));

@@ -10,7 +10,7 @@ import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.testing.Await;
 import dev.gangway.gateway.testing.DescriptorSnapshotFactory;
-import dev.gangway.gateway.testing.ReloadTestConfigs;
+import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
 import dev.gangway.transcoder.TranscodedRequest;
 import dev.gangway.transcoder.TranscoderRequest;
@@ -43,7 +43,7 @@ class ReloadUnderLoadTest {
   void noRequestFailsWhileDescriptorsAreReloadedRepeatedly() throws Exception {
     Path file = dir.resolve("shelves.binpb");
     Files.write(file, TestDescriptorSets.shelves("test.v0", "v1"));
-    GatewayConfig config = ReloadTestConfigs.config(List.of(file), true, Duration.ofMillis(100));
+    GatewayConfig config = TestConfigs.reloading(List.of(file), true, Duration.ofMillis(100));
     DescriptorSnapshotFactory factory = new DescriptorSnapshotFactory();
     SnapshotHolder holder = new SnapshotHolder(factory.build(config, 1));
     ReloadStatus status = new ReloadStatus();

@@ -7,7 +7,7 @@ import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.testing.Await;
 import dev.gangway.gateway.testing.DescriptorSnapshotFactory;
-import dev.gangway.gateway.testing.ReloadTestConfigs;
+import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
 import dev.gangway.transcoder.routing.MatchResult;
 import java.io.IOException;
@@ -46,7 +46,7 @@ class ReloaderFilesTest {
     Path descriptors = Files.createDirectory(dir.resolve("descriptors"));
     TestDescriptorSets.writeAtomically(descriptors.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));
-    start(new FixedSource(ReloadTestConfigs.config(List.of(descriptors), true, NO_POLL)),
+    start(new FixedSource(TestConfigs.reloading(List.of(descriptors), true, NO_POLL)),
         ReloaderOptions.DEFAULT);
     assertThat(serves("/b/shelves/1")).isFalse();
 
@@ -66,7 +66,7 @@ class ReloaderFilesTest {
   void garbageInAWatchedFileKeepsThePreviousSnapshotAndRecordsTheFailure() throws Exception {
     Path file = TestDescriptorSets.writeAtomically(dir.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));
-    start(new FixedSource(ReloadTestConfigs.config(List.of(file), true, NO_POLL)),
+    start(new FixedSource(TestConfigs.reloading(List.of(file), true, NO_POLL)),
         ReloaderOptions.DEFAULT);
     RuntimeSnapshot serving = holder.current();
 
@@ -91,7 +91,7 @@ class ReloaderFilesTest {
     Path descriptors = Files.createDirectory(dir.resolve("descriptors"));
     TestDescriptorSets.writeAtomically(descriptors.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));
-    start(new FixedSource(ReloadTestConfigs.config(List.of(descriptors), true, Duration.ofMillis(50))),
+    start(new FixedSource(TestConfigs.reloading(List.of(descriptors), true, Duration.ofMillis(50))),
         ReloaderOptions.builder().fileEvents(false).build());
     assertThat(reloader.watchedDirectories()).isEmpty();
 
@@ -110,7 +110,7 @@ class ReloaderFilesTest {
     TestDescriptorSets.writeAtomically(descriptors.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));
     Duration poll = Duration.ofMillis(20);
-    start(new FixedSource(ReloadTestConfigs.config(List.of(descriptors), true, poll)),
+    start(new FixedSource(TestConfigs.reloading(List.of(descriptors), true, poll)),
         ReloaderOptions.builder()
             .fileEvents(false)
             .debounce(Duration.ofMillis(200))
@@ -128,7 +128,7 @@ class ReloaderFilesTest {
   void burstOfWritesBecomesFewReloads() throws Exception {
     Path file = TestDescriptorSets.writeAtomically(dir.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));
-    start(new FixedSource(ReloadTestConfigs.config(List.of(file), true, NO_POLL)),
+    start(new FixedSource(TestConfigs.reloading(List.of(file), true, NO_POLL)),
         ReloaderOptions.builder().debounce(Duration.ofMillis(300)).build());
 
     for (int i = 0; i < 20; i++) {
@@ -144,7 +144,7 @@ class ReloaderFilesTest {
     Path file = TestDescriptorSets.writeAtomically(dir.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));
     Path other = dir.resolve("b.binpb");
-    start(new FixedSource(ReloadTestConfigs.config(List.of(file), true, NO_POLL)),
+    start(new FixedSource(TestConfigs.reloading(List.of(file), true, NO_POLL)),
         ReloaderOptions.DEFAULT);
 
     // Same bytes again, then a real change to a file the config does not name, then a real one.
@@ -206,7 +206,7 @@ class ReloaderFilesTest {
   void closeStopsTheReloadAndWatchThreads() throws Exception {
     Path file = TestDescriptorSets.writeAtomically(dir.resolve("a.binpb"),
         TestDescriptorSets.shelves("test.a", "a"));
-    start(new FixedSource(ReloadTestConfigs.config(List.of(file), true, Duration.ofMillis(50))),
+    start(new FixedSource(TestConfigs.reloading(List.of(file), true, Duration.ofMillis(50))),
         ReloaderOptions.DEFAULT);
     assertThat(reloaderThreads()).isNotEmpty();
 
@@ -271,7 +271,7 @@ class ReloaderFilesTest {
           throw new ConfigException(line.substring(1));
         }
       }
-      return ReloadTestConfigs.config(lines.stream().map(Path::of).toList(), true, NO_POLL);
+      return TestConfigs.reloading(lines.stream().map(Path::of).toList(), true, NO_POLL);
     }
 
     @Override

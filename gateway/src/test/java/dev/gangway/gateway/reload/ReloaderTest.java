@@ -6,7 +6,7 @@ import dev.gangway.gateway.testing.UnboundBindings;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
-import dev.gangway.gateway.testing.ReloadTestConfigs;
+import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The reloader's decisions, with a fake config source and a fake snapshot factory. */
 class ReloaderTest {
   private static final GatewayConfig CONFIG =
-      ReloadTestConfigs.config(List.of(Path.of("unused")), false, Duration.ofSeconds(2));
+      TestConfigs.reloading(List.of(Path.of("unused")), false, Duration.ofSeconds(2));
 
   private final FakeSource source = new FakeSource();
   private final FakeFactory factory = new FakeFactory();

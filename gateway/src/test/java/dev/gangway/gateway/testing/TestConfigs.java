@@ -56,6 +56,29 @@ public final class TestConfigs {
     return local().streamTimeout(streamTimeout).build();
   }
 
+  /**
+   * Descriptors from {@code paths} (for reload tests, which build snapshots without serving),
+   * one unreachable backend {@code main} for every service.
+   */
+  public static GatewayConfig reloading(List<Path> paths, boolean watch, Duration pollInterval) {
+    return reloading(paths, watch, pollInterval, List.of(unreachableBackend("main", "*")));
+  }
+
+  /** Descriptors from {@code paths}, these backends, documented defaults otherwise. */
+  public static GatewayConfig reloading(
+      List<Path> paths, boolean watch, Duration pollInterval, List<BackendConfig> backends) {
+    return new GatewayConfig(ServerConfig.DEFAULT, AdminConfig.DEFAULT,
+        new DescriptorsConfig(paths, watch, pollInterval), backends, List.of(),
+        TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT);
+  }
+
+  /** A backend at {@code localhost:1}, where nothing listens: snapshots build, calls fail. */
+  public static BackendConfig unreachableBackend(String name, String... services) {
+    return new BackendConfig(name, List.of(services), "localhost:1", Optional.empty(),
+        Duration.ofSeconds(30), 4 << 20, BackendConfig.LoadBalancing.ROUND_ROBIN,
+        Optional.empty());
+  }
+
   /** A plaintext round-robin backend with a 30s timeout and 4 MiB messages. */
   public static BackendConfig backend(String name, String target, String... services) {
     return backend(name, target, Duration.ofSeconds(30), services);
