@@ -16,6 +16,7 @@ import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.http.GatewayHandlers;
+import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
 import dev.gangway.gateway.reload.SnapshotFactory;
@@ -56,6 +57,7 @@ public final class GatewayServer implements AutoCloseable {
   private final SnapshotHolder snapshots;
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
+  private final OpenStreams streams;
   private final InetSocketAddress address;
   private final Optional<AdminServer> admin;
   private final Reloader reloader;
@@ -69,6 +71,7 @@ public final class GatewayServer implements AutoCloseable {
       SnapshotHolder snapshots,
       Undertow undertow,
       GracefulShutdownHandler shutdown,
+      OpenStreams streams,
       Optional<AdminServer> admin,
       Reloader reloader,
       ReloadStatus reloads) {
@@ -78,6 +81,7 @@ public final class GatewayServer implements AutoCloseable {
     this.snapshots = snapshots;
     this.undertow = undertow;
     this.shutdown = shutdown;
+    this.streams = streams;
     this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
     this.admin = admin;
     this.reloader = reloader;
@@ -107,13 +111,15 @@ public final class GatewayServer implements AutoCloseable {
       ReloadStatus reloads = new ReloadStatus();
       reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,
           serving -> channels.retainOnly(serving.config().backends()));
+      OpenStreams streams = new OpenStreams();
       GracefulShutdownHandler shutdown =
-          new GracefulShutdownHandler(GatewayHandlers.create(holder));
+          new GracefulShutdownHandler(GatewayHandlers.create(holder, streams));
       undertow = listener(gatewayConfig.server(), shutdown);
       admin = AdminServer.start(gatewayConfig.admin(),
           new AdminHandler(holder, () -> names(channels.states()), reloads));
       GatewayServer server = new GatewayServer(
-          config, channels, factory, holder, undertow, shutdown, admin, reloader.start(), reloads);
+          config, channels, factory, holder, undertow, shutdown, streams, admin, reloader.start(),
+          reloads);
       log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
           server.httpPort());
       server.adminPort().ifPresent(p ->
@@ -242,7 +248,11 @@ public final class GatewayServer implements AutoCloseable {
     return configSource;
   }
 
-  /** Stops listening, lets in-flight calls finish briefly, closes channels. Idempotent. */
+  /**
+   * Stops taking requests, ends open streams (a terminal UNAVAILABLE error object, WebSocket close
+   * 1001, their backend calls cancelled), lets in-flight calls finish briefly, closes channels.
+   * Idempotent.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -253,6 +263,8 @@ public final class GatewayServer implements AutoCloseable {
     }
     reloader.close();
     shutdown.shutdown();
+    // Streams would hold the grace to its end and then be cut: end them the way clients expect.
+    streams.endAll();
     try {
       if (!shutdown.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
         log.info("closing with requests still in flight");

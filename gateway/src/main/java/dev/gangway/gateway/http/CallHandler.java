@@ -19,9 +19,11 @@ import java.util.Optional;
  */
 final class CallHandler implements HttpHandler {
   private final HeaderMappings mappings;
+  private final OpenStreams streams;
 
-  CallHandler(HeaderMappings mappings) {
+  CallHandler(HeaderMappings mappings, OpenStreams streams) {
     this.mappings = mappings;
+    this.streams = streams;
   }
 
   @Override
@@ -55,7 +57,7 @@ final class CallHandler implements HttpHandler {
     byte[] message = exchange.getAttachment(Attachments.MESSAGE);
     if (routed.route().serverStreaming()) {
       ServerStreamCall.start(exchange, routed, channel.get(), metadata, message,
-          exchange.getAttachment(Attachments.TIMEOUT));
+          exchange.getAttachment(Attachments.TIMEOUT), streams);
       return;
     }
     UnaryCall.start(exchange, routed, channel.get(), metadata, message,

@@ -28,12 +28,16 @@ import java.util.Objects;
 public final class GatewayHandlers {
   private GatewayHandlers() {}
 
-  /** The root handler serving requests from the holder's current snapshot. */
-  public static HttpHandler create(SnapshotHolder snapshots) {
+  /**
+   * The root handler serving requests from the holder's current snapshot; server streams and
+   * WebSockets register in {@code streams} while they are open.
+   */
+  public static HttpHandler create(SnapshotHolder snapshots, OpenStreams streams) {
     Objects.requireNonNull(snapshots, "snapshots");
+    Objects.requireNonNull(streams, "streams");
     // One header mapping per headers config, rebuilt only when a reload changes it.
     HeaderMappings mappings = new HeaderMappings();
-    HttpHandler call = new CallHandler(mappings);
+    HttpHandler call = new CallHandler(mappings, streams);
     HttpHandler bind = new BindHandler(call);
     HttpHandler body = new BodyHandler(bind);
     // Answers "Expect: 100-continue" when the body is first read, i.e. after the 413 check.
@@ -49,7 +53,7 @@ public final class GatewayHandlers {
     });
     HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(mappings), deadline);
     HttpHandler webSocket =
-        new DeadlineHandler(new WebSocketOpenHandler(mappings, new FollowUpPlans()));
+        new DeadlineHandler(new WebSocketOpenHandler(mappings, new FollowUpPlans(), streams));
     HttpHandler dynamic = new WebSocketRouteHandler(snapshots, webSocket, route);
     // Static prefixes come first: they shadow routes under them (docs/configuration.md#static).
     return new ErrorGuardHandler(new StaticFilesHandler(snapshots, dynamic));

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ import org.xnio.IoUtils;
  * <p>Confined to the exchange's IO thread: the call's callbacks run there (its executor is the IO
  * thread), and so do Undertow's write, read and completion listeners, so no state needs locking.
  */
-final class ServerStreamCall extends ClientCall.Listener<byte[]> implements StreamWriter.Callback {
+final class ServerStreamCall extends ClientCall.Listener<byte[]>
+    implements StreamWriter.Callback, OpenStreams.Stream {
   private static final Logger log = LoggerFactory.getLogger(ServerStreamCall.class);
   private static final HttpString X_ACCEL_BUFFERING = new HttpString("X-Accel-Buffering");
   /**
@@ -90,7 +92,8 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
       Channel channel,
       Metadata metadata,
       byte[] message,
-      Duration timeout) {
+      Duration timeout,
+      OpenStreams streams) {
     StreamFraming framing = routed.route().response().rawBytes()
         ? StreamFraming.RAW
         : StreamFraming.choose(exchange.getRequestHeaders().getFirst(Headers.ACCEPT),
@@ -102,11 +105,41 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]> implements Stre
     ClientCall<byte[], byte[]> call = channel.newCall(routed.bound().grpcMethod(), options);
     listener.call = call;
     exchange.addExchangeCompleteListener(listener::exchangeCompleted);
+    streams.opened(listener);
+    exchange.addExchangeCompleteListener((done, next) -> {
+      streams.closed(listener);
+      next.proceed();
+    });
     call.start(listener, metadata);
     call.request(WINDOW);
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, listener::clientGone);
+  }
+
+  @Override
+  public Executor thread() {
+    return exchange.getIoThread();
+  }
+
+  /**
+   * The gateway is stopping: cancel the call and end the stream with {@code UNAVAILABLE} (a
+   * terminal error object, or a 503 before the first message), which tells clients to retry.
+   */
+  @Override
+  public void goingAway() {
+    Responses.guarded(exchange, () -> {
+      if (finished) {
+        return;
+      }
+      call.cancel(OpenStreams.GOING_AWAY, null);
+      Transcoder transcoder = routed.snapshot().transcoder();
+      RenderedError error = transcoder.renderError(com.google.rpc.Status.newBuilder()
+          .setCode(com.google.rpc.Code.UNAVAILABLE_VALUE).setMessage(OpenStreams.GOING_AWAY)
+          .build());
+      finished = true; // the cancelled call's close is not for the client
+      whenDrained(() -> finish(error));
+    });
   }
 
   @Override

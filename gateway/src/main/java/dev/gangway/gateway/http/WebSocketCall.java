@@ -11,6 +11,7 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,7 +33,8 @@ import org.xnio.IoUtils;
  * <p>Confined to the connection's IO thread: the call's callbacks run there (its executor is the
  * IO thread), and so do Undertow's receive, send and close callbacks, so no state needs locking.
  */
-final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSocketFrames.Handler {
+final class WebSocketCall extends ClientCall.Listener<byte[]>
+    implements WebSocketFrames.Handler, OpenStreams.Stream {
   private static final Logger log = LoggerFactory.getLogger(WebSocketCall.class);
 
   private final WebSocketChannel channel;
@@ -41,6 +43,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   private final WebSocketRequests requests;
   private final WebSocketClose closing;
   private final WebSocketKeepAlive keepAlive;
+  private final OpenStreams streams;
   /** A server-streaming method: exactly one request message, then half-closed. */
   private final boolean oneRequest;
   private final long deadlineNanos;
@@ -56,8 +59,10 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   /** The call is over (ended, failed or cancelled): later frames and callbacks are ignored. */
   private boolean finished;
 
-  private WebSocketCall(WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans) {
+  private WebSocketCall(
+      WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans, OpenStreams streams) {
     this.channel = channel;
+    this.streams = streams;
     this.start = start;
     this.routed = start.routed();
     this.requests = new WebSocketRequests(routed, start.rawQuery(), plans);
@@ -70,8 +75,9 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   }
 
   /** Starts the call for a just-upgraded connection and starts reading its frames. */
-  static void start(WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans) {
-    WebSocketCall ws = new WebSocketCall(channel, start, plans);
+  static void start(
+      WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans, OpenStreams streams) {
+    WebSocketCall ws = new WebSocketCall(channel, start, plans, streams);
     if (channel.getIoThread() == Thread.currentThread()) {
       ws.open();
     } else {
@@ -97,6 +103,24 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
     }
     channel.resumeReceives();
     keepAlive.start();
+    streams.opened(this);
+  }
+
+  @Override
+  public Executor thread() {
+    return channel.getIoThread();
+  }
+
+  /** The gateway is stopping: cancel the call and close with 1001 (going away). */
+  @Override
+  public void goingAway() {
+    guarded(() -> {
+      if (!finished) {
+        finished = true;
+        call.cancel(OpenStreams.GOING_AWAY, null);
+        end(() -> closing.close(WebSocketClose.GOING_AWAY, OpenStreams.GOING_AWAY));
+      }
+    });
   }
 
   /**
@@ -222,6 +246,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]> implements WebSock
   }
 
   private void connectionClosed() {
+    streams.closed(this);
     keepAlive.stop();
     closing.closed();
     deferredEnd = null;

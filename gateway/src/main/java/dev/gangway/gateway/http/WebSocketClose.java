@@ -31,6 +31,8 @@ final class WebSocketClose {
   static final int MAX_REASON_BYTES = 123;
   /** RFC 6455 section 7.4.1: data of a type the endpoint cannot accept (Undertow's WRONG_CODE). */
   static final int UNSUPPORTED_DATA = 1003;
+  /** RFC 6455: the endpoint is going away (a server shutting down). */
+  static final int GOING_AWAY = 1001;
   /** Close codes for gRPC statuses: this plus the code (4005 NOT_FOUND). */
   static final int STATUS_CODE_BASE = 4000;
 

@@ -29,11 +29,13 @@ final class WebSocketOpenHandler implements HttpHandler {
 
   private final HeaderMappings mappings;
   private final FollowUpPlans plans;
+  private final OpenStreams streams;
   private final HttpHandler handshake;
 
-  WebSocketOpenHandler(HeaderMappings mappings, FollowUpPlans plans) {
+  WebSocketOpenHandler(HeaderMappings mappings, FollowUpPlans plans, OpenStreams streams) {
     this.mappings = Objects.requireNonNull(mappings, "mappings");
     this.plans = Objects.requireNonNull(plans, "plans");
+    this.streams = Objects.requireNonNull(streams, "streams");
     this.handshake = new WebSocketProtocolHandshakeHandler(this::connected, this::invalidHandshake);
   }
 
@@ -73,7 +75,7 @@ final class WebSocketOpenHandler implements HttpHandler {
 
   /** Runs on the connection's IO thread once the 101 response is written. */
   private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-    WebSocketCall.start(channel, exchange.getAttachment(Attachments.WEBSOCKET), plans);
+    WebSocketCall.start(channel, exchange.getAttachment(Attachments.WEBSOCKET), plans, streams);
   }
 
   /** An Upgrade request Undertow's handshakes do not accept (no key, unknown version). */

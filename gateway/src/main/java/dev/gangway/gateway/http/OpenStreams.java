@@ -1,0 +1,55 @@
+package dev.gangway.gateway.http;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The long-lived streams open now (server streams over HTTP, WebSockets), so that a stopping
+ * gateway can end them cleanly rather than cut their connections: a stream told the gateway is
+ * going away cancels its backend call and ends the way its client understands (a terminal
+ * {@code UNAVAILABLE} error object, close {@code 1001}). A server stream otherwise outlives any
+ * reasonable shutdown grace, and a WebSocket is not even a request in flight once upgraded.
+ *
+ * <p>Thread-safe.
+ */
+public final class OpenStreams {
+  /** What a stopping gateway tells its streams. */
+  static final String GOING_AWAY = "the gateway is stopping";
+
+  /** One open stream. */
+  interface Stream {
+    /** The thread its state is confined to. */
+    Executor thread();
+
+    /** Ends the stream because the gateway is stopping; runs on {@link #thread()}. */
+    void goingAway();
+  }
+
+  private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+
+  void opened(Stream stream) {
+    open.add(stream);
+  }
+
+  void closed(Stream stream) {
+    open.remove(stream);
+  }
+
+  /** How many streams are open. */
+  public int size() {
+    return open.size();
+  }
+
+  /** Tells every open stream, on its own thread, that the gateway is going away. */
+  public void endAll() {
+    for (Stream stream : open) {
+      try {
+        stream.thread().execute(stream::goingAway);
+      } catch (RejectedExecutionException e) {
+        // Its IO thread is already stopping: the connection goes with it.
+      }
+    }
+  }
+}
