@@ -4,7 +4,6 @@ import static dev.gangway.gateway.testing.TestConfigs.ECHO_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.BackendConfig;
-import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.WebSocketConfig;
 import dev.gangway.gateway.testing.Await;
 import dev.gangway.gateway.testing.EchoBackend;
@@ -35,9 +34,9 @@ class GatewayWebSocketKeepAliveTest {
   private void gateway() throws Exception {
     echo = servers.backend("echo");
     BackendConfig backend = TestConfigs.backend("echo", echo.target(), ECHO_SERVICE);
-    port = servers.gateway(TestConfigs.config(TestConfigs.server(), List.of(backend), List.of(),
-        HeadersConfig.DEFAULT).withWebSocket(WebSocketConfig.DEFAULT.withPingInterval(INTERVAL)))
-        .httpPort();
+    port = servers.gateway(TestConfigs.config(backend).toBuilder()
+        .webSocket(WebSocketConfig.DEFAULT.withPingInterval(INTERVAL))
+        .build()).httpPort();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static dev.gangway.gateway.testing.TestConfigs.ECHO_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.BackendConfig;
-import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.WebSocketConfig;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
@@ -33,8 +32,9 @@ class GatewayWebSocketOriginTest {
   private void gateway(Set<String> allowedOrigins) throws Exception {
     EchoBackend echo = servers.backend("echo");
     BackendConfig backend = TestConfigs.backend("echo", echo.target(), ECHO_SERVICE);
-    port = servers.gateway(TestConfigs.config(TestConfigs.server(), List.of(backend), List.of(),
-        HeadersConfig.DEFAULT).withWebSocket(WebSocketConfig.DEFAULT.withAllowedOrigins(allowedOrigins))).httpPort();
+    port = servers.gateway(TestConfigs.config(backend).toBuilder()
+        .webSocket(WebSocketConfig.DEFAULT.withAllowedOrigins(allowedOrigins))
+        .build()).httpPort();
   }
 
   /** A valid opening handshake for the Chat route with these extra headers. */

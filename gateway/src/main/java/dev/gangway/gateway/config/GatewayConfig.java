@@ -40,36 +40,93 @@ public record GatewayConfig(
     Objects.requireNonNull(webSocket, "webSocket");
   }
 
-  /** This configuration with another {@code websocket} section. */
-  public GatewayConfig withWebSocket(WebSocketConfig webSocket) {
-    return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-        composites, staticFiles, webSocket);
+  /** A builder starting from this configuration, for changing some sections by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  /** A configuration without static files and with the default {@code websocket} section. */
-  public GatewayConfig(
-      ServerConfig server,
-      AdminConfig admin,
-      DescriptorsConfig descriptors,
-      List<BackendConfig> backends,
-      List<RouteConfig> routes,
-      TranscoderOptions transcoding,
-      HeadersConfig headers,
-      List<CompositeConfig> composites) {
-    this(server, admin, descriptors, backends, routes, transcoding, headers, composites,
-        List.of(), WebSocketConfig.DEFAULT);
-  }
+  /**
+   * Builds a {@link GatewayConfig} by section rather than by position. Not thread-safe; the
+   * config it builds is immutable.
+   */
+  public static final class Builder {
+    private ServerConfig server;
+    private AdminConfig admin;
+    private DescriptorsConfig descriptors;
+    private List<BackendConfig> backends;
+    private List<RouteConfig> routes;
+    private TranscoderOptions transcoding;
+    private HeadersConfig headers;
+    private List<CompositeConfig> composites;
+    private List<StaticConfig> staticFiles;
+    private WebSocketConfig webSocket;
 
-  /** A configuration without composite routes and static files, default {@code websocket}. */
-  public GatewayConfig(
-      ServerConfig server,
-      AdminConfig admin,
-      DescriptorsConfig descriptors,
-      List<BackendConfig> backends,
-      List<RouteConfig> routes,
-      TranscoderOptions transcoding,
-      HeadersConfig headers) {
-    this(server, admin, descriptors, backends, routes, transcoding, headers, List.of(),
-        List.of(), WebSocketConfig.DEFAULT);
+    private Builder(GatewayConfig from) {
+      server = from.server;
+      admin = from.admin;
+      descriptors = from.descriptors;
+      backends = from.backends;
+      routes = from.routes;
+      transcoding = from.transcoding;
+      headers = from.headers;
+      composites = from.composites;
+      staticFiles = from.staticFiles;
+      webSocket = from.webSocket;
+    }
+
+    public Builder server(ServerConfig value) {
+      server = value;
+      return this;
+    }
+
+    public Builder admin(AdminConfig value) {
+      admin = value;
+      return this;
+    }
+
+    public Builder descriptors(DescriptorsConfig value) {
+      descriptors = value;
+      return this;
+    }
+
+    public Builder backends(List<BackendConfig> value) {
+      backends = value;
+      return this;
+    }
+
+    public Builder routes(List<RouteConfig> value) {
+      routes = value;
+      return this;
+    }
+
+    public Builder transcoding(TranscoderOptions value) {
+      transcoding = value;
+      return this;
+    }
+
+    public Builder headers(HeadersConfig value) {
+      headers = value;
+      return this;
+    }
+
+    public Builder composites(List<CompositeConfig> value) {
+      composites = value;
+      return this;
+    }
+
+    public Builder staticFiles(List<StaticConfig> value) {
+      staticFiles = value;
+      return this;
+    }
+
+    public Builder webSocket(WebSocketConfig value) {
+      webSocket = value;
+      return this;
+    }
+
+    public GatewayConfig build() {
+      return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
+          composites, staticFiles, webSocket);
+    }
   }
 }

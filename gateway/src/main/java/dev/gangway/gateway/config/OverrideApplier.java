@@ -20,17 +20,12 @@ final class OverrideApplier {
   private OverrideApplier() {}
 
   static GatewayConfig apply(GatewayConfig config, CliOverrides flags) throws ConfigException {
-    return new GatewayConfig(
-        server(config.server(), flags),
-        admin(config.admin(), flags),
-        descriptors(config.descriptors(), flags),
-        backends(config.backends(), flags.backends()),
-        config.routes(),
-        config.transcoding(),
-        config.headers(),
-        config.composites(),
-        config.staticFiles(),
-        config.webSocket());
+    return config.toBuilder()
+        .server(server(config.server(), flags))
+        .admin(admin(config.admin(), flags))
+        .descriptors(descriptors(config.descriptors(), flags))
+        .backends(backends(config.backends(), flags.backends()))
+        .build();
   }
 
   private static ServerConfig server(ServerConfig s, CliOverrides flags) throws ConfigException {

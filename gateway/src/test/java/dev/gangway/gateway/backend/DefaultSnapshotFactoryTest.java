@@ -68,9 +68,10 @@ class DefaultSnapshotFactoryTest {
   @Test
   void noLoadableDescriptorFailsTheSnapshot(@TempDir Path dir) {
     GatewayConfig base = TestConfigs.config();
-    GatewayConfig config = new GatewayConfig(base.server(), base.admin(),
-        new DescriptorsConfig(List.of(dir.resolve("nope.binpb")), false, Duration.ofSeconds(2)),
-        base.backends(), base.routes(), base.transcoding(), base.headers());
+    GatewayConfig config = base.toBuilder()
+        .descriptors(
+            new DescriptorsConfig(List.of(dir.resolve("nope.binpb")), false, Duration.ofSeconds(2)))
+        .build();
 
     assertThatThrownBy(() -> factory.build(config, 1))
         .isInstanceOf(SnapshotException.class)

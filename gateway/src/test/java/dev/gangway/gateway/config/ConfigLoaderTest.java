@@ -35,11 +35,10 @@ class ConfigLoaderTest {
   static final Path INVALID = DIR.resolve("invalid");
 
   /** {@link GatewayConfig#DEFAULT} with the default descriptors path made absolute. */
-  static final GatewayConfig DEFAULTS = new GatewayConfig(ServerConfig.DEFAULT,
-      AdminConfig.DEFAULT,
-      new DescriptorsConfig(List.of(Path.of("descriptors").toAbsolutePath()), true,
-          DescriptorsConfig.DEFAULT.pollInterval()),
-      List.of(), List.of(), TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT);
+  static final GatewayConfig DEFAULTS = GatewayConfig.DEFAULT.toBuilder()
+      .descriptors(new DescriptorsConfig(List.of(Path.of("descriptors").toAbsolutePath()), true,
+          DescriptorsConfig.DEFAULT.pollInterval()))
+      .build();
 
   static GatewayConfig load(Path file, Map<String, String> env) throws ConfigException {
     return new ConfigLoader(Optional.of(file), CliOverrides.NONE, env::get).load();

@@ -8,7 +8,6 @@ import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.RouteConfig;
 import dev.gangway.gateway.config.ServerConfig;
-import dev.gangway.transcoder.TranscoderOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,9 +66,10 @@ public final class TestConfigs {
   /** Descriptors from {@code paths}, these backends, documented defaults otherwise. */
   public static GatewayConfig reloading(
       List<Path> paths, boolean watch, Duration pollInterval, List<BackendConfig> backends) {
-    return new GatewayConfig(ServerConfig.DEFAULT, AdminConfig.DEFAULT,
-        new DescriptorsConfig(paths, watch, pollInterval), backends, List.of(),
-        TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT);
+    return GatewayConfig.DEFAULT.toBuilder()
+        .descriptors(new DescriptorsConfig(paths, watch, pollInterval))
+        .backends(backends)
+        .build();
   }
 
   /** A backend at {@code localhost:1}, where nothing listens: snapshots build, calls fail. */
@@ -102,14 +102,14 @@ public final class TestConfigs {
     if (!Files.isRegularFile(DESCRIPTORS)) {
       throw new IllegalStateException(DESCRIPTORS.toAbsolutePath() + " missing: run the build");
     }
-    return new GatewayConfig(
-        server,
-        new AdminConfig("127.0.0.1", -1),
-        new DescriptorsConfig(List.of(DESCRIPTORS), false, Duration.ofSeconds(2)),
-        backends,
-        routes,
-        TranscoderOptions.DEFAULT,
-        headers);
+    return GatewayConfig.DEFAULT.toBuilder()
+        .server(server)
+        .admin(new AdminConfig("127.0.0.1", -1))
+        .descriptors(new DescriptorsConfig(List.of(DESCRIPTORS), false, Duration.ofSeconds(2)))
+        .backends(backends)
+        .routes(routes)
+        .headers(headers)
+        .build();
   }
 
   /** A config source that always answers {@code config}. */

@@ -13,8 +13,7 @@ public final class UnboundBindings {
 
   /** Binds every method as "no backend"; opens nothing. */
   public static BackendBindings of(GatewayConfig config, Transcoder transcoder) {
-    GatewayConfig noBackends = new GatewayConfig(config.server(), config.admin(),
-        config.descriptors(), List.of(), List.of(), config.transcoding(), config.headers());
+    GatewayConfig noBackends = config.toBuilder().backends(List.of()).routes(List.of()).build();
     try (ChannelRegistry none = new ChannelRegistry()) {
       return BackendBindings.build(noBackends, transcoder, none);
     } catch (BackendSetupException e) {
