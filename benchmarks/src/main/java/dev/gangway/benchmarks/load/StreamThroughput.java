@@ -5,6 +5,8 @@ import dev.gangway.samples.diagnostics.Tick;
 import dev.gangway.samples.diagnostics.TicksRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -16,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Server-streaming throughput, gateway against its baseline in one run: {@code rounds} streams of
- * {@code count} Diagnostics.Ticks messages read one after another, first straight from the gRPC
- * backend (async stub, callbacks on the transport thread), then through the gateway as NDJSON ({@code GET /v1/diagnostics/ticks}).
- * Prints messages per second for each and the ratio. Every message is read and counted; a short
+ * {@code count} Diagnostics.Ticks messages read one after another, straight from the gRPC
+ * backend (async stub, callbacks on the transport thread), then through the gateway as NDJSON
+ * and as WebSocket text frames ({@code /v1/diagnostics/ticks}), the three interleaved. Prints
+ * messages per second for each and the ratios. Every message is read and counted; a short
  * stream is an error, not a figure.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.gangway.benchmarks.load.StreamThroughput \
@@ -41,20 +44,27 @@ public final class StreamThroughput {
     for (int i = 0; i < 3; i++) { // warm-up, not reported
       direct(stub, count);
       viaGateway(uri.getHost(), uri.getPort(), path, count);
+      viaWebSocket(uri.getHost(), uri.getPort(), path, count);
     }
     long directNanos = 0;
     long gatewayNanos = 0;
-    for (int i = 0; i < rounds; i++) { // interleaved so both see the same machine state
+    long webSocketNanos = 0;
+    for (int i = 0; i < rounds; i++) { // interleaved so all see the same machine state
       directNanos += direct(stub, count);
       gatewayNanos += viaGateway(uri.getHost(), uri.getPort(), path, count);
+      webSocketNanos += viaWebSocket(uri.getHost(), uri.getPort(), path, count);
     }
     double directRate = rate(count, rounds, directNanos);
     double gatewayRate = rate(count, rounds, gatewayNanos);
+    double webSocketRate = rate(count, rounds, webSocketNanos);
     System.out.printf("direct gRPC stream:  %,.0f messages/s (%d streams of %d)%n",
         directRate, rounds, count);
     System.out.printf("gateway NDJSON:      %,.0f messages/s (%d streams of %d)%n",
         gatewayRate, rounds, count);
-    System.out.printf("gateway / direct:    %.2fx%n", gatewayRate / directRate);
+    System.out.printf("gateway WebSocket:   %,.0f messages/s (%d streams of %d)%n",
+        webSocketRate, rounds, count);
+    System.out.printf("NDJSON / direct:     %.2fx%n", gatewayRate / directRate);
+    System.out.printf("WebSocket / direct:  %.2fx%n", webSocketRate / directRate);
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
   }
 
@@ -113,6 +123,54 @@ public final class StreamThroughput {
     long elapsed = System.nanoTime() - start;
     expect(count, seen, "gateway");
     return elapsed;
+  }
+
+  /**
+   * Reads one stream as WebSocket text frames over a plain socket (a client library could be the
+   * bottleneck): counts text frames until the close frame, which must be 1000.
+   */
+  private static long viaWebSocket(String host, int port, String path, int count)
+      throws IOException {
+    long start = System.nanoTime();
+    int seen = 0;
+    try (Socket socket = new Socket(host, port)) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      skipResponseHead(in);
+      while (true) {
+        int opcode = in.readUnsignedByte() & 0x0f;
+        long length = in.readUnsignedByte() & 0x7f; // server frames are not masked
+        if (length == 126) {
+          length = in.readUnsignedShort();
+        } else if (length == 127) {
+          length = in.readLong();
+        }
+        byte[] payload = in.readNBytes((int) length);
+        if (opcode == 1) {
+          seen++;
+        } else if (opcode == 8) {
+          int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 0;
+          if (code != 1000) {
+            throw new IllegalStateException("WebSocket closed with " + code);
+          }
+          break;
+        }
+      }
+    }
+    long elapsed = System.nanoTime() - start;
+    expect(count, seen, "WebSocket");
+    return elapsed;
+  }
+
+  private static void skipResponseHead(DataInputStream in) throws IOException {
+    int matched = 0; // of "\r\n\r\n"
+    while (matched < 4) {
+      int b = in.readUnsignedByte();
+      matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
   }
 
   private static void expect(int count, int seen, String path) {
