@@ -24,43 +24,32 @@ final class NumberParsers {
   private NumberParsers() {}
 
   static ScalarParser int32(String type) {
-    return text -> {
-      requireDecimal(text, type, true);
-      try {
-        return Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        throw InvalidValueException.notA(text, type);
-      }
-    };
+    return integer(type, true, Integer::parseInt);
   }
 
   static ScalarParser int64(String type) {
-    return text -> {
-      requireDecimal(text, type, true);
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        throw InvalidValueException.notA(text, type);
-      }
-    };
+    return integer(type, true, Long::parseLong);
   }
 
   static ScalarParser uint32(String type) {
-    return text -> {
-      requireDecimal(text, type, false);
-      try {
-        return Integer.parseUnsignedInt(text);
-      } catch (NumberFormatException e) {
-        throw InvalidValueException.notA(text, type);
-      }
-    };
+    return integer(type, false, Integer::parseUnsignedInt);
   }
 
   static ScalarParser uint64(String type) {
+    return integer(type, false, Long::parseUnsignedLong);
+  }
+
+  /** One of the JDK's integer parses; throws NumberFormatException when out of range. */
+  private interface IntegerParse {
+    Object parse(String text);
+  }
+
+  /** Plain decimal text checked first, then {@code parse} for the range. */
+  private static ScalarParser integer(String type, boolean signed, IntegerParse parse) {
     return text -> {
-      requireDecimal(text, type, false);
+      requireDecimal(text, type, signed);
       try {
-        return Long.parseUnsignedLong(text);
+        return parse.parse(text);
       } catch (NumberFormatException e) {
         throw InvalidValueException.notA(text, type);
       }
