@@ -36,10 +36,4 @@ record SegmentSpan(int start, boolean startFromEnd, int end, boolean endFromEnd)
     }
     return out.toString();
   }
-
-  /** {@code [2, end)} or {@code [end-3, end-1)} for the explain output. */
-  String describe() {
-    return "[" + (startFromEnd ? "end-" + start : Integer.toString(start)) + ", "
-        + (endFromEnd ? (end == 0 ? "end" : "end-" + end) : Integer.toString(end)) + ")";
-  }
 }
