@@ -115,15 +115,15 @@ final class QueryIndex {
         throw QueryRejection.unknown(name);
       }
       chain.add(qf.field());
-      String prefix = name.substring(0, end);
       if (dot < 0) {
         if (qf.parser() == null) {
-          throw QueryRejection.of(name, notSettable(prefix, qf));
+          throw QueryRejection.of(name, notSettable(name, qf));
         }
         return new Target(List.copyOf(chain), qf);
       }
       if (qf.shape() != Shape.MESSAGE) {
-        throw QueryRejection.of(name, notWalkable(prefix, qf));
+        // The name up to this part, cut only here: a settable name allocates no prefixes.
+        throw QueryRejection.of(name, notWalkable(name.substring(0, end), qf));
       }
       type = qf.field().getMessageType();
       start = dot + 1;
