@@ -4,10 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import dev.gangway.transcoder.errors.TranscodingException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -40,12 +37,7 @@ final class JsonBodyReader {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      text = StrictUtf8.decode(body, body.length);
     } catch (CharacterCodingException e) {
       throw TranscodingException.invalidArgument("body: invalid JSON: not valid UTF-8");
     }

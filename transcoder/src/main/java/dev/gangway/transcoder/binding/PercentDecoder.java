@@ -1,9 +1,7 @@
 package dev.gangway.transcoder.binding;
 
 import dev.gangway.transcoder.errors.TranscodingException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -85,12 +83,7 @@ final class PercentDecoder {
 
   private static String utf8(byte[] bytes, int length, String label) throws TranscodingException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, 0, length))
-          .toString();
+      return StrictUtf8.decode(bytes, length);
     } catch (CharacterCodingException e) {
       throw TranscodingException.invalidArgument(
           label + ": not valid UTF-8 after percent-decoding");
