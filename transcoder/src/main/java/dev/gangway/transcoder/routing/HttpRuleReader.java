@@ -30,9 +30,6 @@ import java.util.Optional;
  * <p>Usage: {@code RuleReadResult r = HttpRuleReader.read(file.getServices(), true);}
  */
 public final class HttpRuleReader {
-  /** The kind of an HttpRule custom pattern that accepts every HTTP method. */
-  private static final String ANY_KIND = "*";
-
   private static final ExtensionRegistry ANNOTATIONS = annotationsRegistry();
 
   private final List<HttpBinding> bindings = new ArrayList<>();
@@ -156,11 +153,11 @@ public final class HttpRuleReader {
     problems.add(new LoadProblem(method.getFullName(), message));
   }
 
-  /** {@code *} or an RFC 9110 token ({@code tchar}), which is what an HTTP method is. */
+  /**
+   * An RFC 9110 token ({@code tchar}), which is what an HTTP method is; {@code *} is one too, and
+   * the route table serves it as {@value RouteTable#ANY_METHOD}, every method.
+   */
   private static boolean isMethodToken(String kind) {
-    if (kind.equals(ANY_KIND)) {
-      return true;
-    }
     if (kind.isEmpty()) {
       return false;
     }
