@@ -122,11 +122,7 @@ final class ConfigReader {
       }
       item.mapping(ROUTE_KEYS);
       ConfigNode methodNode = item.get("method");
-      String method = methodNode.requiredText();
-      if (!METHOD.matcher(method).matches()) {
-        throw methodNode.error(ConfigNode.quote(method)
-            + " is not a method name (use pkg.Service.Method)");
-      }
+      String method = methodName(methodNode);
       String earlier = methodToPath.putIfAbsent(method, item.path());
       if (earlier != null) {
         throw methodNode.error(ConfigNode.quote(method) + " is already configured by " + earlier);
@@ -140,14 +136,28 @@ final class ConfigReader {
 
   static HeadersConfig headers(ConfigNode node) throws ConfigException {
     node.mapping(HEADERS_KEYS);
+    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))));
+  }
+
+  /** A gRPC method's full name ({@code pkg.Service.Method}); shared with composite calls. */
+  static String methodName(ConfigNode node) throws ConfigException {
+    String method = node.requiredText();
+    if (!METHOD.matcher(method).matches()) {
+      throw node.error(ConfigNode.quote(method) + " is not a method name (use pkg.Service.Method)");
+    }
+    return method;
+  }
+
+  /** A list of header names, lower-cased; empty when absent. Shared with composite calls. */
+  static List<String> headerNames(ConfigNode list) throws ConfigException {
     List<String> names = new ArrayList<>();
-    for (ConfigNode item : node.get("forward").items()) {
+    for (ConfigNode item : list.items()) {
       String name = item.requiredText();
       if (!HEADER_NAME.matcher(name).matches()) {
         throw item.error(ConfigNode.quote(name) + " is not a header name");
       }
       names.add(name.toLowerCase(Locale.ROOT));
     }
-    return new HeadersConfig(Set.copyOf(names));
+    return names;
   }
 }
