@@ -250,6 +250,18 @@ final class ConfigNode {
     }
   }
 
+  /**
+   * The spellings of {@code values} for {@link #choice}, in declaration order (the order messages
+   * list them).
+   */
+  static <E extends Enum<E>> Map<String, E> choices(E[] values, Function<E, String> spelling) {
+    Map<String, E> map = new LinkedHashMap<>();
+    for (E value : values) {
+      map.put(spelling.apply(value), value);
+    }
+    return map;
+  }
+
   /** One of the lower-case spellings in {@code choices} (in the order messages list them). */
   <E> Optional<E> choice(Map<String, E> choices) throws ConfigException {
     Optional<String> text = text();

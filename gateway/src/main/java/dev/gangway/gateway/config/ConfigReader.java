@@ -3,7 +3,6 @@ package dev.gangway.gateway.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,8 @@ final class ConfigReader {
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout");
-  static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = streamFormats();
+  static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = ConfigNode.choices(
+      ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
@@ -72,14 +72,6 @@ final class ConfigReader {
         node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
         node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
         node.get("stream_timeout").duration().orElse(d.streamTimeout()));
-  }
-
-  private static Map<String, ServerConfig.StreamFormat> streamFormats() {
-    Map<String, ServerConfig.StreamFormat> map = new LinkedHashMap<>();
-    for (ServerConfig.StreamFormat format : ServerConfig.StreamFormat.values()) {
-      map.put(format.configName(), format);
-    }
-    return map;
   }
 
   static AdminConfig admin(ConfigNode node) throws ConfigException {
