@@ -57,10 +57,7 @@ final class BackendReader {
   }
 
   static BackendConfig read(ConfigNode node, Path base) throws ConfigException {
-    if (node.isAbsent()) {
-      throw node.error("expected a mapping, got nothing");
-    }
-    node.mapping(KEYS);
+    node.requiredMapping(KEYS);
     ConfigNode nameNode = node.get("name");
     String name = nameNode.requiredText();
     if (!NAME.matcher(name).matches()) {

@@ -39,9 +39,6 @@ final class CompositeReader {
     List<CompositeConfig> composites = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     for (ConfigNode item : node.items()) {
-      if (item.isAbsent()) {
-        throw item.error("expected a mapping, got nothing");
-      }
       CompositeConfig composite = read(item);
       String earlier = names.putIfAbsent(composite.name(), item.path());
       if (earlier != null) {
@@ -54,7 +51,7 @@ final class CompositeReader {
   }
 
   private static CompositeConfig read(ConfigNode node) throws ConfigException {
-    node.mapping(KEYS);
+    node.requiredMapping(KEYS);
     String name = matching(node.get("name"), NAME, "is not a name (letters, digits, _ and -)");
     String httpMethod = matching(node.get("method"), HTTP_METHOD,
         "is not an HTTP method (upper case, e.g. GET)");
@@ -87,10 +84,7 @@ final class CompositeReader {
       throw node.error(ConfigNode.quote(name) + " is reserved for references (reserved: "
           + String.join(", ", new java.util.TreeSet<>(RESERVED)) + ")");
     }
-    if (node.isAbsent()) {
-      throw node.error("expected a mapping, got nothing");
-    }
-    node.mapping(CALL_KEYS);
+    node.requiredMapping(CALL_KEYS);
     String method = ConfigReader.methodName(node.get("method"));
     JsonNode request = node.get("request").jsonObject()
         .map(o -> (JsonNode) o).orElseGet(CallConfig::emptyRequest);

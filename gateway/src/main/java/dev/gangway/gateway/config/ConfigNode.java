@@ -90,6 +90,17 @@ final class ConfigNode {
     return this;
   }
 
+  /**
+   * Like {@link #mapping}, for an entry that must be there: a list element or a composite call,
+   * where {@code - } or {@code name:} without a value is a mistake, not "defaults".
+   */
+  ConfigNode requiredMapping(List<String> known) throws ConfigException {
+    if (isAbsent()) {
+      throw error("expected a mapping, got nothing");
+    }
+    return mapping(known);
+  }
+
   /** The value under {@code key}; absent when this node is absent. */
   ConfigNode get(String key) {
     return new ConfigNode(origin, childPath(key), node.get(key), env);

@@ -109,10 +109,7 @@ final class ConfigReader {
     List<RouteConfig> routes = new ArrayList<>();
     Map<String, String> methodToPath = new HashMap<>();
     for (ConfigNode item : node.items()) {
-      if (item.isAbsent()) {
-        throw item.error("expected a mapping, got nothing");
-      }
-      item.mapping(ROUTE_KEYS);
+      item.requiredMapping(ROUTE_KEYS);
       ConfigNode methodNode = item.get("method");
       String method = methodName(methodNode);
       String earlier = methodToPath.putIfAbsent(method, item.path());
