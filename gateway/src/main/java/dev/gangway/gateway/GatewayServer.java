@@ -19,7 +19,6 @@ import dev.gangway.gateway.http.GatewayHandlers;
 import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
-import dev.gangway.gateway.reload.SnapshotFactory;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -51,9 +50,7 @@ public final class GatewayServer implements AutoCloseable {
   /** How long {@link #close} waits for requests in flight before dropping them. */
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
-  private final ConfigSource configSource;
   private final ChannelRegistry channels;
-  private final SnapshotFactory snapshotFactory;
   private final SnapshotHolder snapshots;
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
@@ -65,9 +62,7 @@ public final class GatewayServer implements AutoCloseable {
   private boolean closed;
 
   private GatewayServer(
-      ConfigSource configSource,
       ChannelRegistry channels,
-      SnapshotFactory snapshotFactory,
       SnapshotHolder snapshots,
       Undertow undertow,
       GracefulShutdownHandler shutdown,
@@ -75,9 +70,7 @@ public final class GatewayServer implements AutoCloseable {
       Optional<AdminServer> admin,
       Reloader reloader,
       ReloadStatus reloads) {
-    this.configSource = configSource;
     this.channels = channels;
-    this.snapshotFactory = snapshotFactory;
     this.snapshots = snapshots;
     this.undertow = undertow;
     this.shutdown = shutdown;
@@ -105,7 +98,6 @@ public final class GatewayServer implements AutoCloseable {
     try {
       DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
-      first.transcoder().problems().forEach(p -> log.warn("load problem: {}", p));
       first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
@@ -118,8 +110,7 @@ public final class GatewayServer implements AutoCloseable {
       admin = AdminServer.start(gatewayConfig.admin(),
           new AdminHandler(holder, () -> names(channels.states()), reloads));
       GatewayServer server = new GatewayServer(
-          config, channels, factory, holder, undertow, shutdown, streams, admin, reloader.start(),
-          reloads);
+          channels, holder, undertow, shutdown, streams, admin, reloader.start(), reloads);
       log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
           server.httpPort());
       server.adminPort().ifPresent(p ->
@@ -236,16 +227,6 @@ public final class GatewayServer implements AutoCloseable {
   /** The backend channels shared by all snapshots. */
   public ChannelRegistry channels() {
     return channels;
-  }
-
-  /** Builds snapshots with this server's channel registry, for the reloader. */
-  public SnapshotFactory snapshotFactory() {
-    return snapshotFactory;
-  }
-
-  /** Where the configuration comes from, for the reloader. */
-  public ConfigSource configSource() {
-    return configSource;
   }
 
   /**

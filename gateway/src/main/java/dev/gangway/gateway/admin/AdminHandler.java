@@ -16,6 +16,7 @@ import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class AdminHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
   private static final String JSON = "application/json";
-  private static final String ENDPOINTS =
-      "/healthz, /readyz, /admin/routes, /admin/status, /admin/explain";
+  private static final List<String> ENDPOINTS =
+      List.of("/healthz", "/readyz", "/admin/routes", "/admin/status", "/admin/explain");
 
   private final SnapshotHolder holder;
   private final BackendStates states;
@@ -74,13 +75,9 @@ public final class AdminHandler implements HttpHandler {
   private void serve(HttpServerExchange exchange, RuntimeSnapshot snapshot)
       throws JsonProcessingException {
     String path = exchange.getRequestPath();
-    boolean known = switch (path) {
-      case "/healthz", "/readyz", "/admin/routes", "/admin/status", "/admin/explain" -> true;
-      default -> false;
-    };
-    if (!known) {
+    if (!ENDPOINTS.contains(path)) {
       error(exchange, snapshot, TranscodingException.notFound(
-          "no admin endpoint " + path + "; the endpoints are " + ENDPOINTS));
+          "no admin endpoint " + path + "; the endpoints are " + String.join(", ", ENDPOINTS)));
       return;
     }
     if (!Methods.GET.equals(exchange.getRequestMethod())) {

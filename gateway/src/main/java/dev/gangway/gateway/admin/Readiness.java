@@ -1,7 +1,6 @@
 package dev.gangway.gateway.admin;
 
-import dev.gangway.gateway.compose.CallPlan;
-import dev.gangway.gateway.compose.CompositePlan;
+import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
 import java.util.ArrayList;
@@ -40,18 +39,11 @@ final class Readiness {
     if (routes.isEmpty()) {
       reasons.add("no routes loaded (generation " + snapshot.generation() + ")");
     }
+    // The snapshot binds every routed method and every composite call (optional calls included:
+    // a page that always comes back partial is not a ready page) to its backend.
     Set<String> needed = new TreeSet<>();
-    for (MethodRoute route : routes) {
-      snapshot.backends().backendFor(route.method().getService().getFullName())
-          .ifPresent(needed::add);
-    }
-    // Composite routes need the backends of their calls too (optional calls included: a page
-    // that always comes back partial is not a ready page).
-    for (CompositePlan composite : snapshot.composites().plans()) {
-      for (CallPlan call : composite.calls()) {
-        snapshot.backends().backendFor(call.method().getService().getFullName())
-            .ifPresent(needed::add);
-      }
+    for (BoundMethod bound : snapshot.backends().methods()) {
+      bound.backendName().ifPresent(needed::add);
     }
     Map<String, String> current = states.states();
     Map<String, String> seen = new TreeMap<>();

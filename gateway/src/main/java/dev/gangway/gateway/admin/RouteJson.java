@@ -1,5 +1,6 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.routing.HttpBinding;
@@ -31,8 +32,9 @@ record RouteJson(
 
   static RouteJson of(MethodRoute route, RuntimeSnapshot snapshot) {
     HttpBinding b = route.binding();
-    String backend = snapshot.backends()
-        .backendFor(route.method().getService().getFullName())
+    // Bound once per snapshot, the same binding requests use.
+    String backend = snapshot.backends().method(route.method())
+        .flatMap(BoundMethod::backendName)
         .orElse(null);
     return new RouteJson(
         b.httpMethod(),

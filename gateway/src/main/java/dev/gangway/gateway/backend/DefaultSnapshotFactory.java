@@ -4,6 +4,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import dev.gangway.gateway.compose.CompositeCompiler;
 import dev.gangway.gateway.compose.CompositeException;
 import dev.gangway.gateway.compose.CompositeRoutes;
+import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
@@ -44,11 +45,7 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   @Override
   public RuntimeSnapshot build(GatewayConfig config, long generation) throws SnapshotException {
     Objects.requireNonNull(config, "config");
-    List<DescriptorSource> sources = new ArrayList<>();
-    for (Path path : config.descriptors().paths()) {
-      sources.add(DescriptorSource.path(path));
-    }
-    LoadedDescriptors loaded = DescriptorLoader.load(sources);
+    LoadedDescriptors loaded = loadDescriptors(config.descriptors());
     if (loaded.sources().isEmpty() && !loaded.problems().isEmpty()) {
       throw new SnapshotException("no descriptor set could be loaded: " + summary(loaded.problems()));
     }
@@ -65,6 +62,18 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     report(generation, transcoder, bindings);
     return new RuntimeSnapshot(
         config, transcoder, bindings, composites, generation, Instant.now());
+  }
+
+  /**
+   * Loads the descriptor sets {@code descriptors} names, as every snapshot does; problems are in
+   * the result. {@code gangway validate} reads them with this too.
+   */
+  public static LoadedDescriptors loadDescriptors(DescriptorsConfig descriptors) {
+    List<DescriptorSource> sources = new ArrayList<>();
+    for (Path path : descriptors.paths()) {
+      sources.add(DescriptorSource.path(path));
+    }
+    return DescriptorLoader.load(sources);
   }
 
   private static void report(long generation, Transcoder transcoder, BackendBindings bindings) {

@@ -1,14 +1,10 @@
 package dev.gangway.gateway.cli;
 
+import dev.gangway.gateway.backend.DefaultSnapshotFactory;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.transcoder.Transcoder;
-import dev.gangway.transcoder.descriptor.DescriptorLoader;
-import dev.gangway.transcoder.descriptor.DescriptorSource;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -56,12 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
       err.flush();
       return Main.INVALID_CONFIG;
     }
-    List<DescriptorSource> sources = new ArrayList<>();
-    for (Path path : config.descriptors().paths()) {
-      sources.add(DescriptorSource.path(path));
-    }
-    Transcoder transcoder =
-        Transcoder.build(DescriptorLoader.load(sources), config.transcoding());
+    Transcoder transcoder = Transcoder.build(
+        DefaultSnapshotFactory.loadDescriptors(config.descriptors()), config.transcoding());
     ValidationReport report =
         ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder));
     report.print(out);

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,18 +24,11 @@ final class BackendReader {
   static final List<String> TLS_KEYS = List.of("ca", "cert", "key", "authority");
   static final List<String> KEEPALIVE_KEYS = List.of("time", "timeout", "without_calls");
 
-  static final Map<String, LoadBalancing> LOAD_BALANCING = choices();
+  static final Map<String, LoadBalancing> LOAD_BALANCING =
+      ConfigNode.choices(LoadBalancing.values(), LoadBalancing::policy);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private BackendReader() {}
-
-  private static Map<String, LoadBalancing> choices() {
-    Map<String, LoadBalancing> map = new LinkedHashMap<>();
-    for (LoadBalancing policy : LoadBalancing.values()) {
-      map.put(policy.policy(), policy);
-    }
-    return map;
-  }
 
   /** Reads every backend; relative TLS file paths resolve against {@code base}. */
   static List<BackendConfig> readAll(ConfigNode list, Path base) throws ConfigException {
@@ -65,10 +57,7 @@ final class BackendReader {
   }
 
   static BackendConfig read(ConfigNode node, Path base) throws ConfigException {
-    if (node.isAbsent()) {
-      throw node.error("expected a mapping, got nothing");
-    }
-    node.mapping(KEYS);
+    node.requiredMapping(KEYS);
     ConfigNode nameNode = node.get("name");
     String name = nameNode.requiredText();
     if (!NAME.matcher(name).matches()) {

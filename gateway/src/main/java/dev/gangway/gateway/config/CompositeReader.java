@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +32,6 @@ final class CompositeReader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final Pattern CALL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern HTTP_METHOD = Pattern.compile("[A-Z]+");
-  private static final Pattern METHOD =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
-  /** RFC 9110 token characters. */
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private CompositeReader() {}
 
@@ -44,9 +39,6 @@ final class CompositeReader {
     List<CompositeConfig> composites = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     for (ConfigNode item : node.items()) {
-      if (item.isAbsent()) {
-        throw item.error("expected a mapping, got nothing");
-      }
       CompositeConfig composite = read(item);
       String earlier = names.putIfAbsent(composite.name(), item.path());
       if (earlier != null) {
@@ -59,7 +51,7 @@ final class CompositeReader {
   }
 
   private static CompositeConfig read(ConfigNode node) throws ConfigException {
-    node.mapping(KEYS);
+    node.requiredMapping(KEYS);
     String name = matching(node.get("name"), NAME, "is not a name (letters, digits, _ and -)");
     String httpMethod = matching(node.get("method"), HTTP_METHOD,
         "is not an HTTP method (upper case, e.g. GET)");
@@ -92,12 +84,8 @@ final class CompositeReader {
       throw node.error(ConfigNode.quote(name) + " is reserved for references (reserved: "
           + String.join(", ", new java.util.TreeSet<>(RESERVED)) + ")");
     }
-    if (node.isAbsent()) {
-      throw node.error("expected a mapping, got nothing");
-    }
-    node.mapping(CALL_KEYS);
-    String method = matching(node.get("method"), METHOD,
-        "is not a method name (use pkg.Service.Method)");
+    node.requiredMapping(CALL_KEYS);
+    String method = ConfigReader.methodName(node.get("method"));
     JsonNode request = node.get("request").jsonObject()
         .map(o -> (JsonNode) o).orElseGet(CallConfig::emptyRequest);
     Optional<String> forEach = node.get("for_each").text();
@@ -118,15 +106,7 @@ final class CompositeReader {
     if (node.isAbsent()) {
       return Optional.empty();
     }
-    List<String> names = new ArrayList<>();
-    for (ConfigNode item : node.items()) {
-      String name = item.requiredText();
-      if (!HEADER_NAME.matcher(name).matches()) {
-        throw item.error(ConfigNode.quote(name) + " is not a header name");
-      }
-      names.add(name.toLowerCase(Locale.ROOT));
-    }
-    return Optional.of(names);
+    return Optional.of(ConfigReader.headerNames(node));
   }
 
   private static String matching(ConfigNode node, Pattern pattern, String problem)

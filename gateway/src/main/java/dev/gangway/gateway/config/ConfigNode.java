@@ -90,6 +90,17 @@ final class ConfigNode {
     return this;
   }
 
+  /**
+   * Like {@link #mapping}, for an entry that must be there: a list element or a composite call,
+   * where {@code - } or {@code name:} without a value is a mistake, not "defaults".
+   */
+  ConfigNode requiredMapping(List<String> known) throws ConfigException {
+    if (isAbsent()) {
+      throw error("expected a mapping, got nothing");
+    }
+    return mapping(known);
+  }
+
   /** The value under {@code key}; absent when this node is absent. */
   ConfigNode get(String key) {
     return new ConfigNode(origin, childPath(key), node.get(key), env);
@@ -248,6 +259,18 @@ final class ConfigNode {
       default:
         throw error(quote(text.get()) + " is not a boolean (use true or false)");
     }
+  }
+
+  /**
+   * The spellings of {@code values} for {@link #choice}, in declaration order (the order messages
+   * list them).
+   */
+  static <E extends Enum<E>> Map<String, E> choices(E[] values, Function<E, String> spelling) {
+    Map<String, E> map = new LinkedHashMap<>();
+    for (E value : values) {
+      map.put(spelling.apply(value), value);
+    }
+    return map;
   }
 
   /** One of the lower-case spellings in {@code choices} (in the order messages list them). */

@@ -3,7 +3,6 @@ package dev.gangway.gateway.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,8 @@ final class ConfigReader {
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout");
-  static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = streamFormats();
+  static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = ConfigNode.choices(
+      ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
@@ -74,14 +74,6 @@ final class ConfigReader {
         node.get("stream_timeout").duration().orElse(d.streamTimeout()));
   }
 
-  private static Map<String, ServerConfig.StreamFormat> streamFormats() {
-    Map<String, ServerConfig.StreamFormat> map = new LinkedHashMap<>();
-    for (ServerConfig.StreamFormat format : ServerConfig.StreamFormat.values()) {
-      map.put(format.configName(), format);
-    }
-    return map;
-  }
-
   static AdminConfig admin(ConfigNode node) throws ConfigException {
     node.mapping(ADMIN_KEYS);
     AdminConfig d = AdminConfig.DEFAULT;
@@ -117,16 +109,9 @@ final class ConfigReader {
     List<RouteConfig> routes = new ArrayList<>();
     Map<String, String> methodToPath = new HashMap<>();
     for (ConfigNode item : node.items()) {
-      if (item.isAbsent()) {
-        throw item.error("expected a mapping, got nothing");
-      }
-      item.mapping(ROUTE_KEYS);
+      item.requiredMapping(ROUTE_KEYS);
       ConfigNode methodNode = item.get("method");
-      String method = methodNode.requiredText();
-      if (!METHOD.matcher(method).matches()) {
-        throw methodNode.error(ConfigNode.quote(method)
-            + " is not a method name (use pkg.Service.Method)");
-      }
+      String method = methodName(methodNode);
       String earlier = methodToPath.putIfAbsent(method, item.path());
       if (earlier != null) {
         throw methodNode.error(ConfigNode.quote(method) + " is already configured by " + earlier);
@@ -140,14 +125,28 @@ final class ConfigReader {
 
   static HeadersConfig headers(ConfigNode node) throws ConfigException {
     node.mapping(HEADERS_KEYS);
+    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))));
+  }
+
+  /** A gRPC method's full name ({@code pkg.Service.Method}); shared with composite calls. */
+  static String methodName(ConfigNode node) throws ConfigException {
+    String method = node.requiredText();
+    if (!METHOD.matcher(method).matches()) {
+      throw node.error(ConfigNode.quote(method) + " is not a method name (use pkg.Service.Method)");
+    }
+    return method;
+  }
+
+  /** A list of header names, lower-cased; empty when absent. Shared with composite calls. */
+  static List<String> headerNames(ConfigNode list) throws ConfigException {
     List<String> names = new ArrayList<>();
-    for (ConfigNode item : node.get("forward").items()) {
+    for (ConfigNode item : list.items()) {
       String name = item.requiredText();
       if (!HEADER_NAME.matcher(name).matches()) {
         throw item.error(ConfigNode.quote(name) + " is not a header name");
       }
       names.add(name.toLowerCase(Locale.ROOT));
     }
-    return new HeadersConfig(Set.copyOf(names));
+    return names;
   }
 }

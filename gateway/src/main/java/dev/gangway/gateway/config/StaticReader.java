@@ -25,10 +25,7 @@ final class StaticReader {
     List<StaticConfig> entries = new ArrayList<>();
     Map<String, String> prefixToPath = new HashMap<>();
     for (ConfigNode item : node.items()) {
-      if (item.isAbsent()) {
-        throw item.error("expected a mapping, got nothing");
-      }
-      item.mapping(KEYS);
+      item.requiredMapping(KEYS);
       ConfigNode prefixNode = item.get("prefix");
       String prefix = prefix(prefixNode);
       String earlier = prefixToPath.putIfAbsent(prefix, item.path());

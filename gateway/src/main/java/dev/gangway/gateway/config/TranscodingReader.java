@@ -4,7 +4,6 @@ import dev.gangway.transcoder.TranscoderOptions;
 import dev.gangway.transcoder.TranscoderOptions.JsonFieldNames;
 import dev.gangway.transcoder.TranscoderOptions.PathBodyConflict;
 import dev.gangway.transcoder.TranscoderOptions.UnknownInput;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +30,7 @@ final class TranscodingReader {
 
   /** {@code REJECT_DIFFERENT} is written {@code reject_different}. */
   private static <E extends Enum<E>> Map<String, E> lowerCase(E[] values) {
-    Map<String, E> map = new LinkedHashMap<>();
-    for (E value : values) {
-      map.put(value.name().toLowerCase(Locale.ROOT), value);
-    }
-    return map;
+    return ConfigNode.choices(values, value -> value.name().toLowerCase(Locale.ROOT));
   }
 
   static TranscoderOptions read(ConfigNode node) throws ConfigException {

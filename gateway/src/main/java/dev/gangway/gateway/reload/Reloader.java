@@ -5,7 +5,6 @@ import dev.gangway.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -108,7 +107,7 @@ public final class Reloader implements AutoCloseable {
   public Reloader start() throws InterruptedException {
     call(() -> {
       started = true;
-      loadedFingerprint = fingerprint(plan.descriptorPaths());
+      loadedFingerprint = fingerprint();
       apply(plan);
       return null;
     });
@@ -204,7 +203,7 @@ public final class Reloader implements AutoCloseable {
       // Directories may have appeared or been recreated since the last registration.
       watcher.watch(plan.directories());
     }
-    String current = fingerprint(plan.descriptorPaths());
+    String current = fingerprint();
     // A difference an earlier tick already reported is the same change, not a new one: reported
     // again every tick, it would restart the debounce until maxDelay whenever the poll interval
     // is not longer than the debounce.
@@ -237,7 +236,7 @@ public final class Reloader implements AutoCloseable {
     }
     pendingCheck = null;
     // Events also come for files that do not matter (an editor's swap file): compare contents.
-    if (!fingerprint(plan.descriptorPaths()).equals(loadedFingerprint)) {
+    if (!fingerprint().equals(loadedFingerprint)) {
       reload();
     }
   }
@@ -256,7 +255,7 @@ public final class Reloader implements AutoCloseable {
 
   private ReloadResult attempt() {
     // Hash before reading, so a change made while loading shows up as a difference next time.
-    String configHash = Fingerprint.of(plan.configFile().stream().toList());
+    String configHash = configFingerprint();
     long generation = holder.current().generation() + 1;
     SnapshotCandidate candidate = SnapshotCandidate.attempt(source, factory, generation);
     WatchPlan next = candidate.config().map(this::planFor).orElse(plan);
@@ -289,8 +288,13 @@ public final class Reloader implements AutoCloseable {
     return WatchPlan.of(config, source.file());
   }
 
-  private String fingerprint(List<Path> descriptorPaths) {
-    return Fingerprint.of(plan.configFile().stream().toList()) + Fingerprint.of(descriptorPaths);
+  /** The watched files as they are on disk now: the config file's hash, then the descriptors'. */
+  private String fingerprint() {
+    return configFingerprint() + Fingerprint.of(plan.descriptorPaths());
+  }
+
+  private String configFingerprint() {
+    return Fingerprint.of(plan.configFile().stream().toList());
   }
 
   private static String describe(RuntimeSnapshot snapshot) {

@@ -237,6 +237,8 @@ class AdminHandlerTest {
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.json().get("code").asInt()).isEqualTo(5);
     assertThat(reply.json().get("message").asText()).startsWith("no admin endpoint /admin/nope");
+    assertThat(reply.json().get("message").asText()).endsWith("; the endpoints are /healthz,"
+        + " /readyz, /admin/routes, /admin/status, /admin/explain");
   }
 
   @Test
