@@ -271,10 +271,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
     if (writer == null) {
       // Nothing written yet: the status line is still ours to choose.
       finished = true;
-      if (headers != null) {
-        HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
-      }
-      HeaderMapping.addResponseHeaders(trailers, exchange.getResponseHeaders());
+      HeaderMapping.addResponseHeaders(headers, trailers, exchange.getResponseHeaders());
       Responses.error(exchange, error);
       return;
     }

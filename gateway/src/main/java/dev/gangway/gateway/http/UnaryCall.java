@@ -104,10 +104,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
   }
 
   private void respond(Status status, Metadata trailers) {
-    if (headers != null) {
-      HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
-    }
-    HeaderMapping.addResponseHeaders(trailers, exchange.getResponseHeaders());
+    HeaderMapping.addResponseHeaders(headers, trailers, exchange.getResponseHeaders());
     Transcoder transcoder = routed.snapshot().transcoder();
     if (!status.isOk()) {
       Responses.error(exchange, transcoder.renderError(
