@@ -4,6 +4,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the status a backend call closed with into the {@code google.rpc.Status} the client gets.
@@ -16,7 +18,22 @@ import java.time.Duration;
  * <p>Stateless and thread-safe.
  */
 final class BackendStatus {
+  private static final Logger log = LoggerFactory.getLogger(BackendStatus.class);
+
   private BackendStatus() {}
+
+  /**
+   * The status a failed call (not OK) answers with; a locally made status's cause goes to the
+   * debug log. For every kind of call (unary, HTTP stream, WebSocket).
+   */
+  static com.google.rpc.Status ofFailedCall(
+      Status status, Metadata trailers, Routed routed, CallDeadline deadline) {
+    if (status.getCause() != null) {
+      log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
+          routed.bound().backendName().orElse("?"), status, status.getCause());
+    }
+    return toRpc(status, trailers, routed, deadline.timeout(), deadline.passed());
+  }
 
   /**
    * @param deadlinePassed whether the gateway's own deadline for the call has passed

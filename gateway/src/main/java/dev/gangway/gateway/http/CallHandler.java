@@ -1,6 +1,5 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Channel;
 import io.grpc.Metadata;
@@ -31,10 +30,7 @@ final class CallHandler implements HttpHandler {
     Routed routed = exchange.getAttachment(Attachments.ROUTED);
     Optional<Channel> channel = routed.bound().channel();
     if (channel.isEmpty()) {
-      String method = routed.route().grpcMethodName();
-      Responses.status(exchange, routed.snapshot().transcoder(), Code.UNAVAILABLE,
-          "no backend serves " + routed.route().method().getService().getFullName()
-              + " (calling " + method + ")");
+      Responses.noBackend(exchange, routed);
       return;
     }
     Metadata metadata;

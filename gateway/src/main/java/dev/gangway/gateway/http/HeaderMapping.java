@@ -184,6 +184,18 @@ public final class HeaderMapping {
   }
 
   /**
+   * Adds {@code headers} (null when the backend sent none) then {@code trailers}, as
+   * {@link #addResponseHeaders(Metadata, HeaderMap)} does each: for a response that answers the
+   * whole call.
+   */
+  static void addResponseHeaders(Metadata headers, Metadata trailers, HeaderMap target) {
+    if (headers != null) {
+      addResponseHeaders(headers, target);
+    }
+    addResponseHeaders(trailers, target);
+  }
+
+  /**
    * Adds the backend's response headers and trailers (trailers after headers) as
    * {@code Grpc-Metadata-<name>}, skipping the names {@link #reserved} covers.
    */

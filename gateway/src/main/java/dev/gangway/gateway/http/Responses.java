@@ -44,6 +44,13 @@ final class Responses {
         Status.newBuilder().setCode(code.getNumber()).setMessage(message).build()));
   }
 
+  /** 503 UNAVAILABLE: no backend serves the routed method's service. */
+  static void noBackend(HttpServerExchange exchange, Routed routed) {
+    status(exchange, routed.snapshot().transcoder(), Code.UNAVAILABLE,
+        "no backend serves " + routed.route().method().getService().getFullName()
+            + " (calling " + routed.route().grpcMethodName() + ")");
+  }
+
   /**
    * A failure in gateway code: logged once with its stack trace, answered with the constant 500
    * body (or, when the response has already started, by closing the connection).

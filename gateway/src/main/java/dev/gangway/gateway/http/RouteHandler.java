@@ -46,6 +46,10 @@ final class RouteHandler implements HttpHandler {
       return;
     }
     MatchResult<MethodRoute> result = transcoder.match(method, path);
+    if (result instanceof MatchResult.Matched<MethodRoute> matched) {
+      routed(exchange, snapshot, matched);
+      return;
+    }
     // A path known under other methods by either table is a 405 listing both sets of methods.
     TreeSet<String> allowedMethods = new TreeSet<>();
     if (composite instanceof MatchResult.MethodNotAllowed<CompositePlan> notAllowed) {
@@ -54,9 +58,7 @@ final class RouteHandler implements HttpHandler {
     if (result instanceof MatchResult.MethodNotAllowed<MethodRoute> notAllowed) {
       allowedMethods.addAll(notAllowed.allowed());
     }
-    if (result instanceof MatchResult.Matched<MethodRoute> matched) {
-      routed(exchange, snapshot, matched);
-    } else if (!allowedMethods.isEmpty()) {
+    if (!allowedMethods.isEmpty()) {
       String allowed = String.join(", ", allowedMethods);
       exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
       // UNIMPLEMENTED in the body: the path exists, the method does not (grpc-gateway, Envoy).

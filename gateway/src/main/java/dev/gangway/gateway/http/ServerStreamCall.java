@@ -4,7 +4,6 @@ import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.RenderedError;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.json.RenderedBody;
-import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -58,8 +56,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
   private final HttpServerExchange exchange;
   private final Routed routed;
   private final StreamFraming framing;
-  private final Duration timeout;
-  private final long deadlineNanos;
+  private final CallDeadline deadline;
   private ClientCall<byte[], byte[]> call;
   private Metadata headers;
   private StreamWriter writer;
@@ -81,8 +78,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
     this.exchange = exchange;
     this.routed = routed;
     this.framing = framing;
-    this.timeout = timeout;
-    this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    this.deadline = new CallDeadline(timeout);
   }
 
   /** Starts the call on {@code channel}; the exchange is streamed to from its callbacks. */
@@ -99,10 +95,8 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
         : StreamFraming.choose(exchange.getRequestHeaders().getFirst(Headers.ACCEPT),
             routed.snapshot().config().server().streamFormat());
     ServerStreamCall listener = new ServerStreamCall(exchange, routed, framing, timeout);
-    CallOptions options = CallOptions.DEFAULT
-        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .withExecutor(exchange.getIoThread());
-    ClientCall<byte[], byte[]> call = channel.newCall(routed.bound().grpcMethod(), options);
+    ClientCall<byte[], byte[]> call = channel.newCall(
+        routed.bound().grpcMethod(), listener.deadline.options(exchange.getIoThread()));
     listener.call = call;
     exchange.addExchangeCompleteListener(listener::exchangeCompleted);
     streams.opened(listener);
@@ -272,20 +266,12 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
       writeLast(framing.end(empty));
       return;
     }
-    if (status.getCause() != null) {
-      log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
-          routed.bound().backendName().orElse("?"), status, status.getCause());
-    }
-    boolean deadlinePassed = System.nanoTime() - deadlineNanos >= 0;
     RenderedError error = transcoder.renderError(
-        BackendStatus.toRpc(status, trailers, routed, timeout, deadlinePassed));
+        BackendStatus.ofFailedCall(status, trailers, routed, deadline));
     if (writer == null) {
       // Nothing written yet: the status line is still ours to choose.
       finished = true;
-      if (headers != null) {
-        HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
-      }
-      HeaderMapping.addResponseHeaders(trailers, exchange.getResponseHeaders());
+      HeaderMapping.addResponseHeaders(headers, trailers, exchange.getResponseHeaders());
       Responses.error(exchange, error);
       return;
     }

@@ -4,7 +4,6 @@ import com.google.rpc.Code;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.json.RenderedBody;
-import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
@@ -12,9 +11,6 @@ import io.grpc.Status;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
 /**
@@ -26,12 +22,9 @@ import org.xnio.IoUtils;
  * thread), and so do Undertow's completion and read listeners, so no state needs locking.
  */
 final class UnaryCall extends ClientCall.Listener<byte[]> {
-  private static final Logger log = LoggerFactory.getLogger(UnaryCall.class);
-
   private final HttpServerExchange exchange;
   private final Routed routed;
-  private final Duration timeout;
-  private final long deadlineNanos;
+  private final CallDeadline deadline;
   private ClientCall<byte[], byte[]> call;
   private Metadata headers;
   private byte[] response;
@@ -40,8 +33,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
   private UnaryCall(HttpServerExchange exchange, Routed routed, Duration timeout) {
     this.exchange = exchange;
     this.routed = routed;
-    this.timeout = timeout;
-    this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    this.deadline = new CallDeadline(timeout);
   }
 
   /** Starts the call on {@code channel}; the exchange is completed from its callbacks. */
@@ -71,10 +63,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
   }
 
   ClientCall<byte[], byte[]> newCall(Channel channel) {
-    CallOptions options = CallOptions.DEFAULT
-        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .withExecutor(exchange.getIoThread());
-    call = channel.newCall(routed.bound().grpcMethod(), options);
+    call = channel.newCall(routed.bound().grpcMethod(), deadline.options(exchange.getIoThread()));
     exchange.addExchangeCompleteListener(this::exchangeCompleted);
     return call;
   }
@@ -115,19 +104,11 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
   }
 
   private void respond(Status status, Metadata trailers) {
-    if (headers != null) {
-      HeaderMapping.addResponseHeaders(headers, exchange.getResponseHeaders());
-    }
-    HeaderMapping.addResponseHeaders(trailers, exchange.getResponseHeaders());
+    HeaderMapping.addResponseHeaders(headers, trailers, exchange.getResponseHeaders());
     Transcoder transcoder = routed.snapshot().transcoder();
     if (!status.isOk()) {
-      if (status.getCause() != null) {
-        log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
-            routed.bound().backendName().orElse("?"), status, status.getCause());
-      }
-      boolean deadlinePassed = System.nanoTime() - deadlineNanos >= 0;
       Responses.error(exchange, transcoder.renderError(
-          BackendStatus.toRpc(status, trailers, routed, timeout, deadlinePassed)));
+          BackendStatus.ofFailedCall(status, trailers, routed, deadline)));
       return;
     }
     if (response == null) {

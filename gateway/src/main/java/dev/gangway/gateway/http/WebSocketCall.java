@@ -3,7 +3,6 @@ package dev.gangway.gateway.http;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
-import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -13,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -46,7 +44,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   private final OpenStreams streams;
   /** A server-streaming method: exactly one request message, then half-closed. */
   private final boolean oneRequest;
-  private final long deadlineNanos;
+  private final CallDeadline deadline;
   private ClientCall<byte[], byte[]> call;
   private boolean halfClosed;
   private boolean paused;
@@ -71,7 +69,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     this.keepAlive = new WebSocketKeepAlive(channel,
         routed.snapshot().config().webSocket().pingInterval(), () -> !paused, this::peerSilent);
     this.oneRequest = !routed.route().clientStreaming();
-    this.deadlineNanos = System.nanoTime() + start.timeout().toNanos();
+    this.deadline = new CallDeadline(start.timeout());
   }
 
   /** Starts the call for a just-upgraded connection and starts reading its frames. */
@@ -86,10 +84,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   }
 
   private void open() {
-    CallOptions options = CallOptions.DEFAULT
-        .withDeadlineAfter(start.timeout().toNanos(), TimeUnit.NANOSECONDS)
-        .withExecutor(this::onIoThread);
-    call = start.backend().newCall(routed.bound().grpcMethod(), options);
+    call = start.backend().newCall(routed.bound().grpcMethod(), deadline.options(this::onIoThread));
     channel.getCloseSetter().set(c -> connectionClosed());
     if (!channel.isOpen()) {
       return; // gone between the upgrade and now; nothing was started
@@ -337,13 +332,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
       closing.ok();
       return;
     }
-    if (status.getCause() != null) {
-      log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
-          routed.bound().backendName().orElse("?"), status, status.getCause());
-    }
-    boolean deadlinePassed = System.nanoTime() - deadlineNanos >= 0;
-    com.google.rpc.Status rpc =
-        BackendStatus.toRpc(status, trailers, routed, start.timeout(), deadlinePassed);
+    com.google.rpc.Status rpc = BackendStatus.ofFailedCall(status, trailers, routed, deadline);
     closing.error(rpc.getCode(), rpc.getMessage(),
         routed.snapshot().transcoder().renderError(rpc).body());
   }

@@ -52,9 +52,7 @@ final class WebSocketOpenHandler implements HttpHandler {
     }
     Optional<Channel> channel = routed.bound().channel();
     if (channel.isEmpty()) {
-      Responses.status(exchange, routed.snapshot().transcoder(), Code.UNAVAILABLE,
-          "no backend serves " + routed.route().method().getService().getFullName()
-              + " (calling " + routed.route().grpcMethodName() + ")");
+      Responses.noBackend(exchange, routed);
       return;
     }
     String query = exchange.getQueryString();

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.binding.BindingPlan;
 import dev.gangway.transcoder.errors.TranscodingException;
 import java.util.List;
 
@@ -18,6 +19,8 @@ final class WebSocketRequests {
   private final Routed routed;
   private final String rawQuery;
   private final FollowUpPlans plans;
+  /** The body-only plan of the later messages, looked up once per connection. */
+  private BindingPlan followUp;
   private int count;
 
   WebSocketRequests(Routed routed, String rawQuery, FollowUpPlans plans) {
@@ -39,7 +42,10 @@ final class WebSocketRequests {
       if (count == 1) {
         return transcoder.bind(routed.match(), rawQuery, JSON, json);
       }
-      return plans.plan(transcoder, routed.route()).bind(List.of(), "", JSON, json).toByteArray();
+      if (followUp == null) {
+        followUp = plans.plan(transcoder, routed.route());
+      }
+      return followUp.bind(List.of(), "", JSON, json).toByteArray();
     } catch (TranscodingException e) {
       throw new TranscodingException(e.code(), e.httpStatus(),
           "message " + count + ": " + e.getMessage());
