@@ -387,6 +387,43 @@ class CompositeRoutesTest {
   }
 
   @Test
+  void requiredForEachElementFailingNamesTheElement() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: each_fails",
+        "    method: GET",
+        "    path: /v1/each-fails",
+        "    calls:",
+        "      list: {method: " + ECHO + "List, request: {n: 3, prefix: p}}",
+        "      each:",
+        "        method: " + ECHO + "Fail",
+        "        for_each: list.items",
+        "        request: {code: 5, message: 'no {item.id}'}",
+        "        concurrency: 1"));
+
+    HttpResponse<String> response = http.get("/v1/each-fails");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Http.json(response.body()).get("message").asText()).isEqualTo(
+        "call \"each\" [element 0] (gangway.gwtest.v1.EchoService/Fail) failed: no p0");
+  }
+
+  @Test
+  void malformedGrpcTimeoutOnACompositeRouteIs400() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: timed",
+        "    method: GET",
+        "    path: /v1/timed",
+        "    calls:",
+        "      a: {method: " + ECHO + "Echo, request: {text: x}}"));
+
+    HttpResponse<String> response = http.get("/v1/timed", "grpc-timeout", "soon");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response.body()).get("message").asText()).isEqualTo("header grpc-timeout: "
+        + "\"soon\" is not a gRPC timeout (1 to 8 digits, then H, M, S, m, u or n)");
+  }
+
+  @Test
   void pathNoCompositeOrTranscodedRouteMatchesIs404() throws Exception {
     Http http = gateway(String.join("\n",
         "  - name: known",
