@@ -48,7 +48,7 @@ public record CallPlan(
 
   /** {@code pkg.Service/Method}, the name on the wire and in error messages. */
   public String grpcMethodName() {
-    return method.getService().getFullName() + "/" + method.getName();
+    return bound.grpcMethod().getFullMethodName(); // built once per snapshot
   }
 
   /** The call's own cap: its {@code timeout}, at most the method's route or backend timeout. */

@@ -172,7 +172,7 @@ public final class CompositeCompiler {
     Map<String, ValueTemplate> fields = new LinkedHashMap<>();
     for (CallPlan call : calls) {
       fields.put(call.name(), new ValueTemplate.Whole(
-          new Source.CallField(call.index(), call.name(), MemberPath.WHOLE)));
+          new Source.CallField(call.index(), MemberPath.WHOLE)));
     }
     return new ValueTemplate.ObjectTemplate(fields, false);
   }

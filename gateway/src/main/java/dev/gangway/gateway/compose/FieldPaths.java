@@ -1,7 +1,6 @@
 package dev.gangway.gateway.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -91,7 +90,7 @@ final class FieldPaths {
       return JsonNodeFactory.instance.objectNode();
     }
     if (field.isRepeated()) {
-      return ArrayNode.class.cast(JsonNodeFactory.instance.arrayNode());
+      return JsonNodeFactory.instance.arrayNode();
     }
     if (field.hasPresence()) {
       return null;

@@ -96,7 +96,7 @@ final class References {
       throw problem(ref, "\"" + name + "\" is a for_each call: its result is an array; refer "
           + "to it whole");
     }
-    return new Source.CallField(call.index(), name,
+    return new Source.CallField(call.index(),
         call.forEach() ? MemberPath.WHOLE : resolvePath(ref, call.output(), rest).path());
   }
 
@@ -128,7 +128,7 @@ final class References {
       throw new TemplateProblem("for_each: field \"" + field.getName() + "\" of "
           + field.getContainingType().getFullName() + " is not a repeated field");
     }
-    return new ForEach(new Source.CallField(call.index(), name, resolved.path()), field);
+    return new ForEach(new Source.CallField(call.index(), resolved.path()), field);
   }
 
   private FieldPaths.Resolved resolvePath(String ref, Descriptor type, String dotted)

@@ -53,7 +53,7 @@ sealed interface Source
   }
 
   /** A field (or the whole) of another call's result. */
-  record CallField(int index, String callName, MemberPath path) implements Source {
+  record CallField(int index, MemberPath path) implements Source {
     @Override
     public JsonNode resolve(Scope scope) {
       return path.get(scope.results()[index]);

@@ -35,6 +35,13 @@ class CompositeRoutesTest {
     return new Http(gateway.httpPort());
   }
 
+  /** A gateway whose echo backend is {@code target}, with no echo server started. */
+  private Http gatewayAt(String target, String composites) throws Exception {
+    gateway = servers.own(GatewayServer.start(
+        CompositeConfigs.loader(dir, target, composites, false)));
+    return new Http(gateway.httpPort());
+  }
+
   private static JsonNode ok(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Http.json(response.body());
@@ -319,6 +326,118 @@ class CompositeRoutesTest {
     assertThat(Http.json(response.body()).get("message").asText())
         .isEqualTo("call \"list\" (gangway.gwtest.v1.EchoService/List): request: "
             + "invalid JSON: \"many\" is not a valid int32");
+  }
+
+  @Test
+  void requiredCallToADeadBackendIs503NamingTheBackendNotItsAddress() throws Exception {
+    // Nothing listens on port 1: the call fails in the transport, before reaching a server.
+    Http http = gatewayAt("127.0.0.1:1", String.join("\n",
+        "  - name: dead",
+        "    method: GET",
+        "    path: /v1/dead",
+        "    calls:",
+        "      a: {method: " + ECHO + "Echo, request: {text: x}}"));
+
+    HttpResponse<String> response = http.get("/v1/dead");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    JsonNode body = Http.json(response.body());
+    assertThat(body.get("code").asInt()).isEqualTo(14);
+    assertThat(body.get("message").asText()).isEqualTo(
+        "call \"a\" (gangway.gwtest.v1.EchoService/Echo) failed: backend \"echo\" is unavailable");
+  }
+
+  @Test
+  void requiredCallToAServiceNoBackendServesIs503() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: orphan",
+        "    method: GET",
+        "    path: /v1/orphan",
+        "    calls:",
+        "      good: {method: " + ECHO + "Echo, request: {text: fine}}",
+        "      ping: {method: gangway.gwtest.v1.OrphanService.Ping, request: {text: x}}"));
+
+    HttpResponse<String> response = http.get("/v1/orphan");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    JsonNode body = Http.json(response.body());
+    assertThat(body.get("code").asInt()).isEqualTo(14);
+    assertThat(body.get("message").asText()).isEqualTo("call \"ping\" "
+        + "(gangway.gwtest.v1.OrphanService/Ping) failed: no backend serves "
+        + "gangway.gwtest.v1.OrphanService");
+  }
+
+  @Test
+  void optionalCallToAServiceNoBackendServesIsMissing() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: orphan_part",
+        "    method: GET",
+        "    path: /v1/orphan-part",
+        "    calls:",
+        "      good: {method: " + ECHO + "Echo, request: {text: fine}}",
+        "      ping: {method: gangway.gwtest.v1.OrphanService.Ping, request: {text: x}, "
+            + "optional: true}"));
+
+    HttpResponse<String> response = http.get("/v1/orphan-part");
+    JsonNode body = ok(response);
+
+    assertThat(response.headers().firstValue("Gangway-Partial")).contains("ping");
+    assertThat(body.get("good").get("text").asText()).isEqualTo("fine");
+    assertThat(body.get("ping").isNull()).isTrue();
+  }
+
+  @Test
+  void requiredForEachElementFailingNamesTheElement() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: each_fails",
+        "    method: GET",
+        "    path: /v1/each-fails",
+        "    calls:",
+        "      list: {method: " + ECHO + "List, request: {n: 3, prefix: p}}",
+        "      each:",
+        "        method: " + ECHO + "Fail",
+        "        for_each: list.items",
+        "        request: {code: 5, message: 'no {item.id}'}",
+        "        concurrency: 1"));
+
+    HttpResponse<String> response = http.get("/v1/each-fails");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Http.json(response.body()).get("message").asText()).isEqualTo(
+        "call \"each\" [element 0] (gangway.gwtest.v1.EchoService/Fail) failed: no p0");
+  }
+
+  @Test
+  void malformedGrpcTimeoutOnACompositeRouteIs400() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: timed",
+        "    method: GET",
+        "    path: /v1/timed",
+        "    calls:",
+        "      a: {method: " + ECHO + "Echo, request: {text: x}}"));
+
+    HttpResponse<String> response = http.get("/v1/timed", "grpc-timeout", "soon");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response.body()).get("message").asText()).isEqualTo("header grpc-timeout: "
+        + "\"soon\" is not a gRPC timeout (1 to 8 digits, then H, M, S, m, u or n)");
+  }
+
+  @Test
+  void pathNoCompositeOrTranscodedRouteMatchesIs404() throws Exception {
+    Http http = gateway(String.join("\n",
+        "  - name: known",
+        "    method: GET",
+        "    path: /v1/known/{id}",
+        "    calls:",
+        "      a: {method: " + ECHO + "Echo, request: {text: '{path.id}'}}"));
+
+    HttpResponse<String> response = http.get("/v1/known/1/extra");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    JsonNode body = Http.json(response.body());
+    assertThat(body.get("code").asInt()).isEqualTo(5);
+    assertThat(body.get("message").asText()).isEqualTo("no route for GET /v1/known/1/extra");
   }
 
   @Test
