@@ -129,8 +129,8 @@ public final class DiagnosticsService extends DiagnosticsGrpc.DiagnosticsImplBas
       out.onError(e);
       return;
     }
-    new TickStream((ServerCallStreamObserver<Tick>) out, request, instance, scheduler, probe, clock)
-        .start();
+    new TickStream((ServerCallStreamObserver<Tick>) out, request, instance, scheduler,
+        probe.calls(DiagnosticsProbe.Kind.TICKS), clock).start();
   }
 
   /** The text entries of {@code metadata} (null: none) by key; "-bin" keys are left out. */
