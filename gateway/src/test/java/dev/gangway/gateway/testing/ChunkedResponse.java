@@ -57,7 +57,7 @@ public record ChunkedResponse(int status, byte[] data, boolean complete) {
   }
 
   /** A line without its CRLF, or null at the end of the stream. */
-  private static String line(InputStream in) throws IOException {
+  static String line(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int b = in.read(); b != '\n'; b = in.read()) {
       if (b < 0) {

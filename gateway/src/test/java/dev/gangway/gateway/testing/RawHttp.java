@@ -1,6 +1,5 @@
 package dev.gangway.gateway.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,16 +64,11 @@ public final class RawHttp implements AutoCloseable {
   }
 
   private static String line(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        throw new IOException("connection closed inside a response head");
-      }
-      if (b != '\r') {
-        line.write(b);
-      }
+    String line = ChunkedResponse.line(in);
+    if (line == null) {
+      throw new IOException("connection closed inside a response head");
     }
-    return line.toString(StandardCharsets.ISO_8859_1);
+    return line;
   }
 
   @Override

@@ -74,9 +74,7 @@ public final class TestConfigs {
 
   /** A backend at {@code localhost:1}, where nothing listens: snapshots build, calls fail. */
   public static BackendConfig unreachableBackend(String name, String... services) {
-    return new BackendConfig(name, List.of(services), "localhost:1", Optional.empty(),
-        Duration.ofSeconds(30), 4 << 20, BackendConfig.LoadBalancing.ROUND_ROBIN,
-        Optional.empty());
+    return backend(name, "localhost:1", services);
   }
 
   /** A plaintext round-robin backend with a 30s timeout and 4 MiB messages. */

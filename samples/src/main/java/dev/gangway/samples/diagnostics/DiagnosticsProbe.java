@@ -117,8 +117,4 @@ public final class DiagnosticsProbe {
       probe.resetMaxInFlight();
     }
   }
-
-  void record(Event event) {
-    calls(event.kind()).record(event.phase());
-  }
 }

@@ -67,9 +67,10 @@ public final class DiagnosticsService extends DiagnosticsGrpc.DiagnosticsImplBas
   @Override
   public void sleep(SleepRequest request, StreamObserver<SleepResponse> out) {
     long millis = request.getMillis();
-    if (millis < 0 || millis > MAX_SLEEP_MILLIS) {
-      out.onError(Errors.invalidArgument(
-          "millis", "must be between 0 and " + MAX_SLEEP_MILLIS + ", got " + millis));
+    try {
+      Errors.checkRange("millis", millis, MAX_SLEEP_MILLIS);
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
       return;
     }
     DelayedAnswer.respondAfter(scheduler, millis, probe.calls(DiagnosticsProbe.Kind.SLEEP), out,
@@ -84,16 +85,12 @@ public final class DiagnosticsService extends DiagnosticsGrpc.DiagnosticsImplBas
   @Override
   public void getItem(GetItemRequest request, StreamObserver<Item> out) {
     int index;
+    long millis = request.getDelayMillis();
     try {
       index = Items.index(request.getId());
+      Errors.checkRange("delay_millis", millis, MAX_SLEEP_MILLIS);
     } catch (StatusRuntimeException e) {
       out.onError(e);
-      return;
-    }
-    long millis = request.getDelayMillis();
-    if (millis < 0 || millis > MAX_SLEEP_MILLIS) {
-      out.onError(Errors.invalidArgument(
-          "delay_millis", "must be between 0 and " + MAX_SLEEP_MILLIS + ", got " + millis));
       return;
     }
     DelayedAnswer.respondAfter(scheduler, millis, probe.calls(DiagnosticsProbe.Kind.GET_ITEM), out,
@@ -125,18 +122,15 @@ public final class DiagnosticsService extends DiagnosticsGrpc.DiagnosticsImplBas
 
   @Override
   public void ticks(TicksRequest request, StreamObserver<Tick> out) {
-    if (request.getCount() < 0 || request.getCount() > MAX_TICKS) {
-      out.onError(Errors.invalidArgument(
-          "count", "must be between 0 and " + MAX_TICKS + ", got " + request.getCount()));
+    try {
+      Errors.checkRange("count", request.getCount(), MAX_TICKS);
+      Errors.checkRange("interval_millis", request.getIntervalMillis(), MAX_SLEEP_MILLIS);
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
       return;
     }
-    if (request.getIntervalMillis() < 0 || request.getIntervalMillis() > MAX_SLEEP_MILLIS) {
-      out.onError(Errors.invalidArgument("interval_millis",
-          "must be between 0 and " + MAX_SLEEP_MILLIS + ", got " + request.getIntervalMillis()));
-      return;
-    }
-    new TickStream((ServerCallStreamObserver<Tick>) out, request, instance, scheduler, probe, clock)
-        .start();
+    new TickStream((ServerCallStreamObserver<Tick>) out, request, instance, scheduler,
+        probe.calls(DiagnosticsProbe.Kind.TICKS), clock).start();
   }
 
   /** The text entries of {@code metadata} (null: none) by key; "-bin" keys are left out. */

@@ -23,10 +23,7 @@ final class Items {
 
   /** The first {@code count} items. */
   static ListItemsResponse list(int count, String instance) {
-    if (count < 0 || count > MAX_COUNT) {
-      throw Errors.invalidArgument(
-          "count", "must be between 0 and " + MAX_COUNT + ", got " + count);
-    }
+    Errors.checkRange("count", count, MAX_COUNT);
     ListItemsResponse.Builder response = ListItemsResponse.newBuilder();
     for (int index = 0; index < count; index++) {
       response.addItems(item(index, instance));

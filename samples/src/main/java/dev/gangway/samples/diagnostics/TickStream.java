@@ -1,5 +1,6 @@
 package dev.gangway.samples.diagnostics;
 
+import dev.gangway.samples.support.CallProbe;
 import dev.gangway.samples.support.ProtoTime;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Clock;
@@ -22,7 +23,7 @@ final class TickStream {
   private final long intervalMillis;
   private final String instance;
   private final ScheduledExecutorService scheduler;
-  private final DiagnosticsProbe probe;
+  private final CallProbe probe;
   private final Clock clock;
 
   // Guarded by this.
@@ -31,7 +32,7 @@ final class TickStream {
   private ScheduledFuture<?> timer;
 
   TickStream(ServerCallStreamObserver<Tick> call, TicksRequest request, String instance,
-      ScheduledExecutorService scheduler, DiagnosticsProbe probe, Clock clock) {
+      ScheduledExecutorService scheduler, CallProbe probe, Clock clock) {
     this.call = call;
     this.count = request.getCount();
     this.intervalMillis = request.getIntervalMillis();
@@ -43,7 +44,7 @@ final class TickStream {
 
   /** Starts sending; call from the service method, which must install the handlers. */
   synchronized void start() {
-    probe.record(DiagnosticsProbe.Event.TICKS_STARTED);
+    probe.record(CallProbe.Phase.STARTED);
     call.setOnCancelHandler(this::cancelled);
     if (intervalMillis == 0) {
       call.setOnReadyHandler(this::pump);
@@ -80,7 +81,7 @@ final class TickStream {
     if (!finished) {
       finished = true;
       stopTimer();
-      probe.record(DiagnosticsProbe.Event.TICKS_CANCELLED);
+      probe.record(CallProbe.Phase.CANCELLED);
     }
   }
 
@@ -97,7 +98,7 @@ final class TickStream {
     finished = true;
     stopTimer();
     // Recorded first, so a client that has seen the end also sees the count.
-    probe.record(DiagnosticsProbe.Event.TICKS_COMPLETED);
+    probe.record(CallProbe.Phase.COMPLETED);
     call.onCompleted();
   }
 

@@ -44,20 +44,14 @@ public final class LiveService extends LiveGrpc.LiveImplBase {
     String symbol;
     try {
       symbol = Symbols.normalize(request.getSymbol(), "symbol");
-      check("interval_ms", request.getIntervalMs(), MAX_INTERVAL_MS);
-      check("count", request.getCount(), MAX_COUNT);
+      Errors.checkRange("interval_ms", request.getIntervalMs(), MAX_INTERVAL_MS);
+      Errors.checkRange("count", request.getCount(), MAX_COUNT);
     } catch (StatusRuntimeException e) {
       out.onError(e);
       return;
     }
     new TickerStream((ServerCallStreamObserver<Quote>) out, symbol, request.getCount(),
         request.getIntervalMs(), scheduler, probe.watches(), clock).start();
-  }
-
-  private static void check(String field, int value, int max) {
-    if (value < 0 || value > max) {
-      throw Errors.invalidArgument(field, "must be between 0 and " + max + ", got " + value);
-    }
   }
 
   @Override

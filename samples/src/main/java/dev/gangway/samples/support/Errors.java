@@ -49,6 +49,18 @@ public final class Errors {
   }
 
   /**
+   * Checks a number the caller sent against its limits.
+   *
+   * @throws StatusRuntimeException INVALID_ARGUMENT {@code field: must be between 0 and max, got
+   *     value} unless {@code value} is 0 to {@code max}
+   */
+  public static void checkRange(String field, long value, long max) {
+    if (value < 0 || value > max) {
+      throw invalidArgument(field, "must be between 0 and " + max + ", got " + value);
+    }
+  }
+
+  /**
    * FAILED_PRECONDITION with an ErrorInfo.
    *
    * @param reason UPPER_SNAKE_CASE, e.g. {@code BOOK_ARCHIVED}

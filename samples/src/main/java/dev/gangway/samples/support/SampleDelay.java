@@ -84,10 +84,7 @@ public final class SampleDelay implements ServerInterceptor {
     } catch (NumberFormatException e) {
       throw Errors.invalidArgument(HEADER, "\"" + value + "\" is not a number of milliseconds");
     }
-    if (millis < 0 || millis > MAX_DELAY_MILLIS) {
-      throw Errors.invalidArgument(
-          HEADER, "must be between 0 and " + MAX_DELAY_MILLIS + ", got " + millis);
-    }
+    Errors.checkRange(HEADER, millis, MAX_DELAY_MILLIS);
     return millis;
   }
 

@@ -152,6 +152,14 @@ class LiveStreamingIT {
   }
 
   @Test
+  void aLineThatIsNotJsonFailsTheUploadNamingTheLine() {
+    JsonNode status = Json.error(record("{\"symbol\":\"ACME\",\"price\":1}\n"
+        + "{\"symbol\":\n"), 400, Code.INVALID_ARGUMENT);
+
+    assertThat(status.path("message").asText()).startsWith("line 2: ");
+  }
+
+  @Test
   void aLongUploadCountsEveryLine() {
     StringBuilder body = new StringBuilder();
     for (int i = 1; i <= 2000; i++) {

@@ -204,4 +204,24 @@ class LiveWebSocketIT {
     assertThat(refused).isInstanceOf(WebSocketHandshakeException.class);
     assertThat(((WebSocketHandshakeException) refused).getResponse().statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void anUnknownPathRefusesTheHandshakeWith404() throws Exception {
+    Throwable refused = WsSession.refused(h, "/v1/nothing:here");
+
+    assertThat(refused).isInstanceOf(WebSocketHandshakeException.class);
+    assertThat(((WebSocketHandshakeException) refused).getResponse().statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aFrameThatIsNotJsonIsCloseCode4003NamingTheMessage() throws Exception {
+    try (WsSession record = WsSession.open(h, "/v1/tickers:record")) {
+      record.send("{\"symbol\":");
+
+      JsonNode error = record.nextJson().path("error");
+      assertThat(error.path("code").asInt()).isEqualTo(3);
+      assertThat(error.path("message").asText()).startsWith("message 1: ");
+      assertThat(record.next().closeCode()).isEqualTo(4003);
+    }
+  }
 }
