@@ -3,6 +3,7 @@ package dev.gangway.gateway.compose;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import dev.gangway.gateway.config.Durations;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class CallFailures {
       boolean capPassed) {
     com.google.rpc.Status base;
     if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && capPassed) {
-      base = plain(status.getCode(), "deadline of " + format(call.cap()) + " exceeded");
+      base = plain(status.getCode(), "deadline of " + Durations.format(call.cap()) + " exceeded");
     } else if (status.getCause() != null) {
       base = plain(status.getCode(), local(status.getCode(), call));
     } else {
@@ -60,7 +61,7 @@ final class CallFailures {
   /** The overall deadline passed while {@code running} were still running. */
   static com.google.rpc.Status deadline(String composite, Duration timeout, List<String> running) {
     return plain(Status.Code.DEADLINE_EXCEEDED, "composite \"" + composite + "\": deadline of "
-        + format(timeout) + " exceeded; still running: " + String.join(", ", running));
+        + Durations.format(timeout) + " exceeded; still running: " + String.join(", ", running));
   }
 
   static com.google.rpc.Status plain(Status.Code code, String message) {
@@ -80,12 +81,4 @@ final class CallFailures {
     return "call to backend \"" + backend + "\" failed: " + code;
   }
 
-  /** {@code 250ms}, {@code 30s}, {@code 1.5s}: the spelling the configuration uses. */
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 1000 != 0 || millis == 0) {
-      return millis < 1000 ? millis + "ms" : (millis / 1000.0) + "s";
-    }
-    return (millis / 1000) + "s";
-  }
 }

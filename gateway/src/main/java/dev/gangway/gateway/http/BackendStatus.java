@@ -3,6 +3,7 @@ package dev.gangway.gateway.http;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import dev.gangway.gateway.config.Durations;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ final class BackendStatus {
     String method = routed.route().grpcMethodName();
     String backend = routed.bound().backendName().orElse("?");
     if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && deadlinePassed) {
-      return plain(status, "deadline of " + format(timeout) + " exceeded calling " + method);
+      return plain(status,
+          "deadline of " + Durations.format(timeout) + " exceeded calling " + method);
     }
     if (status.getCause() != null) {
       return plain(status, local(status.getCode(), backend, method));
@@ -70,12 +72,4 @@ final class BackendStatus {
         .build();
   }
 
-  /** {@code 250ms}, {@code 30s}, {@code 1.5s}: the spelling the configuration uses. */
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 1000 != 0 || millis == 0) {
-      return millis < 1000 ? millis + "ms" : (millis / 1000.0) + "s";
-    }
-    return (millis / 1000) + "s";
-  }
 }

@@ -34,7 +34,6 @@ final class CompositeHandler {
   /** Lists the parts of a 200 composite response that are missing, comma-separated. */
   static final String PARTIAL = "Gangway-Partial";
   private static final HttpString PARTIAL_HEADER = HttpString.tryFromString(PARTIAL);
-  private static final HttpString GRPC_TIMEOUT = HttpString.tryFromString(GrpcTimeout.HEADER);
 
   private final HeaderMappings mappings;
 
@@ -46,14 +45,11 @@ final class CompositeHandler {
       MatchResult.Matched<CompositePlan> match) {
     CompositePlan plan = match.route();
     Transcoder transcoder = snapshot.transcoder();
-    Duration timeout = plan.timeout();
+    Duration timeout;
     RequestInputs inputs;
     try {
-      String header = exchange.getRequestHeaders().getFirst(GRPC_TIMEOUT);
-      if (header != null) {
-        Duration requested = GrpcTimeout.parse(header.trim());
-        timeout = min(timeout, min(requested, snapshot.config().server().maxGrpcTimeout()));
-      }
+      timeout = GrpcTimeout.shorten(
+          exchange, plan.timeout(), snapshot.config().server().maxGrpcTimeout());
       Metadata metadata =
           mappings.forConfig(snapshot.config().headers()).requestMetadata(exchange);
       String query = exchange.getQueryString();
@@ -113,7 +109,4 @@ final class CompositeHandler {
     return headers;
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
 }

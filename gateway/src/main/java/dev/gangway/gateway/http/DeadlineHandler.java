@@ -3,7 +3,6 @@ package dev.gangway.gateway.http;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HttpString;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,8 +16,6 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 final class DeadlineHandler implements HttpHandler {
-  private static final HttpString GRPC_TIMEOUT = HttpString.tryFromString(GrpcTimeout.HEADER);
-
   private final HttpHandler next;
 
   DeadlineHandler(HttpHandler next) {
@@ -28,24 +25,15 @@ final class DeadlineHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Routed routed = exchange.getAttachment(Attachments.ROUTED);
-    Duration timeout = routed.bound().timeout();
-    String header = exchange.getRequestHeaders().getFirst(GRPC_TIMEOUT);
-    if (header != null) {
-      Duration requested;
-      try {
-        requested = GrpcTimeout.parse(header.trim());
-      } catch (TranscodingException e) {
-        Responses.error(exchange, routed.snapshot().transcoder(), e);
-        return;
-      }
-      Duration cap = routed.snapshot().config().server().maxGrpcTimeout();
-      timeout = min(timeout, min(requested, cap));
+    Duration timeout;
+    try {
+      timeout = GrpcTimeout.shorten(exchange, routed.bound().timeout(),
+          routed.snapshot().config().server().maxGrpcTimeout());
+    } catch (TranscodingException e) {
+      Responses.error(exchange, routed.snapshot().transcoder(), e);
+      return;
     }
     exchange.putAttachment(Attachments.TIMEOUT, timeout);
     next.handleRequest(exchange);
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -1,6 +1,8 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.transcoder.errors.TranscodingException;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
 import java.time.Duration;
 
 /**
@@ -12,9 +14,29 @@ import java.time.Duration;
  */
 final class GrpcTimeout {
   static final String HEADER = "grpc-timeout";
+  private static final HttpString HEADER_NAME = HttpString.tryFromString(HEADER);
   private static final int MAX_DIGITS = 8;
 
   private GrpcTimeout() {}
+
+  /**
+   * The deadline a request gets: {@code timeout}, shortened by the client's {@code grpc-timeout}
+   * header when it has one, the header itself capped at {@code cap}.
+   *
+   * @throws TranscodingException 400 for a malformed header
+   */
+  static Duration shorten(HttpServerExchange exchange, Duration timeout, Duration cap)
+      throws TranscodingException {
+    String header = exchange.getRequestHeaders().getFirst(HEADER_NAME);
+    if (header == null) {
+      return timeout;
+    }
+    return min(timeout, min(parse(header.trim()), cap));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
 
   /**
    * @throws TranscodingException 400 naming the header and the value
