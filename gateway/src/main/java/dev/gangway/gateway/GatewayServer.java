@@ -1,5 +1,6 @@
 package dev.gangway.gateway;
 
+import dev.gangway.gateway.access.AccessServices;
 import dev.gangway.gateway.admin.AdminHandler;
 import dev.gangway.gateway.admin.AdminServer;
 import dev.gangway.gateway.reload.ReloadResult;
@@ -51,6 +52,7 @@ public final class GatewayServer implements AutoCloseable {
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   private final ChannelRegistry channels;
+  private final AccessServices access;
   private final SnapshotHolder snapshots;
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
@@ -63,6 +65,7 @@ public final class GatewayServer implements AutoCloseable {
 
   private GatewayServer(
       ChannelRegistry channels,
+      AccessServices access,
       SnapshotHolder snapshots,
       Undertow undertow,
       GracefulShutdownHandler shutdown,
@@ -71,6 +74,7 @@ public final class GatewayServer implements AutoCloseable {
       Reloader reloader,
       ReloadStatus reloads) {
     this.channels = channels;
+    this.access = access;
     this.snapshots = snapshots;
     this.undertow = undertow;
     this.shutdown = shutdown;
@@ -92,17 +96,21 @@ public final class GatewayServer implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     GatewayConfig gatewayConfig = config.load();
     ChannelRegistry channels = new ChannelRegistry();
+    AccessServices access = new AccessServices();
     Undertow undertow = null;
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
     try {
-      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
+      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, access);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
       first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
       reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,
-          serving -> channels.retainOnly(serving.config().backends()));
+          serving -> {
+            channels.retainOnly(serving.config().backends());
+            access.retainOnly(serving.config());
+          });
       OpenStreams streams = new OpenStreams();
       GracefulShutdownHandler shutdown =
           new GracefulShutdownHandler(GatewayHandlers.create(holder, streams));
@@ -110,7 +118,7 @@ public final class GatewayServer implements AutoCloseable {
       admin = AdminServer.start(gatewayConfig.admin(),
           new AdminHandler(holder, () -> names(channels.states()), reloads));
       GatewayServer server = new GatewayServer(
-          channels, holder, undertow, shutdown, streams, admin, reloader.start(), reloads);
+          channels, access, holder, undertow, shutdown, streams, admin, reloader.start(), reloads);
       log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
           server.httpPort());
       server.adminPort().ifPresent(p ->
@@ -119,11 +127,13 @@ public final class GatewayServer implements AutoCloseable {
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      access.close();
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      access.close();
       throw new IOException("interrupted while starting", e);
     }
   }
@@ -256,6 +266,7 @@ public final class GatewayServer implements AutoCloseable {
     undertow.stop();
     admin.ifPresent(AdminServer::close);
     channels.close();
+    access.close();
     log.info("stopped http://{}:{}", urlHost(address.getHostString()), httpPort());
   }
 }

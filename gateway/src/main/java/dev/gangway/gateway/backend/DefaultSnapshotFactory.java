@@ -1,5 +1,9 @@
 package dev.gangway.gateway.backend;
 
+import dev.gangway.gateway.access.AccessPolicy;
+import dev.gangway.gateway.access.AccessServices;
+import dev.gangway.gateway.auth.AccessSetupException;
+import java.util.Optional;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import dev.gangway.gateway.compose.CompositeCompiler;
 import dev.gangway.gateway.compose.CompositeException;
@@ -37,9 +41,18 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   private static final int PROBLEMS_IN_MESSAGE = 3;
 
   private final ChannelRegistry channels;
+  private final Optional<AccessServices> access;
 
+  /** A factory whose snapshots leave every route public and unlimited. */
   public DefaultSnapshotFactory(ChannelRegistry channels) {
     this.channels = Objects.requireNonNull(channels, "channels");
+    this.access = Optional.empty();
+  }
+
+  /** A factory compiling the access sections with the gateway's long-lived access services. */
+  public DefaultSnapshotFactory(ChannelRegistry channels, AccessServices access) {
+    this.channels = Objects.requireNonNull(channels, "channels");
+    this.access = Optional.of(access);
   }
 
   @Override
@@ -59,9 +72,17 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     } catch (BackendSetupException | CompositeException e) {
       throw new SnapshotException(e.getMessage());
     }
+    AccessPolicy policy = AccessPolicy.open();
+    if (access.isPresent()) {
+      try {
+        policy = access.get().compile(config);
+      } catch (AccessSetupException e) {
+        throw new SnapshotException(e.getMessage());
+      }
+    }
     report(generation, transcoder, bindings);
     return new RuntimeSnapshot(
-        config, transcoder, bindings, composites, generation, Instant.now());
+        config, transcoder, bindings, composites, policy, generation, Instant.now());
   }
 
   /**

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless and thread-safe; setup code. Backends are read by {@link BackendReader}, the
  * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
- * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader}.
+ * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader},
+ * {@code auth}, {@code access} and {@code rate_limits} by {@link AuthReader},
+ * {@link AccessReader} and {@link RateLimitsReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static", "websocket");
+      "composites", "static", "websocket", "auth", "access", "rate_limits");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout");
@@ -45,6 +47,8 @@ final class ConfigReader {
   /** Reads a whole document; {@code base} is the directory relative paths resolve against. */
   static GatewayConfig read(ConfigNode root, Path base) throws ConfigException {
     root.mapping(KEYS);
+    AuthConfig auth = AuthReader.read(root.get("auth"), base);
+    RateLimitsConfig rateLimits = RateLimitsReader.read(root.get("rate_limits"));
     return new GatewayConfig(
         server(root.get("server")),
         admin(root.get("admin")),
@@ -55,7 +59,10 @@ final class ConfigReader {
         headers(root.get("headers")),
         CompositeReader.readAll(root.get("composites")),
         StaticReader.readAll(root.get("static"), base),
-        WebSocketReader.read(root.get("websocket")));
+        WebSocketReader.read(root.get("websocket")),
+        auth,
+        AccessReader.read(root.get("access"), auth, rateLimits),
+        rateLimits);
   }
 
   static ServerConfig server(ConfigNode node) throws ConfigException {

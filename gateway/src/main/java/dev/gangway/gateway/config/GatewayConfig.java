@@ -19,13 +19,17 @@ public record GatewayConfig(
     HeadersConfig headers,
     List<CompositeConfig> composites,
     List<StaticConfig> staticFiles,
-    WebSocketConfig webSocket) {
+    WebSocketConfig webSocket,
+    AuthConfig auth,
+    AccessConfig access,
+    RateLimitsConfig rateLimits) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
-      WebSocketConfig.DEFAULT);
+      WebSocketConfig.DEFAULT, AuthConfig.DEFAULT, AccessConfig.DEFAULT,
+      RateLimitsConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -38,6 +42,9 @@ public record GatewayConfig(
     composites = List.copyOf(composites);
     staticFiles = List.copyOf(staticFiles);
     Objects.requireNonNull(webSocket, "webSocket");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(rateLimits, "rateLimits");
   }
 
   /** A builder starting from this configuration, for changing some sections by name. */
@@ -60,6 +67,9 @@ public record GatewayConfig(
     private List<CompositeConfig> composites;
     private List<StaticConfig> staticFiles;
     private WebSocketConfig webSocket;
+    private AuthConfig auth;
+    private AccessConfig access;
+    private RateLimitsConfig rateLimits;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -72,6 +82,9 @@ public record GatewayConfig(
       composites = from.composites;
       staticFiles = from.staticFiles;
       webSocket = from.webSocket;
+      auth = from.auth;
+      access = from.access;
+      rateLimits = from.rateLimits;
     }
 
     public Builder server(ServerConfig value) {
@@ -124,9 +137,24 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder auth(AuthConfig value) {
+      auth = value;
+      return this;
+    }
+
+    public Builder access(AccessConfig value) {
+      access = value;
+      return this;
+    }
+
+    public Builder rateLimits(RateLimitsConfig value) {
+      rateLimits = value;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket);
+          composites, staticFiles, webSocket, auth, access, rateLimits);
     }
   }
 }

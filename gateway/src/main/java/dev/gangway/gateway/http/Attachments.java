@@ -20,5 +20,8 @@ final class Attachments {
   /** What a WebSocket call starts with, set by {@link WebSocketOpenHandler} before the upgrade. */
   static final AttachmentKey<WebSocketStart> WEBSOCKET = AttachmentKey.create(WebSocketStart.class);
 
+  /** What the access stage decided for a request it let through, set by {@link AccessHandler}. */
+  static final AttachmentKey<AccessOutcome> ACCESS = AttachmentKey.create(AccessOutcome.class);
+
   private Attachments() {}
 }

@@ -54,7 +54,8 @@ final class CompositeHandler {
           mappings.forConfig(snapshot.config().headers()).requestMetadata(exchange);
       String query = exchange.getQueryString();
       inputs = RequestInputs.of(plan, match.segments(), query == null ? "" : query,
-          transcoder.options().queryPlusAsSpace(), headers(exchange), metadata);
+          transcoder.options().queryPlusAsSpace(), headers(exchange), metadata,
+          snapshot.access().identity().names());
     } catch (TranscodingException e) {
       Responses.error(exchange, transcoder, e);
       return;

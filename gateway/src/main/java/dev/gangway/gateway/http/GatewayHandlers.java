@@ -12,15 +12,17 @@ import java.util.Objects;
  * ErrorGuard -> StaticFiles: a static prefix? files (404, 405), else
  * -> WebSocketRoute: GET with "Upgrade: websocket"?
  *   yes: match the path alone, first streaming method (404, 400 unary, 501 HttpBody)
+ *        -> Access (401, 403, 429, 503: the route's requirement and rate limits)
  *        -> Deadline (grpc-timeout, 400)
  *        -> WebSocketOpen (403 origin; 503; 400 headers/path/query; handshake 101)
  *        -> WebSocketCall (text frames in and out, close codes, pings; completes from gRPC
  *           callbacks)
- *   no:  Route (404, 405, 501 bidi) -> Deadline (grpc-timeout, 400)
+ *   no:  Route (404, 405, 501 bidi) -> Access (401, 403, 429, 503) -> Deadline (grpc-timeout, 400)
  *          -> 100-continue -> Body (async, 413, 408) -> Bind (400, 415)
  *          -> Call (503; completes from gRPC callbacks, streams server streams)
  *        \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
- *        \-> Composite (a composite route: parallel calls, completes from their callbacks)
+ *        \-> Access (401, 403, 429, 503) -> Composite (a composite route: parallel calls,
+ *           completes from their callbacks; every call carries the identity metadata)
  * </pre>
  *
  * <p>Stateless; the returned handler is thread-safe.
@@ -51,9 +53,11 @@ public final class GatewayHandlers {
         expectContinue.handleRequest(exchange);
       }
     });
-    HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(mappings), deadline);
-    HttpHandler webSocket =
-        new DeadlineHandler(new WebSocketOpenHandler(mappings, new FollowUpPlans(), streams));
+    // Access comes right after the match, before anything is read or sent to a backend.
+    HttpHandler route = new RouteHandler(
+        snapshots, new CompositeHandler(mappings), AccessHandler.forRoutes(deadline));
+    HttpHandler webSocket = AccessHandler.forRoutes(
+        new DeadlineHandler(new WebSocketOpenHandler(mappings, new FollowUpPlans(), streams)));
     HttpHandler dynamic = new WebSocketRouteHandler(snapshots, webSocket, route);
     // Static prefixes come first: they shadow routes under them (docs/configuration.md#static).
     return new ErrorGuardHandler(new StaticFilesHandler(snapshots, dynamic));

@@ -101,6 +101,10 @@ public final class HeaderMapping {
       }
     }
     addForwarded(exchange, headers, metadata);
+    AccessOutcome access = exchange.getAttachment(Attachments.ACCESS);
+    if (access != null) {
+      access.applyTo(metadata);
+    }
     return metadata;
   }
 

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.http;
 
 import com.google.rpc.Code;
+import dev.gangway.gateway.access.AccessPolicy;
 import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
@@ -42,7 +43,10 @@ final class RouteHandler implements HttpHandler {
     String path = rawPath(exchange);
     MatchResult<CompositePlan> composite = snapshot.composites().match(method, path);
     if (composite instanceof MatchResult.Matched<CompositePlan> matched) {
-      composites.handle(exchange, snapshot, matched);
+      String name = matched.route().name();
+      AccessHandler.check(exchange, snapshot, snapshot.access().forComposite(name),
+          AccessPolicy.routeName(name), false,
+          ex -> composites.handle(ex, snapshot, matched));
       return;
     }
     MatchResult<MethodRoute> result = transcoder.match(method, path);

@@ -73,6 +73,11 @@ final class WebSocketOpenHandler implements HttpHandler {
 
   /** Runs on the connection's IO thread once the 101 response is written. */
   private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+    AccessOutcome access = exchange.getAttachment(Attachments.ACCESS);
+    if (access != null) {
+      // The socket's stream slots are held until it closes, not until the 101 is sent.
+      channel.addCloseTask(closed -> access.rate().release());
+    }
     WebSocketCall.start(channel, exchange.getAttachment(Attachments.WEBSOCKET), plans, streams);
   }
 
