@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The compiled {@code auth}, {@code access} and {@code rate_limits} sections of one snapshot:
@@ -32,10 +33,12 @@ public final class AccessPolicy {
   private final Optional<RateLimiter> limiter;
   private final List<Authenticator> authenticators;
   private final List<JwksSource> jwks;
+  private final Set<String> credentialQueryNames;
 
   AccessPolicy(Map<String, RoutePolicy> exact, Map<String, RoutePolicy> prefixes,
       RoutePolicy fallback, IdentityMetadata identity, ClientAddress clientAddress,
-      Optional<RateLimiter> limiter, List<Authenticator> authenticators, List<JwksSource> jwks) {
+      Optional<RateLimiter> limiter, List<Authenticator> authenticators, List<JwksSource> jwks,
+      Set<String> credentialQueryNames) {
     this.exact = Map.copyOf(exact);
     this.prefixes = Map.copyOf(prefixes);
     this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -44,13 +47,14 @@ public final class AccessPolicy {
     this.limiter = limiter;
     this.authenticators = List.copyOf(authenticators);
     this.jwks = List.copyOf(jwks);
+    this.credentialQueryNames = Set.copyOf(credentialQueryNames);
   }
 
   /** Every route public and unlimited, no identity: for snapshots built without access config. */
   public static AccessPolicy open() {
     return new AccessPolicy(Map.of(), Map.of(), RoutePolicy.OPEN,
         new IdentityMetadata(dev.gangway.gateway.config.AuthConfig.IdentityConfig.DEFAULT),
-        new ClientAddress(List.of()), Optional.empty(), List.of(), List.of());
+        new ClientAddress(List.of()), Optional.empty(), List.of(), List.of(), Set.of());
   }
 
   /** The policy of the route serving gRPC method {@code fullMethodName}. */
@@ -79,6 +83,15 @@ public final class AccessPolicy {
   /** The route name of a composite in selectors, metrics and rate-limit keys. */
   public static String routeName(String compositeName) {
     return "composite:" + compositeName;
+  }
+
+  /**
+   * The query parameters providers read credentials from ({@code query} of JWT and API-key
+   * providers): removed from the request before binding, so they are neither rejected as unknown
+   * fields nor sent to a backend.
+   */
+  public Set<String> credentialQueryNames() {
+    return credentialQueryNames;
   }
 
   public IdentityMetadata identity() {

@@ -87,8 +87,17 @@ public final class AccessServices implements AutoCloseable {
         }
       }
     }
+    Set<String> queryNames = new HashSet<>();
+    for (AuthConfig.ProviderConfig provider : auth.providers()) {
+      if (provider instanceof AuthConfig.JwtProvider jwt) {
+        jwt.query().ifPresent(queryNames::add);
+      } else if (provider instanceof AuthConfig.ApiKeyProvider keys) {
+        keys.query().ifPresent(queryNames::add);
+      }
+    }
     return new AccessPolicy(exact, prefixes, fallback, new IdentityMetadata(auth.identity()),
-        new ClientAddress(config.rateLimits().trustedProxies()), limiter, ordered, sources);
+        new ClientAddress(config.rateLimits().trustedProxies()), limiter, ordered, sources,
+        queryNames);
   }
 
   private static RoutePolicy policy(String where, AccessRule rule,

@@ -32,9 +32,10 @@ final class Explainer {
 
   /**
    * @param target the request target: raw path, optionally followed by {@code ?} and the raw query
+   * @param headers request headers as {@code Name: value} lines, for the access verdict
    */
   static Map<String, Object> explain(
-      RuntimeSnapshot snapshot, String method, String target) {
+      RuntimeSnapshot snapshot, String method, String target, List<String> headers) {
     int q = target.indexOf('?');
     String rawPath = q < 0 ? target : target.substring(0, q);
     String rawQuery = q < 0 ? "" : target.substring(q + 1);
@@ -51,7 +52,10 @@ final class Explainer {
         instanceof MatchResult.Matched<CompositePlan> composite) {
       out.put("result", "composite");
       out.put("why", "a composite route matches; composites are matched before transcoded routes");
-      out.put("composite", CompositeJson.of(composite.route()));
+      out.put("composite", CompositeJson.of(composite.route(), snapshot));
+      out.put("access", AccessExplain.of(
+          snapshot.access().forComposite(composite.route().name()),
+          new ExplainCredentials(headers, rawQuery)));
       return out;
     }
     MatchResult<MethodRoute> result = transcoder.match(method, rawPath);
@@ -59,6 +63,9 @@ final class Explainer {
         RouteCandidates.find(transcoder, method, rawPath);
     if (result instanceof MatchResult.Matched<MethodRoute> matched) {
       matched(out, snapshot, matched, rawQuery, candidates, method);
+      out.put("access", AccessExplain.of(
+          snapshot.access().forMethod(matched.route().method().getFullName()),
+          new ExplainCredentials(headers, rawQuery)));
     } else if (result instanceof MatchResult.MethodNotAllowed<MethodRoute> notAllowed) {
       TreeSet<String> allowed = new TreeSet<>(notAllowed.allowed());
       out.put("result", "methodNotAllowed");

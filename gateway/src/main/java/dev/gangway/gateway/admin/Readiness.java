@@ -30,8 +30,10 @@ final class Readiness {
    * @param ready whether to answer 200
    * @param reasons why not, one line each; empty when ready
    * @param backends the state of each needed backend, by name
+   * @param warnings degraded but serving (stale JWKS keys, a rate-limit store failing open)
    */
-  record Result(boolean ready, List<String> reasons, Map<String, String> backends) {}
+  record Result(boolean ready, List<String> reasons, Map<String, String> backends,
+      List<String> warnings) {}
 
   static Result check(RuntimeSnapshot snapshot, BackendStates states) {
     List<String> reasons = new ArrayList<>();
@@ -56,6 +58,10 @@ final class Readiness {
         reasons.add("backend " + backend + " is " + state);
       }
     }
-    return new Result(reasons.isEmpty(), List.copyOf(reasons), seen);
+    // Access: JWKS URLs that never answered, a shared rate-limit store that is down and fails
+    // closed; degraded states that still serve (stale keys, a store failing open) are warnings.
+    reasons.addAll(snapshot.access().problems());
+    return new Result(reasons.isEmpty(), List.copyOf(reasons), seen,
+        snapshot.access().warnings());
   }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param body the rule's body: empty, {@code *} or a field name
  * @param responseBody the rule's response_body: empty for the whole message, or a field name
  * @param streaming {@code unary}, {@code server}, {@code client} or {@code bidi}
+ * @param access who may call it and its rate limits
  */
 record RouteJson(
     String httpMethod,
@@ -28,7 +29,8 @@ record RouteJson(
     String origin,
     String body,
     String responseBody,
-    String streaming) {
+    String streaming,
+    AccessJson access) {
 
   static RouteJson of(MethodRoute route, RuntimeSnapshot snapshot) {
     HttpBinding b = route.binding();
@@ -44,7 +46,8 @@ record RouteJson(
         b.origin().name().toLowerCase(Locale.ROOT),
         b.body(),
         b.responseBody(),
-        streaming(route));
+        streaming(route),
+        AccessJson.of(snapshot.access().forMethod(route.method().getFullName())));
   }
 
   private static String streaming(MethodRoute route) {

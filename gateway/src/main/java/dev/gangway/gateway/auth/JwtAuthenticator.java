@@ -186,7 +186,7 @@ public final class JwtAuthenticator implements Authenticator {
     if (m.contains("before use time")) {
       return "token not yet valid (nbf)";
     }
-    if (m.contains("audience")) {
+    if (m.contains("aud")) {
       return "token audience not accepted (aud)";
     }
     if (m.contains("iss")) {

@@ -39,7 +39,7 @@ final class AccessHandler {
     return exchange -> {
       Routed routed = exchange.getAttachment(Attachments.ROUTED);
       MethodRoute route = routed.route();
-      String name = route.grpcMethodName();
+      String name = route.method().getFullName(); // pkg.Service.Method, as selectors spell it
       boolean stream = route.serverStreaming() || route.clientStreaming();
       check(exchange, routed.snapshot(), routed.snapshot().access().forMethod(name), name, stream,
           next);
@@ -115,6 +115,7 @@ final class AccessHandler {
       Optional<Identity> identity, RateDecision.Allowed rate, HttpHandler next) throws Exception {
     exchange.putAttachment(Attachments.ACCESS,
         new AccessOutcome(identity, access.identity(), rate));
+    CredentialParameters.strip(exchange, access.credentialQueryNames());
     if (!rate.slots().isEmpty()) {
       // A WebSocket gives its slots back when the socket closes (WebSocketOpenHandler); every
       // other stream when its exchange ends.
