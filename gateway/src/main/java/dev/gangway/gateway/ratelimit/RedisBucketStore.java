@@ -30,12 +30,15 @@ import org.slf4j.LoggerFactory;
  * (rather than queueing without bound) and after {@code timeout} otherwise. Keys expire once
  * their bucket would have refilled.
  *
- * <p>Thread-safe. Connects in the background and retries every second until it succeeds;
- * Lettuce reconnects a lost connection by itself.
+ * <p>Thread-safe. Waits up to 10 seconds for the first connection when created (setup code),
+ * then retries every second in the background until it succeeds; Lettuce reconnects a lost
+ * connection by itself.
  */
 public final class RedisBucketStore implements BucketStore {
   private static final Logger log = LoggerFactory.getLogger(RedisBucketStore.class);
   private static final Duration RECONNECT = Duration.ofSeconds(1);
+  /** How long start-up waits for the first connection (Netty's first start is slow). */
+  private static final Duration FIRST_CONNECT = Duration.ofSeconds(10);
 
   private final RedisConfig config;
   private final RedisClient client;
@@ -61,14 +64,22 @@ public final class RedisBucketStore implements BucketStore {
       thread.setDaemon(true);
       return thread;
     });
-    retries.execute(this::connect);
+    // The first attempt is awaited (bounded): a gateway that starts next to a reachable Redis
+    // counts from its first request. Later attempts run in the background.
+    try {
+      connect().get(FIRST_CONNECT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // Recorded by connect(); requests meet on_failure until a retry succeeds.
+    }
   }
 
-  private void connect() {
+  private CompletableFuture<?> connect() {
     if (closed) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE),
+    return client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE),
             RedisURI.create(config.uri()))
         .whenComplete((conn, failure) -> {
           if (failure != null || closed) {
@@ -90,7 +101,7 @@ public final class RedisBucketStore implements BucketStore {
               .asAsync();
           reachable = true;
           log.info("rate limits: connected to {}", redactedUri());
-        });
+        }).toCompletableFuture();
   }
 
   @Override
