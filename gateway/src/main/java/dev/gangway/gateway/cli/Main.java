@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code gangway} command: runs the gateway until the process is asked to stop;
- * {@code gangway validate} checks a configuration without serving.
+ * {@code gangway validate} checks a configuration without serving; {@code gangway hash-key}
+ * makes an API key and its hash.
  *
  * <p>Not thread-safe; one instance per command line. Exit codes are listed in the help and in
  * docs/configuration.md.
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
  * java -jar gateway/target/gangway.jar --config gangway.yaml
  * java -jar gateway/target/gangway.jar --port 0 --backend '*=localhost:50051'
  * java -jar gateway/target/gangway.jar validate --config gangway.yaml
+ * java -jar gateway/target/gangway.jar hash-key
  * </pre>
  */
 @Command(
@@ -80,6 +82,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLine(CliContext context) {
     CommandLine line = new CommandLine(new Main(context));
     line.addSubcommand("validate", new ValidateCommand(context));
+    line.addSubcommand("hash-key", new HashKeyCommand());
     return line;
   }
 
