@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static", "websocket", "auth", "access", "rate_limits");
+      "composites", "static", "websocket", "shutdown", "auth", "access", "rate_limits");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout");
@@ -31,6 +31,7 @@ final class ConfigReader {
       ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
+  static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
   static final List<String> HEADERS_KEYS = List.of("forward");
 
@@ -60,6 +61,7 @@ final class ConfigReader {
         CompositeReader.readAll(root.get("composites")),
         StaticReader.readAll(root.get("static"), base),
         WebSocketReader.read(root.get("websocket")),
+        shutdown(root.get("shutdown")),
         auth,
         AccessReader.read(root.get("access"), auth, rateLimits),
         rateLimits);
@@ -79,6 +81,14 @@ final class ConfigReader {
         node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
         node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
         node.get("stream_timeout").duration().orElse(d.streamTimeout()));
+  }
+
+  static ShutdownConfig shutdown(ConfigNode node) throws ConfigException {
+    node.mapping(SHUTDOWN_KEYS);
+    ShutdownConfig d = ShutdownConfig.DEFAULT;
+    return new ShutdownConfig(
+        node.get("drain_delay").durationOrZero().orElse(d.drainDelay()),
+        node.get("grace").duration().orElse(d.grace()));
   }
 
   static AdminConfig admin(ConfigNode node) throws ConfigException {

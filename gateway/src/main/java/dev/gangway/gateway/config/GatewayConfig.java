@@ -20,6 +20,7 @@ public record GatewayConfig(
     List<CompositeConfig> composites,
     List<StaticConfig> staticFiles,
     WebSocketConfig webSocket,
+    ShutdownConfig shutdown,
     AuthConfig auth,
     AccessConfig access,
     RateLimitsConfig rateLimits) {
@@ -28,7 +29,7 @@ public record GatewayConfig(
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
-      WebSocketConfig.DEFAULT, AuthConfig.DEFAULT, AccessConfig.DEFAULT,
+      WebSocketConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT, AccessConfig.DEFAULT,
       RateLimitsConfig.DEFAULT);
 
   public GatewayConfig {
@@ -42,6 +43,7 @@ public record GatewayConfig(
     composites = List.copyOf(composites);
     staticFiles = List.copyOf(staticFiles);
     Objects.requireNonNull(webSocket, "webSocket");
+    Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(rateLimits, "rateLimits");
@@ -67,6 +69,7 @@ public record GatewayConfig(
     private List<CompositeConfig> composites;
     private List<StaticConfig> staticFiles;
     private WebSocketConfig webSocket;
+    private ShutdownConfig shutdown;
     private AuthConfig auth;
     private AccessConfig access;
     private RateLimitsConfig rateLimits;
@@ -82,6 +85,7 @@ public record GatewayConfig(
       composites = from.composites;
       staticFiles = from.staticFiles;
       webSocket = from.webSocket;
+      shutdown = from.shutdown;
       auth = from.auth;
       access = from.access;
       rateLimits = from.rateLimits;
@@ -137,6 +141,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder shutdown(ShutdownConfig value) {
+      shutdown = value;
+      return this;
+    }
+
     public Builder auth(AuthConfig value) {
       auth = value;
       return this;
@@ -154,7 +163,7 @@ public record GatewayConfig(
 
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket, auth, access, rateLimits);
+          composites, staticFiles, webSocket, shutdown, auth, access, rateLimits);
     }
   }
 }

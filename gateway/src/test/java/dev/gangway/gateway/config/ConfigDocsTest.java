@@ -33,6 +33,7 @@ class ConfigDocsTest {
     keys.addAll(CompositeReader.CALL_KEYS);
     keys.addAll(StaticReader.KEYS);
     keys.addAll(WebSocketReader.KEYS);
+    keys.addAll(ConfigReader.SHUTDOWN_KEYS);
     keys.addAll(AuthReader.KEYS);
     keys.addAll(AuthReader.PROVIDER_KEYS);
     keys.addAll(AuthReader.JWT_KEYS);
