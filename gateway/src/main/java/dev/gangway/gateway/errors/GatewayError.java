@@ -66,6 +66,11 @@ public enum GatewayError {
           + " Upgrade: websocket) on the same path: {}"),
   /** A method whose service no backend serves. */
   NO_BACKEND(503, Code.UNAVAILABLE, "no backend serves {} (calling {})"),
+  /** A request that arrives after the gateway began to stop. */
+  STOPPING(503, Code.UNAVAILABLE, "the gateway is stopping"),
+  /** A call still running when the shutdown grace ran out. */
+  STOPPED_BEFORE_DONE(503, Code.UNAVAILABLE,
+      "the gateway is stopping: the call did not finish within the shutdown grace"),
   /** A unary call that closed OK without a response message. */
   NO_RESPONSE_MESSAGE(500, Code.INTERNAL, "backend sent no response message for {}"),
   /** An unknown admin endpoint. */
