@@ -369,4 +369,50 @@ class GatewayAuthTest {
     assertThat(admin.get("/readyz").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void adminRoutesShowEachRoutesRequirementAndExplainSaysWhetherHeadersMeetIt() {
+    Http admin = new Http(gateway.adminPort().orElseThrow());
+    JsonNode routes = Http.json(admin.get("/admin/routes").body());
+    JsonNode echoRoute = null;
+    for (JsonNode route : routes.get("routes")) {
+      if (route.get("template").asText().equals("/v1/echo/{text}")) {
+        echoRoute = route;
+      }
+    }
+    assertThat(echoRoute.get("access").get("rule").asText()).isEqualTo("access.routes[0]");
+    assertThat(echoRoute.get("access").get("require").asText())
+        .isEqualTo("any_of(jwt corp [scopes: echo], api_key partners)");
+    assertThat(routes.get("composites").get(0).get("access").get("require").asText())
+        .isEqualTo("jwt corp");
+
+    JsonNode met = Http.json(admin.get("/admin/explain?method=GET&path=/v1/echo/a&header="
+        + java.net.URLEncoder.encode("x-api-key: " + API_KEY, java.nio.charset.StandardCharsets.UTF_8))
+        .body()).get("access");
+    assertThat(met.get("verdict").asText()).isEqualTo("met");
+    assertThat(met.get("identity").get("consumer").asText()).isEqualTo("acme");
+
+    JsonNode scope = Http.json(admin.get("/admin/explain?method=GET&path=/v1/echo/a&header="
+        + java.net.URLEncoder.encode("Authorization: Bearer " + issuer.token("alice"),
+            java.nio.charset.StandardCharsets.UTF_8)).body()).get("access");
+    assertThat(scope.get("verdict").asText()).isEqualTo("missed");
+    assertThat(scope.get("status").asInt()).isEqualTo(403);
+    assertThat(scope.get("message").asText())
+        .isEqualTo("permission denied: provider corp: missing scope echo");
+
+    JsonNode none = Http.json(admin.get("/admin/explain?path=/v1/headers").body()).get("access");
+    assertThat(none.get("status").asInt()).isEqualTo(401);
+    assertThat(echo.calls()).isZero();
+  }
+
+  @Test
+  void apiKeysRotateByReload() throws Exception {
+    String next = "acme-key-rotated-42";
+    AccessConfigs.write(dir, echo.target(), config(jwks)
+        .replace(ApiKeyAuthenticator.hash(API_KEY), ApiKeyAuthenticator.hash(next)));
+
+    assertThat(gateway.reloadNow().swapped()).isTrue();
+
+    assertThat(http.get("/v1/echo/a", "x-api-key", API_KEY).statusCode()).isEqualTo(401);
+    assertThat(http.get("/v1/echo/a", "x-api-key", next).statusCode()).isEqualTo(200);
+  }
 }

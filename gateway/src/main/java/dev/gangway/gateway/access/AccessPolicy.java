@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The compiled {@code auth}, {@code access} and {@code rate_limits} sections of one snapshot:
- * which {@link RoutePolicy} each route takes, the identity metadata, the client-address rule and
+ * which {@link RouteAccess} each route takes, the identity metadata, the client-address rule and
  * the rate limiter.
  *
  * <p>Immutable and thread-safe. A route's policy is found by its gRPC method's full name (the
@@ -24,10 +24,10 @@ import java.util.Set;
  * Built by {@link AccessServices#compile}.
  */
 public final class AccessPolicy {
-  private final Map<String, RoutePolicy> exact;
+  private final Map<String, RouteAccess> exact;
   /** Keyed by the prefix without the trailing {@code .*}. */
-  private final Map<String, RoutePolicy> prefixes;
-  private final RoutePolicy fallback;
+  private final Map<String, RouteAccess> prefixes;
+  private final RouteAccess fallback;
   private final IdentityMetadata identity;
   private final ClientAddress clientAddress;
   private final Optional<RateLimiter> limiter;
@@ -35,8 +35,8 @@ public final class AccessPolicy {
   private final List<JwksSource> jwks;
   private final Set<String> credentialQueryNames;
 
-  AccessPolicy(Map<String, RoutePolicy> exact, Map<String, RoutePolicy> prefixes,
-      RoutePolicy fallback, IdentityMetadata identity, ClientAddress clientAddress,
+  AccessPolicy(Map<String, RouteAccess> exact, Map<String, RouteAccess> prefixes,
+      RouteAccess fallback, IdentityMetadata identity, ClientAddress clientAddress,
       Optional<RateLimiter> limiter, List<Authenticator> authenticators, List<JwksSource> jwks,
       Set<String> credentialQueryNames) {
     this.exact = Map.copyOf(exact);
@@ -52,14 +52,14 @@ public final class AccessPolicy {
 
   /** Every route public and unlimited, no identity: for snapshots built without access config. */
   public static AccessPolicy open() {
-    return new AccessPolicy(Map.of(), Map.of(), RoutePolicy.OPEN,
+    return new AccessPolicy(Map.of(), Map.of(), RouteAccess.OPEN,
         new IdentityMetadata(dev.gangway.gateway.config.AuthConfig.IdentityConfig.DEFAULT),
         new ClientAddress(List.of()), Optional.empty(), List.of(), List.of(), Set.of());
   }
 
   /** The policy of the route serving gRPC method {@code fullMethodName}. */
-  public RoutePolicy forMethod(String fullMethodName) {
-    RoutePolicy found = exact.get(fullMethodName);
+  public RouteAccess forMethod(String fullMethodName) {
+    RouteAccess found = exact.get(fullMethodName);
     if (found != null) {
       return found;
     }
@@ -75,8 +75,8 @@ public final class AccessPolicy {
   }
 
   /** The policy of the composite route {@code name}. */
-  public RoutePolicy forComposite(String name) {
-    RoutePolicy found = exact.get(routeName(name));
+  public RouteAccess forComposite(String name) {
+    RouteAccess found = exact.get(routeName(name));
     return found != null ? found : fallback;
   }
 

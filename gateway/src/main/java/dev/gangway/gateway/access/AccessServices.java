@@ -71,12 +71,12 @@ public final class AccessServices implements AutoCloseable {
           k -> RateLimiter.create(config.rateLimits())));
     }
     AccessConfig access = config.access();
-    RoutePolicy fallback = policy("access.default", access.defaultRule(), authenticators, limits);
-    Map<String, RoutePolicy> exact = new HashMap<>();
-    Map<String, RoutePolicy> prefixes = new HashMap<>();
+    RouteAccess fallback = policy("access.default", access.defaultRule(), authenticators, limits);
+    Map<String, RouteAccess> exact = new HashMap<>();
+    Map<String, RouteAccess> prefixes = new HashMap<>();
     for (int i = 0; i < access.rules().size(); i++) {
       AccessRule rule = access.rules().get(i);
-      RoutePolicy policy = policy("access.routes[" + i + "]", rule, authenticators, limits);
+      RouteAccess policy = policy("access.routes[" + i + "]", rule, authenticators, limits);
       for (String selector : rule.match()) {
         if (selector.equals("*")) {
           fallback = policy;
@@ -100,11 +100,11 @@ public final class AccessServices implements AutoCloseable {
         queryNames);
   }
 
-  private static RoutePolicy policy(String where, AccessRule rule,
+  private static RouteAccess policy(String where, AccessRule rule,
       Map<String, Authenticator> authenticators, Map<String, Limit> limits) {
     Requirement requirement = Authenticators.requirement(rule.require(), authenticators);
     List<Limit> routeLimits = rule.rateLimits().stream().map(limits::get).toList();
-    return new RoutePolicy(where, requirement, routeLimits);
+    return new RouteAccess(where, requirement, routeLimits);
   }
 
   /**

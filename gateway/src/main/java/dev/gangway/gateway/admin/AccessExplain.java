@@ -1,6 +1,6 @@
 package dev.gangway.gateway.admin;
 
-import dev.gangway.gateway.access.RoutePolicy;
+import dev.gangway.gateway.access.RouteAccess;
 import dev.gangway.gateway.auth.Credentials;
 import dev.gangway.gateway.auth.Failure;
 import dev.gangway.gateway.auth.Identity;
@@ -19,7 +19,7 @@ import java.util.Map;
 final class AccessExplain {
   private AccessExplain() {}
 
-  static Map<String, Object> of(RoutePolicy policy, Credentials credentials) {
+  static Map<String, Object> of(RouteAccess policy, Credentials credentials) {
     Map<String, Object> out = new LinkedHashMap<>();
     AccessJson json = AccessJson.of(policy);
     out.put("rule", json.rule());

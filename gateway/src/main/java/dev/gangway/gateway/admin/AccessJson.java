@@ -1,6 +1,6 @@
 package dev.gangway.gateway.admin;
 
-import dev.gangway.gateway.access.RoutePolicy;
+import dev.gangway.gateway.access.RouteAccess;
 import dev.gangway.gateway.ratelimit.Limit;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * @param rateLimits each limit, e.g. {@code per-partner: 100 per 1m (burst 100) per consumer}
  */
 record AccessJson(String rule, String require, List<String> rateLimits) {
-  static AccessJson of(RoutePolicy policy) {
+  static AccessJson of(RouteAccess policy) {
     return new AccessJson(policy.rule(), policy.requirement().formatted(),
         policy.limits().stream().map(Limit::describe).toList());
   }

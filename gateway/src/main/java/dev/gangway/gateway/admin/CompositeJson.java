@@ -1,5 +1,7 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
+
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.compose.CallPlan;
 import dev.gangway.gateway.compose.CompositePlan;
@@ -22,7 +24,7 @@ record CompositeJson(
   static CompositeJson of(CompositePlan plan, RuntimeSnapshot snapshot) {
     return new CompositeJson(plan.name(), plan.httpMethod(), plan.template().format(),
         format(plan.timeout()), plan.calls().stream().map(c -> CallJson.of(c, plan)).toList(),
-        AccessJson.of(snapshot.access().forComposite(plan.name())));
+        AccessJson.of(AccessRoutePolicy.of(snapshot.policies().policies()).forComposite(plan.name())));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
@@ -70,8 +71,8 @@ final class Readiness {
     }
     // Access: JWKS URLs that never answered, a shared rate-limit store that is down and fails
     // closed; degraded states that still serve (stale keys, a store failing open) are warnings.
-    reasons.addAll(snapshot.access().problems());
+    reasons.addAll(AccessRoutePolicy.of(snapshot.policies().policies()).problems());
     return new Result(reasons.isEmpty(), List.copyOf(reasons), seen,
-        snapshot.access().warnings());
+        AccessRoutePolicy.of(snapshot.policies().policies()).warnings());
   }
 }

@@ -1,5 +1,7 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
+
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
@@ -47,7 +49,7 @@ record RouteJson(
         b.body(),
         b.responseBody(),
         streaming(route),
-        AccessJson.of(snapshot.access().forMethod(route.method().getFullName())));
+        AccessJson.of(AccessRoutePolicy.of(snapshot.policies().policies()).forMethod(route.method().getFullName())));
   }
 
   private static String streaming(MethodRoute route) {

@@ -1,9 +1,5 @@
 package dev.gangway.gateway.reload;
 
-import dev.gangway.gateway.access.AccessPolicy;
-import dev.gangway.gateway.access.AccessServices;
-import dev.gangway.gateway.auth.AccessSetupException;
-import java.util.Optional;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.backend.BackendSetupException;
@@ -13,6 +9,7 @@ import dev.gangway.gateway.compose.CompositeException;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.policy.RoutePolicy;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
@@ -41,18 +38,15 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   private static final int PROBLEMS_IN_MESSAGE = 3;
 
   private final ChannelRegistry channels;
-  private final Optional<AccessServices> access;
+  private final List<RoutePolicy.Factory> policies;
 
-  /** A factory whose snapshots leave every route public and unlimited. */
-  public DefaultSnapshotFactory(ChannelRegistry channels) {
+  /**
+   * @param channels the channels shared by every snapshot
+   * @param policies the factories of the route policies, in the order the policies run
+   */
+  public DefaultSnapshotFactory(ChannelRegistry channels, List<RoutePolicy.Factory> policies) {
     this.channels = Objects.requireNonNull(channels, "channels");
-    this.access = Optional.empty();
-  }
-
-  /** A factory compiling the access sections with the gateway's long-lived access services. */
-  public DefaultSnapshotFactory(ChannelRegistry channels, AccessServices access) {
-    this.channels = Objects.requireNonNull(channels, "channels");
-    this.access = Optional.of(access);
+    this.policies = List.copyOf(policies);
   }
 
   @Override
@@ -72,17 +66,9 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     } catch (BackendSetupException | CompositeException e) {
       throw new SnapshotException(e.getMessage());
     }
-    AccessPolicy policy = AccessPolicy.open();
-    if (access.isPresent()) {
-      try {
-        policy = access.get().compile(config);
-      } catch (AccessSetupException e) {
-        throw new SnapshotException(e.getMessage());
-      }
-    }
     report(generation, transcoder, bindings);
-    return new RuntimeSnapshot(
-        config, transcoder, bindings, composites, policy, generation, Instant.now());
+    return RuntimeSnapshot.compile(
+        config, transcoder, bindings, composites, policies, generation, Instant.now());
   }
 
   /**

@@ -102,6 +102,9 @@ final class GatewayHarness implements AutoCloseable {
     if (options.composites) {
       Files.writeString(config, CompositesConfig.yaml(), StandardOpenOption.APPEND);
     }
+    if (!options.extraYaml.isEmpty()) {
+      Files.writeString(config, "\n" + options.extraYaml + "\n", StandardOpenOption.APPEND);
+    }
     SampleServers.Builder servers = SampleServers.builder().instanceName(INSTANCE);
     options.delays.forEach(servers::delay);
     samples = servers.start();
@@ -213,6 +216,7 @@ final class GatewayHarness implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final Map<SampleBackend, Duration> delays = new EnumMap<>(SampleBackend.class);
     private boolean composites;
+    private String extraYaml = "";
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -233,6 +237,12 @@ final class GatewayHarness implements AutoCloseable {
     /** Adds the composite routes of {@link CompositesConfig}. Default: none. */
     Builder withComposites() {
       composites = true;
+      return this;
+    }
+
+    /** Top-level sections appended to the e2e config (auth, access, ...). Default: none. */
+    Builder appendYaml(String yaml) {
+      extraYaml = yaml;
       return this;
     }
 

@@ -12,14 +12,14 @@ import java.util.Objects;
  *
  * @param rule where the rule is in the config ({@code access.routes[2]}, {@code access.default})
  */
-public record RoutePolicy(String rule, Requirement requirement, List<Limit> limits) {
-  public RoutePolicy {
+public record RouteAccess(String rule, Requirement requirement, List<Limit> limits) {
+  public RouteAccess {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(requirement, "requirement");
     limits = List.copyOf(limits);
   }
 
   /** Public and unlimited: what a gateway without {@code access} gives every route. */
-  public static final RoutePolicy OPEN = new RoutePolicy("access.default", Requirement.PUBLIC,
+  public static final RouteAccess OPEN = new RouteAccess("access.default", Requirement.PUBLIC,
       List.of());
 }

@@ -1,7 +1,9 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.headers;
 
 import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.gateway.access.AccessOutcome;
 import io.grpc.Metadata;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -84,7 +86,7 @@ public final class HeaderMapping {
    *
    * @throws TranscodingException 400 for a {@code Grpc-Metadata-*-bin} value that is not base64
    */
-  Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
+  public Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
     HeaderMap headers = exchange.getRequestHeaders();
     Set<String> connectionListed = connectionListed(headers);
     Metadata metadata = new Metadata();
@@ -101,7 +103,8 @@ public final class HeaderMapping {
       }
     }
     addForwarded(exchange, headers, metadata);
-    AccessOutcome access = exchange.getAttachment(Attachments.ACCESS);
+    // The access policy's verdict: client copies of the identity names out, the identity in.
+    AccessOutcome access = exchange.getAttachment(AccessOutcome.KEY);
     if (access != null) {
       access.applyTo(metadata);
     }
@@ -120,8 +123,8 @@ public final class HeaderMapping {
         try {
           metadata.put(key, Base64.getDecoder().decode(value.trim()));
         } catch (IllegalArgumentException e) {
-          throw TranscodingException.invalidArgument("header " + values.getHeaderName()
-              + ": binary (-bin) metadata must be base64");
+          throw GatewayError.BAD_HEADER.exception(
+              values.getHeaderName(), "binary (-bin) metadata must be base64");
         }
       }
     } else {
@@ -192,7 +195,7 @@ public final class HeaderMapping {
    * {@link #addResponseHeaders(Metadata, HeaderMap)} does each: for a response that answers the
    * whole call.
    */
-  static void addResponseHeaders(Metadata headers, Metadata trailers, HeaderMap target) {
+  public static void addResponseHeaders(Metadata headers, Metadata trailers, HeaderMap target) {
     if (headers != null) {
       addResponseHeaders(headers, target);
     }
@@ -203,7 +206,7 @@ public final class HeaderMapping {
    * Adds the backend's response headers and trailers (trailers after headers) as
    * {@code Grpc-Metadata-<name>}, skipping the names {@link #reserved} covers.
    */
-  static void addResponseHeaders(Metadata metadata, HeaderMap target) {
+  public static void addResponseHeaders(Metadata metadata, HeaderMap target) {
     for (String name : metadata.keys()) {
       if (reserved(name)) {
         continue;
@@ -226,7 +229,7 @@ public final class HeaderMapping {
   }
 
   /** Hop-by-hop, {@code Proxy-*}, or owned by the gRPC transport: never crosses the gateway. */
-  static boolean reserved(String lowerCaseName) {
+  public static boolean reserved(String lowerCaseName) {
     return lowerCaseName.startsWith("grpc-")
         || lowerCaseName.startsWith(":")
         || lowerCaseName.startsWith("proxy-")

@@ -1,4 +1,4 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.access;
 
 import dev.gangway.gateway.auth.Failure;
 import dev.gangway.gateway.auth.Requirement;

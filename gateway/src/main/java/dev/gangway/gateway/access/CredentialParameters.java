@@ -1,4 +1,4 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.access;
 
 import io.undertow.server.HttpServerExchange;
 import java.net.URLDecoder;

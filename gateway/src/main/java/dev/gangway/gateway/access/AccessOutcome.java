@@ -1,9 +1,9 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.access;
 
-import dev.gangway.gateway.access.IdentityMetadata;
 import dev.gangway.gateway.auth.Identity;
 import dev.gangway.gateway.ratelimit.RateDecision;
 import io.grpc.Metadata;
+import io.undertow.util.AttachmentKey;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,16 +14,19 @@ import java.util.Optional;
  *
  * <p>Immutable.
  */
-record AccessOutcome(
+public record AccessOutcome(
     Optional<Identity> identity, IdentityMetadata names, RateDecision.Allowed rate) {
-  AccessOutcome {
+  /** Set by {@link AccessRoutePolicy} on every request it lets through. */
+  public static final AttachmentKey<AccessOutcome> KEY = AttachmentKey.create(AccessOutcome.class);
+
+  public AccessOutcome {
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(names, "names");
     Objects.requireNonNull(rate, "rate");
   }
 
   /** Strips client copies of the identity names from {@code metadata} and adds the identity. */
-  void applyTo(Metadata metadata) {
+  public void applyTo(Metadata metadata) {
     names.apply(metadata, identity);
   }
 }
