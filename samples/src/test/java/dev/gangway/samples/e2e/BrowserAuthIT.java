@@ -109,9 +109,7 @@ class BrowserAuthIT {
     Files.writeString(web.resolve("signin.html"), PAGE);
     Path jwks = Files.writeString(dir.resolve("jwks.json"),
         new JWKSet(key.toPublicJWK()).toString(true));
-    h = GatewayHarness.builder(dir)
-        .env(Map.of("DEMO_WEB", web.toString()))
-        .appendYaml(String.join("\n",
+    String access = String.join("\n",
             "auth:",
             "  providers:",
             "    - name: demo-issuer",
@@ -123,8 +121,9 @@ class BrowserAuthIT {
             "access:",
             "  routes:",
             "    - match: [gangway.samples.bookstore.v1.Bookstore.*, gangway.samples.live.v1.Live.*]",
-            "      require: {provider: demo-issuer}"))
-        .start();
+            "      require: {provider: demo-issuer}");
+    h = GatewayHarness.startOwn(options ->
+        options.env(Map.of("DEMO_WEB", web.toString())).appendYaml(access));
     browser = Chromium.start();
     tab = browser.newTab();
     tab.open(h.uri("/demo/signin.html").toString(), WAIT);
