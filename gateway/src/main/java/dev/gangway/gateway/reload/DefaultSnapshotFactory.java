@@ -9,6 +9,7 @@ import dev.gangway.gateway.compose.CompositeException;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.policy.RoutePolicy;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
@@ -38,9 +39,15 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
 
   private final ChannelRegistry channels;
   private final ProblemLog problemLog = new ProblemLog(log);
+  private final List<RoutePolicy.Factory> policies;
 
-  public DefaultSnapshotFactory(ChannelRegistry channels) {
+  /**
+   * @param channels the channels shared by every snapshot
+   * @param policies the factories of the route policies, in the order the policies run
+   */
+  public DefaultSnapshotFactory(ChannelRegistry channels, List<RoutePolicy.Factory> policies) {
     this.channels = Objects.requireNonNull(channels, "channels");
+    this.policies = List.copyOf(policies);
   }
 
   @Override
@@ -61,8 +68,8 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
       throw new SnapshotException(e.getMessage());
     }
     report(generation, transcoder, bindings);
-    return new RuntimeSnapshot(
-        config, transcoder, bindings, composites, generation, Instant.now());
+    return RuntimeSnapshot.compile(
+        config, transcoder, bindings, composites, policies, generation, Instant.now());
   }
 
   /**
