@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  * java -jar gateway/target/gangway.jar --port 0 --backend '*=localhost:50051'
  * java -jar gateway/target/gangway.jar validate --config gangway.yaml
  * java -jar gateway/target/gangway.jar hash-key
+ * java -jar gateway/target/gangway.jar protos protos/
  * </pre>
  */
 @Command(
@@ -83,6 +84,7 @@ public final class Main implements Callable<Integer> {
     CommandLine line = new CommandLine(new Main(context));
     line.addSubcommand("validate", new ValidateCommand(context));
     line.addSubcommand("hash-key", new HashKeyCommand());
+    line.addSubcommand("protos", new ProtosCommand());
     return line;
   }
 
