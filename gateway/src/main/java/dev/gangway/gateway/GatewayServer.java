@@ -15,6 +15,8 @@ import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.gateway.config.LimitsConfig;
+import dev.gangway.gateway.http.Admission;
 import dev.gangway.gateway.http.GatewayHandlers;
 import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
@@ -49,6 +51,10 @@ public final class GatewayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
   /** How long {@link #close} waits for requests in flight before dropping them. */
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+  /** Room above the gateway's head limits for Undertow's parser: request line and line ends. */
+  private static final int PARSER_SLACK = 4 << 10;
+  /** Header fields Undertow parses beyond {@code limits.max_header_count}, so ours answers first. */
+  private static final int HEADER_COUNT_SLACK = 32;
 
   private final ChannelRegistry channels;
   private final SnapshotHolder snapshots;
@@ -59,6 +65,7 @@ public final class GatewayServer implements AutoCloseable {
   private final Optional<AdminServer> admin;
   private final Reloader reloader;
   private final ReloadStatus reloads;
+  private final Admission admission;
   private boolean closed;
 
   private GatewayServer(
@@ -69,7 +76,8 @@ public final class GatewayServer implements AutoCloseable {
       OpenStreams streams,
       Optional<AdminServer> admin,
       Reloader reloader,
-      ReloadStatus reloads) {
+      ReloadStatus reloads,
+      Admission admission) {
     this.channels = channels;
     this.snapshots = snapshots;
     this.undertow = undertow;
@@ -79,6 +87,7 @@ public final class GatewayServer implements AutoCloseable {
     this.admin = admin;
     this.reloader = reloader;
     this.reloads = reloads;
+    this.admission = admission;
   }
 
   /**
@@ -95,6 +104,7 @@ public final class GatewayServer implements AutoCloseable {
     Undertow undertow = null;
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
+    Admission admission = new Admission();
     try {
       DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
@@ -105,12 +115,13 @@ public final class GatewayServer implements AutoCloseable {
           serving -> channels.retainOnly(serving.config().backends()));
       OpenStreams streams = new OpenStreams();
       GracefulShutdownHandler shutdown =
-          new GracefulShutdownHandler(GatewayHandlers.create(holder, streams));
-      undertow = listener(gatewayConfig.server(), shutdown);
+          new GracefulShutdownHandler(GatewayHandlers.create(holder, streams, admission));
+      undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), shutdown);
       admin = AdminServer.start(gatewayConfig.admin(),
           new AdminHandler(holder, () -> names(channels.states()), reloads));
       GatewayServer server = new GatewayServer(
-          channels, holder, undertow, shutdown, streams, admin, reloader.start(), reloads);
+          channels, holder, undertow, shutdown, streams, admin, reloader.start(), reloads,
+          admission);
       log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
           server.httpPort());
       server.adminPort().ifPresent(p ->
@@ -119,11 +130,13 @@ public final class GatewayServer implements AutoCloseable {
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      admission.close();
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      admission.close();
       throw new IOException("interrupted while starting", e);
     }
   }
@@ -152,8 +165,15 @@ public final class GatewayServer implements AutoCloseable {
    * (REQUEST_PARSE_TIMEOUT) and the body handler applies it to the body. XNIO's READ_TIMEOUT is not
    * used for the same reason as IDLE_TIMEOUT. The body size limit is the body handler's, from the
    * snapshot, so that a reload can change it. URLs stay percent-encoded for the route matcher.
+   *
+   * <p>Read once at start (a reload does not change them): {@code limits.max_connections} (above
+   * it the listener stops accepting; the kernel's backlog holds new connections until one closes),
+   * {@code limits.max_streams_per_connection}, and Undertow's own parser bounds, set above the
+   * gateway's limits so that {@code EdgeLimitsHandler} answers them with 414/431 and a status body;
+   * only heads beyond Undertow's bounds get its bare 400.
    */
-  private static Undertow listener(ServerConfig server, GracefulShutdownHandler root)
+  private static Undertow listener(
+      ServerConfig server, LimitsConfig limits, GracefulShutdownHandler root)
       throws IOException {
     int ioThreads = server.ioThreads() > 0
         ? server.ioThreads() : Runtime.getRuntime().availableProcessors();
@@ -164,7 +184,13 @@ public final class GatewayServer implements AutoCloseable {
         .setWorkerThreads(Math.max(2, ioThreads))
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(server.readTimeout()))
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, server.maxHeaderBytes())
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE,
+            saturatedAdd(server.maxHeaderBytes(), limits.maxUrlBytes(), PARSER_SLACK))
+        .setServerOption(UndertowOptions.MAX_HEADERS, limits.maxHeaderCount() + HEADER_COUNT_SLACK)
+        .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS,
+            limits.maxStreamsPerConnection())
+        .setSocketOption(org.xnio.Options.CONNECTION_HIGH_WATER, limits.maxConnections())
+        .setSocketOption(org.xnio.Options.CONNECTION_LOW_WATER, limits.maxConnections())
         // No listener-wide body limit (Undertow's default is 2 MiB, and a chunked body keeps the
         // limit it started with): the body handler applies max_request_body to whole bodies, and
         // a client stream, read message by message, has no limit as a whole.
@@ -193,6 +219,10 @@ public final class GatewayServer implements AutoCloseable {
    */
   private static String urlHost(String host) {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  private static int saturatedAdd(int a, int b, int c) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) a + b + c);
   }
 
   private static int millis(Duration duration) {
@@ -254,6 +284,7 @@ public final class GatewayServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     undertow.stop();
+    admission.close();
     admin.ifPresent(AdminServer::close);
     channels.close();
     log.info("stopped http://{}:{}", urlHost(address.getHostString()), httpPort());

@@ -63,6 +63,11 @@ public final class AdminHandler implements HttpHandler {
       return;
     }
     RuntimeSnapshot snapshot = holder.current();
+    if (!AdminHosts.allowed(exchange.getRequestHeaders().getFirst(Headers.HOST))) {
+      error(exchange, snapshot, new TranscodingException(Code.PERMISSION_DENIED, 403,
+          "admin: answers only requests addressed to an IP address or localhost"));
+      return;
+    }
     try {
       serve(exchange, snapshot);
     } catch (JsonProcessingException | RuntimeException e) {

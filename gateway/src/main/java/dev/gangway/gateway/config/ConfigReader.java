@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static", "websocket");
+      "composites", "static", "websocket", "limits");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout");
@@ -30,7 +30,8 @@ final class ConfigReader {
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
-  static final List<String> HEADERS_KEYS = List.of("forward");
+  static final List<String> HEADERS_KEYS =
+      List.of("forward", "trusted_proxies", "max_metadata_size");
 
   static final int MAX_PORT = 65535;
   static final int MAX_IO_THREADS = 1024;
@@ -55,7 +56,8 @@ final class ConfigReader {
         headers(root.get("headers")),
         CompositeReader.readAll(root.get("composites")),
         StaticReader.readAll(root.get("static"), base),
-        WebSocketReader.read(root.get("websocket")));
+        WebSocketReader.read(root.get("websocket")),
+        LimitsReader.read(root.get("limits")));
   }
 
   static ServerConfig server(ConfigNode node) throws ConfigException {
@@ -125,7 +127,15 @@ final class ConfigReader {
 
   static HeadersConfig headers(ConfigNode node) throws ConfigException {
     node.mapping(HEADERS_KEYS);
-    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))));
+    List<AddressRange> proxies = new ArrayList<>();
+    for (ConfigNode item : node.get("trusted_proxies").items()) {
+      String text = item.requiredText().trim();
+      proxies.add(AddressRange.parse(text).orElseThrow(() -> item.error(ConfigNode.quote(text)
+          + " is not an IP address or CIDR block (e.g. 10.0.0.0/8, 192.0.2.7, fd00::/8)")));
+    }
+    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))), proxies,
+        (int) node.get("max_metadata_size").size(1 << 20)
+            .orElse(HeadersConfig.DEFAULT_MAX_METADATA_BYTES));
   }
 
   /** A gRPC method's full name ({@code pkg.Service.Method}); shared with composite calls. */

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Assembles the gateway's request path, the one place where the handler chain is put together:
  *
  * <pre>
- * ErrorGuard -> StaticFiles: a static prefix? files (404, 405), else
+ * ErrorGuard -> EdgeLimits (505, 501/400 Transfer-Encoding, 414, 431; 503 + Retry-After at
+ *   limits.max_concurrent_requests) -> StaticFiles: a static prefix? files (404, 405), else
  * -> WebSocketRoute: GET with "Upgrade: websocket"?
  *   yes: match the path alone, first streaming method (404, 400 unary, 501 HttpBody)
  *        -> Deadline (grpc-timeout, 400)
@@ -17,7 +18,8 @@ import java.util.Objects;
  *        -> WebSocketCall (text frames in and out, close codes, pings; completes from gRPC
  *           callbacks)
  *   no:  Route (404, 405, 501 bidi) -> Deadline (grpc-timeout, 400)
- *          -> 100-continue -> Body (async, 413, 408) -> Bind (400, 415)
+ *          -> 100-continue -> Body (async, 413, 408, 503 body budget)
+ *          -> Bind (400, 415, JSON limits; large bodies on the binding pool, 503)
  *          -> Call (503; completes from gRPC callbacks, streams server streams)
  *        \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
  *        \-> Composite (a composite route: parallel calls, completes from their callbacks)
@@ -30,16 +32,19 @@ public final class GatewayHandlers {
 
   /**
    * The root handler serving requests from the holder's current snapshot; server streams and
-   * WebSockets register in {@code streams} while they are open.
+   * WebSockets register in {@code streams} while they are open; {@code admission} counts requests
+   * and body bytes against the gateway-wide limits.
    */
-  public static HttpHandler create(SnapshotHolder snapshots, OpenStreams streams) {
+  public static HttpHandler create(
+      SnapshotHolder snapshots, OpenStreams streams, Admission admission) {
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(admission, "admission");
     // One header mapping per headers config, rebuilt only when a reload changes it.
     HeaderMappings mappings = new HeaderMappings();
     HttpHandler call = new CallHandler(mappings, streams);
-    HttpHandler bind = new BindHandler(call);
-    HttpHandler body = new BodyHandler(bind);
+    HttpHandler bind = new BindHandler(admission, call);
+    HttpHandler body = new BodyHandler(admission, bind);
     // Answers "Expect: 100-continue" when the body is first read, i.e. after the 413 check.
     HttpHandler expectContinue = new HttpContinueReadHandler(body);
     // A client stream reads its body itself, message by message, rather than whole.
@@ -56,6 +61,7 @@ public final class GatewayHandlers {
         new DeadlineHandler(new WebSocketOpenHandler(mappings, new FollowUpPlans(), streams));
     HttpHandler dynamic = new WebSocketRouteHandler(snapshots, webSocket, route);
     // Static prefixes come first: they shadow routes under them (docs/configuration.md#static).
-    return new ErrorGuardHandler(new StaticFilesHandler(snapshots, dynamic));
+    return new ErrorGuardHandler(
+        new EdgeLimitsHandler(snapshots, admission, new StaticFilesHandler(snapshots, dynamic)));
   }
 }

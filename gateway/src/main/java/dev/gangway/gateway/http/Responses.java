@@ -44,6 +44,15 @@ final class Responses {
         Status.newBuilder().setCode(code.getNumber()).setMessage(message).build()));
   }
 
+  /**
+   * 503 UNAVAILABLE with {@code Retry-After: 1}: a gateway-wide limit is reached for now (requests
+   * in flight, buffered bodies, binding queue); the message names the limit's config key.
+   */
+  static void busy(HttpServerExchange exchange, Transcoder transcoder, String message) {
+    exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+    status(exchange, transcoder, Code.UNAVAILABLE, message);
+  }
+
   /** 503 UNAVAILABLE: no backend serves the routed method's service. */
   static void noBackend(HttpServerExchange exchange, Routed routed) {
     status(exchange, routed.snapshot().transcoder(), Code.UNAVAILABLE,
