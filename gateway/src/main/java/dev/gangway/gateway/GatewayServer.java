@@ -18,6 +18,7 @@ import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.config.LimitsConfig;
 import dev.gangway.gateway.http.Admission;
 import dev.gangway.gateway.http.GatewayHandlers;
+import dev.gangway.gateway.tls.ServerTls;
 import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
@@ -66,6 +67,7 @@ public final class GatewayServer implements AutoCloseable {
   private final Reloader reloader;
   private final ReloadStatus reloads;
   private final Admission admission;
+  private final Optional<ServerTls> tls;
   private boolean closed;
 
   private GatewayServer(
@@ -77,7 +79,8 @@ public final class GatewayServer implements AutoCloseable {
       Optional<AdminServer> admin,
       Reloader reloader,
       ReloadStatus reloads,
-      Admission admission) {
+      Admission admission,
+      Optional<ServerTls> tls) {
     this.channels = channels;
     this.snapshots = snapshots;
     this.undertow = undertow;
@@ -88,6 +91,7 @@ public final class GatewayServer implements AutoCloseable {
     this.reloader = reloader;
     this.reloads = reloads;
     this.admission = admission;
+    this.tls = tls;
   }
 
   /**
@@ -105,7 +109,11 @@ public final class GatewayServer implements AutoCloseable {
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
     Admission admission = new Admission();
+    Optional<ServerTls> tls = Optional.empty();
     try {
+      if (gatewayConfig.server().tls().isPresent()) {
+        tls = Optional.of(ServerTls.start(gatewayConfig.server().tls().get()));
+      }
       DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
       first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
@@ -116,14 +124,14 @@ public final class GatewayServer implements AutoCloseable {
       OpenStreams streams = new OpenStreams();
       GracefulShutdownHandler shutdown =
           new GracefulShutdownHandler(GatewayHandlers.create(holder, streams, admission));
-      undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), shutdown);
+      undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), tls, shutdown);
       admin = AdminServer.start(gatewayConfig.admin(),
           new AdminHandler(holder, () -> names(channels.states()), reloads));
       GatewayServer server = new GatewayServer(
           channels, holder, undertow, shutdown, streams, admin, reloader.start(), reloads,
-          admission);
-      log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
-          server.httpPort());
+          admission, tls);
+      log.info("listening on {}://{}:{}", tls.isPresent() ? "https" : "http",
+          urlHost(server.address.getHostString()), server.httpPort());
       server.adminPort().ifPresent(p ->
           log.info("admin on http://{}:{}", urlHost(gatewayConfig.admin().bind()), p));
       return server;
@@ -131,12 +139,14 @@ public final class GatewayServer implements AutoCloseable {
       closeQuietly(reloader, admin, undertow);
       channels.close();
       admission.close();
+      tls.ifPresent(ServerTls::close);
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(reloader, admin, undertow);
       channels.close();
       admission.close();
+      tls.ifPresent(ServerTls::close);
       throw new IOException("interrupted while starting", e);
     }
   }
@@ -173,13 +183,23 @@ public final class GatewayServer implements AutoCloseable {
    * only heads beyond Undertow's bounds get its bare 400.
    */
   private static Undertow listener(
-      ServerConfig server, LimitsConfig limits, GracefulShutdownHandler root)
-      throws IOException {
+      ServerConfig server, LimitsConfig limits, Optional<ServerTls> tls,
+      GracefulShutdownHandler root) throws IOException {
     int ioThreads = server.ioThreads() > 0
         ? server.ioThreads() : Runtime.getRuntime().availableProcessors();
-    Undertow undertow = Undertow.builder()
-        .addHttpListener(server.port(), server.bind())
+    Undertow.Builder builder = Undertow.builder();
+    if (tls.isPresent()) {
+      // HTTPS with HTTP/2 by ALPN; the protocol, cipher and client-certificate policy applies to
+      // every connection's engine.
+      builder.addHttpsListener(server.port(), server.bind(), tls.get().context());
+      tls.get().listenerOptions().forEach(option -> copy(builder, tls.get(), option));
+    } else {
+      // Cleartext HTTP/1.1 plus h2c: prior knowledge and the HTTP/1.1 Upgrade.
+      builder.addHttpListener(server.port(), server.bind());
+    }
+    Undertow undertow = builder
         .setIoThreads(ioThreads)
+        .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
         // Nothing on the request path blocks; the worker pool only serves Undertow internals.
         .setWorkerThreads(Math.max(2, ioThreads))
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))
@@ -207,7 +227,8 @@ public final class GatewayServer implements AutoCloseable {
         // half-started: nothing more to release
       }
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new IOException("cannot listen on http://" + server.bind() + ":" + server.port() + ": "
+      throw new IOException("cannot listen on " + (tls.isPresent() ? "https" : "http") + "://"
+          + server.bind() + ":" + server.port() + ": "
           + cause.getMessage(), e);
     }
     return undertow;
@@ -221,12 +242,23 @@ public final class GatewayServer implements AutoCloseable {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
+  @SuppressWarnings("unchecked")
+  private static void copy(Undertow.Builder builder, ServerTls tls, org.xnio.Option<?> option) {
+    org.xnio.Option<Object> any = (org.xnio.Option<Object>) option;
+    builder.setSocketOption(any, tls.listenerOptions().get(any));
+  }
+
   private static int saturatedAdd(int a, int b, int c) {
     return (int) Math.min(Integer.MAX_VALUE, (long) a + b + c);
   }
 
   private static int millis(Duration duration) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
+  }
+
+  /** Whether the listener serves HTTPS. */
+  public boolean tls() {
+    return tls.isPresent();
   }
 
   /** The bound HTTP port (the real one when the config said 0). */
@@ -285,8 +317,10 @@ public final class GatewayServer implements AutoCloseable {
     }
     undertow.stop();
     admission.close();
+    tls.ifPresent(ServerTls::close);
     admin.ifPresent(AdminServer::close);
     channels.close();
-    log.info("stopped http://{}:{}", urlHost(address.getHostString()), httpPort());
+    log.info("stopped {}://{}:{}", tls.isPresent() ? "https" : "http",
+        urlHost(address.getHostString()), httpPort());
   }
 }

@@ -24,7 +24,11 @@ final class ConfigReader {
       "composites", "static", "websocket", "limits");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
-      "stream_format", "stream_timeout");
+      "stream_format", "stream_timeout", "tls");
+  static final List<String> SERVER_TLS_KEYS = List.of("cert_file", "key_file", "client_ca_file",
+      "client_auth", "forward_client_cert", "reload_interval");
+  static final Map<String, ServerTlsConfig.ClientAuth> CLIENT_AUTH = ConfigNode.choices(
+      ServerTlsConfig.ClientAuth.values(), ServerTlsConfig.ClientAuth::configName);
   static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = ConfigNode.choices(
       ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
@@ -47,7 +51,7 @@ final class ConfigReader {
   static GatewayConfig read(ConfigNode root, Path base) throws ConfigException {
     root.mapping(KEYS);
     return new GatewayConfig(
-        server(root.get("server")),
+        server(root.get("server"), base),
         admin(root.get("admin")),
         descriptors(root.get("descriptors"), base),
         BackendReader.readAll(root.get("backends"), base),
@@ -60,7 +64,7 @@ final class ConfigReader {
         LimitsReader.read(root.get("limits")));
   }
 
-  static ServerConfig server(ConfigNode node) throws ConfigException {
+  static ServerConfig server(ConfigNode node, Path base) throws ConfigException {
     node.mapping(SERVER_KEYS);
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig(
@@ -73,7 +77,32 @@ final class ConfigReader {
         (int) node.get("max_header_size").size(Integer.MAX_VALUE).orElse(d.maxHeaderBytes()),
         node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
         node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
-        node.get("stream_timeout").duration().orElse(d.streamTimeout()));
+        node.get("stream_timeout").duration().orElse(d.streamTimeout()),
+        serverTls(node.get("tls"), base));
+  }
+
+  static Optional<ServerTlsConfig> serverTls(ConfigNode node, Path base) throws ConfigException {
+    if (node.isAbsent()) {
+      return Optional.empty();
+    }
+    node.mapping(SERVER_TLS_KEYS);
+    ConfigNode cert = node.get("cert_file");
+    ConfigNode key = node.get("key_file");
+    Optional<Path> clientCa = node.get("client_ca_file").path(base);
+    ServerTlsConfig.ClientAuth clientAuth = node.get("client_auth").choice(CLIENT_AUTH)
+        .orElse(clientCa.isPresent() ? ServerTlsConfig.ClientAuth.OPTIONAL
+            : ServerTlsConfig.ClientAuth.NONE);
+    if (clientAuth != ServerTlsConfig.ClientAuth.NONE && clientCa.isEmpty()) {
+      throw node.get("client_auth").error(ConfigNode.quote(clientAuth.configName())
+          + " needs client_ca_file (the roots client certificates must chain to)");
+    }
+    return Optional.of(new ServerTlsConfig(
+        cert.path(base).orElseThrow(() -> cert.error("missing (required with tls)")),
+        key.path(base).orElseThrow(() -> key.error("missing (required with tls)")),
+        clientCa,
+        clientAuth,
+        node.get("forward_client_cert").bool().orElse(false),
+        node.get("reload_interval").duration().orElse(ServerTlsConfig.DEFAULT_RELOAD_INTERVAL)));
   }
 
   static AdminConfig admin(ConfigNode node) throws ConfigException {

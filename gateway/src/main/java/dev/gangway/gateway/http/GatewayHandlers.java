@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>
  * ErrorGuard -> EdgeLimits (505, 501/400 Transfer-Encoding, 414, 431; 503 + Retry-After at
- *   limits.max_concurrent_requests) -> StaticFiles: a static prefix? files (404, 405), else
+ *   limits.max_concurrent_requests) -> ClientCertificate (mTLS identity) -> StaticFiles: a static prefix? files (404, 405), else
  * -> WebSocketRoute: GET with "Upgrade: websocket"?
  *   yes: match the path alone, first streaming method (404, 400 unary, 501 HttpBody)
  *        -> Deadline (grpc-timeout, 400)
@@ -62,6 +62,7 @@ public final class GatewayHandlers {
     HttpHandler dynamic = new WebSocketRouteHandler(snapshots, webSocket, route);
     // Static prefixes come first: they shadow routes under them (docs/configuration.md#static).
     return new ErrorGuardHandler(
-        new EdgeLimitsHandler(snapshots, admission, new StaticFilesHandler(snapshots, dynamic)));
+        new EdgeLimitsHandler(snapshots, admission,
+            new ClientCertificateHandler(new StaticFilesHandler(snapshots, dynamic))));
   }
 }

@@ -3,6 +3,7 @@ package dev.gangway.gateway.http;
 import com.google.rpc.Code;
 import dev.gangway.gateway.config.AddressRange;
 import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.gateway.config.ServerTlsConfig;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Metadata;
 import io.undertow.server.HttpServerExchange;
@@ -57,7 +58,12 @@ public final class HeaderMapping {
   private static final Set<String> BUILT_IN = Set.of("authorization", "traceparent", "tracestate");
   private static final String FORWARDED_PREFIX = "x-forwarded-";
   /** Client-address headers only a trusted proxy may set (besides {@code x-forwarded-*}). */
-  private static final Set<String> PROXY_SET = Set.of("forwarded", "x-real-ip");
+  private static final Set<String> PROXY_SET =
+      Set.of("forwarded", "x-real-ip", "x-client-cert-subject", "x-client-cert-san");
+  private static final Metadata.Key<String> CLIENT_CERT_SUBJECT_KEY =
+      Metadata.Key.of("x-client-cert-subject", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> CLIENT_CERT_SAN_KEY =
+      Metadata.Key.of("x-client-cert-san", Metadata.ASCII_STRING_MARSHALLER);
   /**
    * What the gRPC transport adds to every call ({@code :path}, {@code :authority}, {@code te},
    * {@code content-type}, {@code user-agent}, {@code grpc-timeout}, ...), kept free under the
@@ -135,8 +141,29 @@ public final class HeaderMapping {
       }
     }
     addForwarded(exchange, headers, metadata, trusted);
+    addClientCertificate(exchange, metadata);
     checkSize(metadata);
     return metadata;
+  }
+
+  /**
+   * With {@code server.tls.forward_client_cert}, the verified client certificate's subject and
+   * SANs (one value each), which only the gateway sets.
+   */
+  private static void addClientCertificate(HttpServerExchange exchange, Metadata metadata) {
+    ClientCertificate certificate = exchange.getAttachment(ClientCertificate.ATTACHMENT);
+    if (certificate == null || !RequestSnapshot.attached(exchange).config().server().tls()
+        .map(ServerTlsConfig::forwardClientCert).orElse(false)) {
+      return;
+    }
+    if (printableAscii(certificate.subject())) {
+      metadata.put(CLIENT_CERT_SUBJECT_KEY, certificate.subject());
+    }
+    for (String name : certificate.subjectAlternativeNames()) {
+      if (printableAscii(name)) {
+        metadata.put(CLIENT_CERT_SAN_KEY, name);
+      }
+    }
   }
 
   /** Names that carry the client's address or the original request: the gateway's or a proxy's. */
