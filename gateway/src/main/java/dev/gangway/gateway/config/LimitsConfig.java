@@ -20,7 +20,8 @@ package dev.gangway.gateway.config;
  *     not on an IO thread (default 64KiB)
  * @param maxPendingBinds large bodies waiting for the binding pool; more get 503 (default 64)
  * @param maxJsonDepth nesting of arrays and objects in a JSON body; deeper is a 400 (default 64)
- * @param maxJsonStringBytes one JSON string (or member name); longer is a 400 (default 1MiB)
+ * @param maxJsonStringBytes one JSON string (or member name); longer is a 400 (default 4MiB, the
+ *     default body limit)
  * @param maxJsonNumberLength digits of one JSON number; longer is a 400 (default 100)
  * @param maxJsonEntries members of one JSON object or elements of one array; more is a 400
  *     (default 10000)
@@ -43,7 +44,7 @@ public record LimitsConfig(
   public static final long DEFAULT_BUFFERED_BODY_BYTES = Runtime.getRuntime().maxMemory() / 4;
 
   public static final LimitsConfig DEFAULT = new LimitsConfig(
-      10_000, 10_000, 100, 100, 8 << 10, DEFAULT_BUFFERED_BODY_BYTES, 64 << 10, 64, 64, 1 << 20,
+      10_000, 10_000, 100, 100, 8 << 10, DEFAULT_BUFFERED_BODY_BYTES, 64 << 10, 64, 64, 4 << 20,
       100, 10_000);
 
   /** A builder starting from these limits, for changing some of them by name. */
