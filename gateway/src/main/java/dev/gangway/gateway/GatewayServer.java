@@ -194,12 +194,13 @@ public final class GatewayServer implements AutoCloseable {
       builder.addHttpsListener(server.port(), server.bind(), tls.get().context());
       tls.get().listenerOptions().forEach(option -> copy(builder, tls.get(), option));
     } else {
-      // Cleartext HTTP/1.1 plus h2c: prior knowledge and the HTTP/1.1 Upgrade.
+      // Cleartext HTTP/1.1, plus h2c (prior knowledge and the HTTP/1.1 Upgrade) with server.h2c.
       builder.addHttpListener(server.port(), server.bind());
     }
     Undertow undertow = builder
         .setIoThreads(ioThreads)
-        .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+        // HTTPS offers h2 by ALPN; cleartext speaks HTTP/2 only when server.h2c asks for it.
+        .setServerOption(UndertowOptions.ENABLE_HTTP2, tls.isPresent() || server.h2c())
         // Nothing on the request path blocks; the worker pool only serves Undertow internals.
         .setWorkerThreads(Math.max(2, ioThreads))
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))

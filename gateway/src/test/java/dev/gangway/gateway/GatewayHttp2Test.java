@@ -35,7 +35,7 @@ class GatewayHttp2Test {
   @BeforeEach
   void start() throws Exception {
     echo = servers.backend("echo");
-    GatewayServer gateway = servers.gateway(TestConfigs.config(TestConfigs.server(),
+    GatewayServer gateway = servers.gateway(TestConfigs.config(TestConfigs.local().h2c(true).build(),
         List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(),
         HeadersConfig.DEFAULT));
     port = gateway.httpPort();

@@ -67,7 +67,9 @@ final class LocalStatusInterceptor implements ClientInterceptor {
           @Override
           public void onClose(Status status, Metadata trailers) {
             Status closed = marked(status, trailersReceived.get());
-            if (closed != status) {
+            // CANCELLED is the gateway's own doing (the client went away, the stream ended): no
+            // transport trouble to report.
+            if (closed != status && status.getCode() != Status.Code.CANCELLED) {
               warn(method.getFullMethodName(), status);
             }
             super.onClose(closed, trailers);

@@ -24,7 +24,7 @@ final class ConfigReader {
       "composites", "static", "websocket", "limits");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
-      "stream_format", "stream_timeout", "tls");
+      "stream_format", "stream_timeout", "tls", "h2c");
   static final List<String> SERVER_TLS_KEYS = List.of("cert_file", "key_file", "client_ca_file",
       "client_auth", "forward_client_cert", "reload_interval");
   static final Map<String, ServerTlsConfig.ClientAuth> CLIENT_AUTH = ConfigNode.choices(
@@ -78,7 +78,8 @@ final class ConfigReader {
         node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
         node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
         node.get("stream_timeout").duration().orElse(d.streamTimeout()),
-        serverTls(node.get("tls"), base));
+        serverTls(node.get("tls"), base),
+        node.get("h2c").bool().orElse(d.h2c()));
   }
 
   static Optional<ServerTlsConfig> serverTls(ConfigNode node, Path base) throws ConfigException {

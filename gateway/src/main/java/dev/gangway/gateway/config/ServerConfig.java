@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param streamTimeout the deadline of streaming calls (server, client or bidi) whose method has
  *     no {@code routes} timeout, instead of the backend's unary timeout (default 1h)
  * @param tls HTTPS on the listener; empty for plain HTTP (default)
+ * @param h2c whether the cleartext listener also speaks HTTP/2 (prior knowledge and the HTTP/1.1
+ *     Upgrade); HTTPS always offers HTTP/2 by ALPN (default false)
  */
 public record ServerConfig(
     String bind,
@@ -32,7 +34,8 @@ public record ServerConfig(
     Duration maxGrpcTimeout,
     StreamFormat streamFormat,
     Duration streamTimeout,
-    Optional<ServerTlsConfig> tls) {
+    Optional<ServerTlsConfig> tls,
+    boolean h2c) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -46,7 +49,7 @@ public record ServerConfig(
 
   public static final ServerConfig DEFAULT = new ServerConfig(
       "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
-      Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1), Optional.empty());
+      Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1), Optional.empty(), false);
 
   /** A builder starting from these settings, for changing some of them by name. */
   public Builder toBuilder() {
@@ -69,6 +72,7 @@ public record ServerConfig(
     private StreamFormat streamFormat;
     private Duration streamTimeout;
     private Optional<ServerTlsConfig> tls;
+    private boolean h2c;
 
     private Builder(ServerConfig from) {
       bind = from.bind;
@@ -82,6 +86,7 @@ public record ServerConfig(
       streamFormat = from.streamFormat;
       streamTimeout = from.streamTimeout;
       tls = from.tls;
+      h2c = from.h2c;
     }
 
     public Builder bind(String value) {
@@ -139,9 +144,14 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder h2c(boolean value) {
+      h2c = value;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(bind, port, ioThreads, idleTimeout, readTimeout,
-          maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout, tls);
+          maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout, tls, h2c);
     }
   }
 

@@ -80,7 +80,7 @@ class ConfigLoaderTest {
         ServerConfig.StreamFormat.JSON_ARRAY, Duration.ofMinutes(90),
         Optional.of(new ServerTlsConfig(tls.resolve("client.pem"), tls.resolve("client.key"),
             Optional.of(tls.resolve("ca.pem")), ServerTlsConfig.ClientAuth.REQUIRE, true,
-            Duration.ofSeconds(30)))));
+            Duration.ofSeconds(30))), true));
     assertThat(config.admin()).isEqualTo(new AdminConfig("0.0.0.0", -1));
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.descriptors()).isEqualTo(new DescriptorsConfig(
