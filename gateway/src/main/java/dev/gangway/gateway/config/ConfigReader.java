@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static", "websocket", "limits");
+      "composites", "static", "websocket", "limits", "shutdown");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout", "tls", "h2c");
@@ -33,6 +33,7 @@ final class ConfigReader {
       ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
+  static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
   static final List<String> HEADERS_KEYS =
       List.of("forward", "trusted_proxies", "max_metadata_size");
@@ -61,7 +62,8 @@ final class ConfigReader {
         CompositeReader.readAll(root.get("composites")),
         StaticReader.readAll(root.get("static"), base),
         WebSocketReader.read(root.get("websocket")),
-        LimitsReader.read(root.get("limits")));
+        LimitsReader.read(root.get("limits")),
+        shutdown(root.get("shutdown")));
   }
 
   static ServerConfig server(ConfigNode node, Path base) throws ConfigException {
@@ -104,6 +106,14 @@ final class ConfigReader {
         clientAuth,
         node.get("forward_client_cert").bool().orElse(false),
         node.get("reload_interval").duration().orElse(ServerTlsConfig.DEFAULT_RELOAD_INTERVAL)));
+  }
+
+  static ShutdownConfig shutdown(ConfigNode node) throws ConfigException {
+    node.mapping(SHUTDOWN_KEYS);
+    ShutdownConfig d = ShutdownConfig.DEFAULT;
+    return new ShutdownConfig(
+        node.get("drain_delay").durationOrZero().orElse(d.drainDelay()),
+        node.get("grace").duration().orElse(d.grace()));
   }
 
   static AdminConfig admin(ConfigNode node) throws ConfigException {

@@ -20,13 +20,14 @@ public record GatewayConfig(
     List<CompositeConfig> composites,
     List<StaticConfig> staticFiles,
     WebSocketConfig webSocket,
-    LimitsConfig limits) {
+    LimitsConfig limits,
+    ShutdownConfig shutdown) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
-      WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT);
+      WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -40,6 +41,7 @@ public record GatewayConfig(
     staticFiles = List.copyOf(staticFiles);
     Objects.requireNonNull(webSocket, "webSocket");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(shutdown, "shutdown");
   }
 
   /** A builder starting from this configuration, for changing some sections by name. */
@@ -63,6 +65,7 @@ public record GatewayConfig(
     private List<StaticConfig> staticFiles;
     private WebSocketConfig webSocket;
     private LimitsConfig limits;
+    private ShutdownConfig shutdown;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -76,6 +79,7 @@ public record GatewayConfig(
       staticFiles = from.staticFiles;
       webSocket = from.webSocket;
       limits = from.limits;
+      shutdown = from.shutdown;
     }
 
     public Builder server(ServerConfig value) {
@@ -133,9 +137,14 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder shutdown(ShutdownConfig value) {
+      shutdown = value;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket, limits);
+          composites, staticFiles, webSocket, limits, shutdown);
     }
   }
 }

@@ -35,6 +35,7 @@ class ConfigDocsTest {
     keys.addAll(StaticReader.KEYS);
     keys.addAll(WebSocketReader.KEYS);
     keys.addAll(LimitsReader.KEYS);
+    keys.addAll(ConfigReader.SHUTDOWN_KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");
