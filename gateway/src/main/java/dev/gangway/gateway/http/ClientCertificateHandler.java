@@ -1,5 +1,7 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.config.ServerTlsConfig;
+import dev.gangway.gateway.tls.ClientCertificate;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -35,6 +37,11 @@ final class ClientCertificateHandler implements HttpHandler {
         exchange.getConnection().putAttachment(ON_CONNECTION, certificate);
       }
       certificate.ifPresent(c -> exchange.putAttachment(ClientCertificate.ATTACHMENT, c));
+      boolean forward = RequestSnapshot.attached(exchange).config().server().tls()
+          .map(ServerTlsConfig::forwardClientCert).orElse(false);
+      if (forward) {
+        certificate.ifPresent(c -> exchange.putAttachment(ClientCertificate.FORWARDED, c));
+      }
     }
     next.handleRequest(exchange);
   }

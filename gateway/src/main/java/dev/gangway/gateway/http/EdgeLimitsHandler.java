@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.Responses;
 import com.google.rpc.Code;
 import dev.gangway.gateway.config.LimitsConfig;
 import dev.gangway.gateway.config.ServerConfig;

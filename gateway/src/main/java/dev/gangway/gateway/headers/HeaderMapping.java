@@ -1,9 +1,10 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.headers;
 
 import com.google.rpc.Code;
 import dev.gangway.gateway.config.AddressRange;
 import dev.gangway.gateway.config.HeadersConfig;
-import dev.gangway.gateway.config.ServerTlsConfig;
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.tls.ClientCertificate;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Metadata;
 import io.undertow.server.HttpServerExchange;
@@ -117,7 +118,7 @@ public final class HeaderMapping {
    * @throws TranscodingException 400 for a {@code Grpc-Metadata-*-bin} value that is not base64;
    *     431 when the metadata would not fit in the backend's limit
    */
-  Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
+  public Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
     HeaderMap headers = exchange.getRequestHeaders();
     Set<String> connectionListed = connectionListed(headers);
     boolean trusted = fromTrustedProxy(exchange);
@@ -151,9 +152,8 @@ public final class HeaderMapping {
    * SANs (one value each), which only the gateway sets.
    */
   private static void addClientCertificate(HttpServerExchange exchange, Metadata metadata) {
-    ClientCertificate certificate = exchange.getAttachment(ClientCertificate.ATTACHMENT);
-    if (certificate == null || !RequestSnapshot.attached(exchange).config().server().tls()
-        .map(ServerTlsConfig::forwardClientCert).orElse(false)) {
+    ClientCertificate certificate = exchange.getAttachment(ClientCertificate.FORWARDED);
+    if (certificate == null) {
       return;
     }
     if (printableAscii(certificate.subject())) {
@@ -226,8 +226,8 @@ public final class HeaderMapping {
         try {
           metadata.put(key, Base64.getDecoder().decode(value.trim()));
         } catch (IllegalArgumentException e) {
-          throw TranscodingException.invalidArgument("header " + values.getHeaderName()
-              + ": binary (-bin) metadata must be base64");
+          throw GatewayError.BAD_HEADER.exception(
+              values.getHeaderName(), "binary (-bin) metadata must be base64");
         }
       }
     } else {
@@ -302,7 +302,7 @@ public final class HeaderMapping {
    * {@link #addResponseHeaders(Metadata, HeaderMap)} does each: for a response that answers the
    * whole call.
    */
-  static void addResponseHeaders(Metadata headers, Metadata trailers, HeaderMap target) {
+  public static void addResponseHeaders(Metadata headers, Metadata trailers, HeaderMap target) {
     if (headers != null) {
       addResponseHeaders(headers, target);
     }
@@ -313,7 +313,7 @@ public final class HeaderMapping {
    * Adds the backend's response headers and trailers (trailers after headers) as
    * {@code Grpc-Metadata-<name>}, skipping the names {@link #reserved} covers.
    */
-  static void addResponseHeaders(Metadata metadata, HeaderMap target) {
+  public static void addResponseHeaders(Metadata metadata, HeaderMap target) {
     for (String name : metadata.keys()) {
       if (reserved(name) || !validKey(name)) {
         // Not a name gRPC allows (a misbehaving backend): it could not be a valid HTTP name either.
@@ -342,7 +342,7 @@ public final class HeaderMapping {
   }
 
   /** Hop-by-hop, {@code Proxy-*}, or owned by the gRPC transport: never crosses the gateway. */
-  static boolean reserved(String lowerCaseName) {
+  public static boolean reserved(String lowerCaseName) {
     return lowerCaseName.startsWith("grpc-")
         || lowerCaseName.startsWith(":")
         || lowerCaseName.startsWith("proxy-")

@@ -1,4 +1,4 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.tls;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.SSLSessionInfo;
@@ -18,7 +18,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * {@code server.tls.client_ca_file}: the identity of an mTLS partner. This is the one place to
  * read it: {@code exchange.getAttachment(ClientCertificate.ATTACHMENT)} (null without a verified
  * certificate), set before routing for every request on such a connection, HTTP/1.1 or HTTP/2,
- * including WebSocket upgrades. docs/security.md describes it.
+ * including WebSocket upgrades. {@link #FORWARDED} holds the same certificate when
+ * {@code server.tls.forward_client_cert} sends it to backends. docs/security.md describes it.
  *
  * <p>Immutable.
  *
@@ -32,6 +33,9 @@ public record ClientCertificate(
   /** Where the request's verified client certificate is attached. */
   public static final AttachmentKey<ClientCertificate> ATTACHMENT =
       AttachmentKey.create(ClientCertificate.class);
+  /** The certificate whose subject and SANs go to backends as metadata (forward_client_cert). */
+  public static final AttachmentKey<ClientCertificate> FORWARDED =
+      AttachmentKey.create(ClientCertificate.class);
 
   public ClientCertificate {
     chain = List.copyOf(chain);
@@ -40,7 +44,7 @@ public record ClientCertificate(
   }
 
   /** The connection's verified client certificate, if it presented one. */
-  static Optional<ClientCertificate> of(HttpServerExchange exchange) {
+  public static Optional<ClientCertificate> of(HttpServerExchange exchange) {
     SSLSessionInfo session = exchange.getConnection().getSslSessionInfo();
     if (session == null) {
       return Optional.empty();
