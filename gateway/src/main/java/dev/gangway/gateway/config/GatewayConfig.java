@@ -20,6 +20,7 @@ public record GatewayConfig(
     List<CompositeConfig> composites,
     List<StaticConfig> staticFiles,
     WebSocketConfig webSocket,
+    LimitsConfig limits,
     ShutdownConfig shutdown,
     AuthConfig auth,
     AccessConfig access,
@@ -29,8 +30,8 @@ public record GatewayConfig(
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
-      WebSocketConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT, AccessConfig.DEFAULT,
-      RateLimitsConfig.DEFAULT);
+      WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT,
+      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -43,6 +44,7 @@ public record GatewayConfig(
     composites = List.copyOf(composites);
     staticFiles = List.copyOf(staticFiles);
     Objects.requireNonNull(webSocket, "webSocket");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(access, "access");
@@ -69,6 +71,7 @@ public record GatewayConfig(
     private List<CompositeConfig> composites;
     private List<StaticConfig> staticFiles;
     private WebSocketConfig webSocket;
+    private LimitsConfig limits;
     private ShutdownConfig shutdown;
     private AuthConfig auth;
     private AccessConfig access;
@@ -85,6 +88,7 @@ public record GatewayConfig(
       composites = from.composites;
       staticFiles = from.staticFiles;
       webSocket = from.webSocket;
+      limits = from.limits;
       shutdown = from.shutdown;
       auth = from.auth;
       access = from.access;
@@ -141,6 +145,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder limits(LimitsConfig value) {
+      limits = value;
+      return this;
+    }
+
     public Builder shutdown(ShutdownConfig value) {
       shutdown = value;
       return this;
@@ -163,7 +172,7 @@ public record GatewayConfig(
 
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket, shutdown, auth, access, rateLimits);
+          composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits);
     }
   }
 }
