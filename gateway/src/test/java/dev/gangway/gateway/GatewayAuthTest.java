@@ -370,7 +370,11 @@ class GatewayAuthTest {
   }
 
   @Test
-  void adminRoutesShowEachRoutesRequirementAndExplainSaysWhetherHeadersMeetIt() {
+  void adminRoutesShowEachRoutesRequirementAndExplainSaysWhetherHeadersMeetIt()
+      throws Exception {
+    // The JWKS URL's first fetch runs in the background: explain says "undecided" before it.
+    Await.until("the first keys", () -> http.get("/v1/headers", "Authorization",
+        bearer(issuer.token("alice"))).statusCode() == 200, () -> jwks.fetches() + " fetches");
     Http admin = new Http(gateway.adminPort().orElseThrow());
     JsonNode routes = Http.json(admin.get("/admin/routes").body());
     JsonNode echoRoute = null;
@@ -401,7 +405,7 @@ class GatewayAuthTest {
 
     JsonNode none = Http.json(admin.get("/admin/explain?path=/v1/headers").body()).get("access");
     assertThat(none.get("status").asInt()).isEqualTo(401);
-    assertThat(echo.calls()).isZero();
+    assertThat(echo.calls()).as("only the await's call").isEqualTo(1);
   }
 
   @Test
