@@ -38,6 +38,17 @@ final class GatewayProfiler {
     return new GatewayProfiler(mode, agent, dir);
   }
 
+  /**
+   * Before the warm-up: a first flight recording started and stopped, so that the JVM's one-time
+   * JFR set-up (classes, threads, buffers) is not charged to the first measured step.
+   */
+  void prepare(long pid) throws IOException, InterruptedException {
+    if (mode.equals("jfr")) {
+      jcmd(pid, "JFR.start", "name=setup", "settings=profile");
+      jcmd(pid, "JFR.stop", "name=setup");
+    }
+  }
+
   void start(long pid) throws IOException, InterruptedException {
     switch (mode) {
       case "cpu" -> jcmd(pid, "JVMTI.agent_load", agent.toString(),
