@@ -52,8 +52,8 @@ public final class Main implements Callable<Integer> {
   /** Exit code for an invalid configuration in {@code validate} (picocli uses it for usage too). */
   static final int INVALID_CONFIG = 2;
   /**
-   * Exit code when the start ran out of memory, or {@code validate} could not run at all: an
-   * orchestrator that restarts on 1 would only fail again, so it gets its own code.
+   * Exit code when the start ran out of memory, or {@code validate} could not run at all: not
+   * "could not start" or "problems found", since more heap, not a config change, is the fix.
    */
   static final int OUT_OF_MEMORY = 3;
 

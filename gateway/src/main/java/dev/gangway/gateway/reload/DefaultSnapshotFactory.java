@@ -9,6 +9,9 @@ import dev.gangway.gateway.compose.CompositeException;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.problems.Problem;
+import dev.gangway.gateway.problems.ProblemCounts;
+import dev.gangway.gateway.problems.SnapshotProblems;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
@@ -59,7 +62,7 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     } catch (BackendSetupException | CompositeException e) {
       throw new SnapshotException(e.getMessage());
     }
-    report(generation, transcoder, bindings);
+    report(generation, config, transcoder);
     return new RuntimeSnapshot(
         config, transcoder, bindings, composites, generation, Instant.now());
   }
@@ -76,12 +79,16 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     return DescriptorLoader.load(sources);
   }
 
-  private static void report(long generation, Transcoder transcoder, BackendBindings bindings) {
-    log.info("snapshot {}: {} routes from {} descriptor set(s), {} problem(s)",
-        generation, transcoder.routes().size(), transcoder.descriptors().sources().size(),
-        transcoder.problems().size() + bindings.problems().size());
-    transcoder.problems().forEach(p -> log.warn("{}", p));
-    bindings.problems().forEach(p -> log.warn("{}", p));
+  /**
+   * Logs the problems {@code gangway validate} reports for this configuration, the same list
+   * ({@link SnapshotProblems}): the summary line, then each problem with its kind.
+   */
+  private static void report(long generation, GatewayConfig config, Transcoder transcoder) {
+    List<Problem> problems = SnapshotProblems.of(config, transcoder);
+    log.info("snapshot {}: {} routes from {} descriptor set(s), {}", generation,
+        transcoder.routes().size(), transcoder.descriptors().sources().size(),
+        ProblemCounts.of(problems).describe());
+    problems.forEach(p -> log.warn("{}: {}", p.kind().heading(), p.text()));
   }
 
   private static String summary(List<LoadProblem> problems) {
