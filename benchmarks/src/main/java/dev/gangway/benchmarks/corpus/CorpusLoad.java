@@ -2,12 +2,12 @@ package dev.gangway.benchmarks.corpus;
 
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
-import dev.gangway.transcoder.TranscoderOptions;
+import dev.gangway.transcoder.options.TranscoderOptions;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
 import dev.gangway.transcoder.descriptor.LoadedDescriptors;
 import dev.gangway.transcoder.routing.MatchResult;
-import dev.gangway.transcoder.routing.RouteTable;
+import dev.gangway.transcoder.internal.routing.RouteTable;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +58,9 @@ public final class CorpusLoad {
     long live = liveHeap() - before;
     System.out.printf(Locale.ROOT, "best load: %d ms CPU; live heap of the transcoder: %d MiB%n",
         best, live >> 20);
+    System.out.printf(Locale.ROOT, "comments kept: %d files, %d KiB%n",
+        transcoder.descriptors().comments().files(),
+        transcoder.descriptors().comments().bytes() >> 10);
     System.out.printf(Locale.ROOT, "%d files, %d services, %d served routes, %d conflicts,"
             + " %d problems%n", transcoder.descriptors().files().size(),
         transcoder.descriptors().services().size(), transcoder.routes().size(),
@@ -121,7 +124,8 @@ public final class CorpusLoad {
         tenRoutes.add(route.binding().httpMethod(), route.binding().template(), route);
       }
     }
-    // The same ten requests against the full table and against a table of only their routes.
+    // The same ten requests against the full table and against a table of only their routes
+    // (built with the transcoder's internal RouteTable: the public API builds whole snapshots).
     RouteTable<MethodRoute> small = tenRoutes.build();
     for (int round = 0; round < MATCH_ROUNDS; round++) {
       long bigNs = time(big::match, ten);
