@@ -3,7 +3,7 @@ package dev.gangway.gateway.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.google.rpc.Code;
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +47,22 @@ public final class AdminHandler implements HttpHandler {
   private final SnapshotHolder holder;
   private final BackendStates states;
   private final ReloadStatus reloads;
+  private final BooleanSupplier stopping;
   private final ObjectMapper json =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Which backend serves a service comes from the snapshot's bindings, as on the request path. */
   public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads) {
+    this(holder, states, reloads, () -> false);
+  }
+
+  /** As above; {@code /readyz} answers 503 once {@code stopping} says the gateway is stopping. */
+  public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads,
+      BooleanSupplier stopping) {
     this.holder = Objects.requireNonNull(holder, "holder");
     this.states = Objects.requireNonNull(states, "states");
     this.reloads = Objects.requireNonNull(reloads, "reloads");
+    this.stopping = Objects.requireNonNull(stopping, "stopping");
   }
 
   @Override
@@ -68,7 +77,7 @@ public final class AdminHandler implements HttpHandler {
     } catch (JsonProcessingException | RuntimeException e) {
       log.error("admin {} failed", exchange.getRequestPath(), e);
       error(exchange, snapshot,
-          new TranscodingException(Code.INTERNAL, 500, "admin: internal error"));
+          GatewayError.ADMIN_INTERNAL.exception());
     }
   }
 
@@ -76,14 +85,14 @@ public final class AdminHandler implements HttpHandler {
       throws JsonProcessingException {
     String path = exchange.getRequestPath();
     if (!ENDPOINTS.contains(path)) {
-      error(exchange, snapshot, TranscodingException.notFound(
-          "no admin endpoint " + path + "; the endpoints are " + String.join(", ", ENDPOINTS)));
+      error(exchange, snapshot,
+          GatewayError.NO_ADMIN_ENDPOINT.exception(path, String.join(", ", ENDPOINTS)));
       return;
     }
     if (!Methods.GET.equals(exchange.getRequestMethod())) {
       exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
-      error(exchange, snapshot, new TranscodingException(Code.UNIMPLEMENTED, 405,
-          "method " + exchange.getRequestMethod() + " not allowed for " + path + "; allowed: GET"));
+      error(exchange, snapshot,
+          GatewayError.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod(), path, "GET"));
       return;
     }
     switch (path) {
@@ -97,7 +106,7 @@ public final class AdminHandler implements HttpHandler {
 
   private void readyz(HttpServerExchange exchange, RuntimeSnapshot snapshot)
       throws JsonProcessingException {
-    Readiness.Result result = Readiness.check(snapshot, states);
+    Readiness.Result result = Readiness.check(snapshot, states, stopping.getAsBoolean());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", result.ready() ? "ready" : "not ready");
     body.put("generation", snapshot.generation());
@@ -113,8 +122,7 @@ public final class AdminHandler implements HttpHandler {
       throws JsonProcessingException {
     String target = parameter(exchange, "path");
     if (target == null || target.isEmpty()) {
-      error(exchange, snapshot, TranscodingException.invalidArgument(
-          "missing query parameter \"path\" (the request target to explain, URL-encoded)"));
+      error(exchange, snapshot, GatewayError.ADMIN_MISSING_PATH.exception());
       return;
     }
     String method = parameter(exchange, "method");

@@ -11,6 +11,7 @@ import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
+import dev.gangway.gateway.testing.TestSnapshots;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
@@ -84,6 +85,24 @@ class AdminHandlerTest {
     assertThat(reply.status()).isEqualTo(503);
     assertThat(texts(reply.json().get("reasons")))
         .containsExactly("backend shelves has no channel");
+  }
+
+  @Test
+  void readyzIsUnavailableWhenNoRouteHasABackend() throws Exception {
+    GatewayConfig unmatched = TestConfigs.reloading(List.of(Path.of("descriptors")), true,
+        Duration.ofSeconds(2), List.of(TestConfigs.unreachableBackend("lib", "example.library.*")));
+    Transcoder transcoder = Transcoder.build(DescriptorLoader.load(List.of(DescriptorSource.bytes(
+        "shelves.binpb", TestDescriptorSets.shelvesWithRivals("test.a", "v1")))),
+        unmatched.transcoding());
+    holder.swap(TestSnapshots.of(unmatched, transcoder,
+        BackendBindings.build(unmatched, transcoder, CHANNELS), 2, Instant.now()));
+
+    AdminTestServer.Reply reply = server.get("/readyz");
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(texts(reply.json().get("reasons"))).containsExactly("no route has a backend:"
+        + " every call would answer 503 (check the backends' service patterns against the loaded"
+        + " services; gangway validate lists them)");
   }
 
   @Test
@@ -274,7 +293,7 @@ class AdminHandlerTest {
   private static RuntimeSnapshot snapshot(DescriptorSource... sources) {
     Transcoder transcoder = Transcoder.build(
         DescriptorLoader.load(List.of(sources)), CONFIG.transcoding());
-    return new RuntimeSnapshot(CONFIG, transcoder, bindings(transcoder), 1,
+    return TestSnapshots.of(CONFIG, transcoder, bindings(transcoder), 1,
         Instant.parse("2025-01-01T00:00:00Z"));
   }
 
