@@ -40,7 +40,11 @@ public final class CorpusLoad {
     long before = liveHeap();
     Transcoder transcoder = null;
     long best = Long.MAX_VALUE;
+    // corpus.reload=true keeps the previous snapshot while the next one is built, as a hot reload
+    // does: run with the -Xmx to check and see whether the second load fits.
+    boolean reload = Boolean.getBoolean("corpus.reload");
     for (int i = 0; i < LOADS; i++) {
+      Transcoder previous = reload ? transcoder : null;
       transcoder = null;
       liveHeap();
       long start = System.nanoTime();
@@ -48,6 +52,10 @@ public final class CorpusLoad {
       LoadedDescriptors loaded = DescriptorLoader.load(List.of(DescriptorSource.path(set)));
       long loadedCpu = cpu();
       transcoder = Transcoder.build(loaded, TranscoderOptions.DEFAULT);
+      loaded = null;
+      if (previous != null) {
+        System.out.printf(Locale.ROOT, "reload %d done while generation %d was held%n", i + 1, i);
+      }
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (cpu() - cpuStart) / 1_000_000;
       best = Math.min(best, cpuMillis);

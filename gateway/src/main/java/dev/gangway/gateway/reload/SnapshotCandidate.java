@@ -52,6 +52,10 @@ record SnapshotCandidate(
       log.error("loading the configuration failed unexpectedly", e);
       return rejected(Optional.empty(), "config: " + BuildFailure.describe(e));
     }
+    Optional<String> tooBig = HeapBudget.refusal(config);
+    if (tooBig.isPresent()) {
+      return rejected(Optional.of(config), tooBig.get());
+    }
     RuntimeSnapshot snapshot;
     try {
       snapshot = factory.build(config, generation);
