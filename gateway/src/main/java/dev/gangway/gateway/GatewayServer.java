@@ -18,6 +18,8 @@ import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.reload.ReloadResult;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.Reloader;
+import dev.gangway.gateway.reload.RestartKeys;
+import java.util.List;
 import dev.gangway.gateway.reload.ReloaderOptions;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
@@ -122,7 +124,10 @@ public final class GatewayServer implements AutoCloseable {
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
       reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,
-          serving -> channels.retainOnly(serving.config().backends()));
+          serving -> {
+            channels.retainOnly(serving.config().backends());
+            noteRestartKeys(gatewayConfig, serving.config(), reloads);
+          });
       OpenStreams streams = new OpenStreams();
       ShutdownGate gate = new ShutdownGate(holder, GatewayHandlers.create(holder, streams));
       undertow = listener(gatewayConfig.server(), gate);
@@ -145,6 +150,23 @@ public final class GatewayServer implements AutoCloseable {
       closeQuietly(reloader, admin, undertow);
       channels.close();
       throw new IOException("interrupted while starting", e);
+    }
+  }
+
+  /**
+   * Logs, once per change, the keys a reload loaded but cannot apply (the listeners and shutdown
+   * keep their start values), and shows them on /admin/status.
+   */
+  private static void noteRestartKeys(
+      GatewayConfig started, GatewayConfig loaded, ReloadStatus reloads) {
+    List<String> changed = RestartKeys.changed(started, loaded);
+    if (changed.equals(reloads.restartRequired())) {
+      return;
+    }
+    reloads.recordRestartRequired(changed);
+    if (!changed.isEmpty()) {
+      log.warn("reload: these keys keep their start values until a restart: {}",
+          String.join("; ", changed));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.gangway.gateway.cli;
 import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.problems.ProblemKind;
 import dev.gangway.gateway.reload.BuildFailure;
 import dev.gangway.transcoder.Transcoder;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no problem",
-      "1:problems were found (descriptors, rules, conflicts, services without a backend, ...)",
+      "1:problems were found (descriptors, rules, conflicts, services without a backend,"
+          + " service patterns matching no service, ports that cannot be bound)",
       "2:the configuration (file or flags) is invalid, or a bad command line",
       "3:validation could not run (out of memory, or an unexpected failure); one line on stderr"
     })
@@ -84,7 +86,9 @@ final class ValidateCommand implements Callable<Integer> {
     Transcoder transcoder = Transcoder.build(
         DefaultSnapshotFactory.loadDescriptors(config.descriptors()), config.transcoding());
     ValidationReport report =
-        ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder));
+        ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder))
+            .withProblems(ProblemKind.SERVICE_PATTERN, StartChecks.unmatchedPatterns(config, transcoder))
+            .withProblems(ProblemKind.PORT, StartChecks.unbindablePorts(config));
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.JSON) {
       ReportJson.print(report, problemsOnly, out);

@@ -67,6 +67,13 @@ record ValidationReport(List<Row> routes, List<Problem> problems) {
     return new ValidationReport(rows, problems);
   }
 
+  /** This report with {@code more} problems of one kind after its own. */
+  ValidationReport withProblems(ProblemKind kind, List<String> more) {
+    List<Problem> all = new ArrayList<>(problems);
+    more.forEach(text -> all.add(new Problem(kind, text)));
+    return new ValidationReport(routes, all);
+  }
+
   ProblemCounts counts() {
     return ProblemCounts.of(problems);
   }

@@ -10,7 +10,11 @@ public enum ProblemKind {
   ROUTE_CONFLICT("route conflict", "route conflicts"),
   NO_BACKEND("service without a backend", "services without a backend"),
   ROUTE_SETTING("route setting", "route settings"),
-  COMPOSITE("composite route", "composite routes");
+  COMPOSITE("composite route", "composite routes"),
+  /** {@code gangway validate} only: a backend's service pattern that names no loaded service. */
+  SERVICE_PATTERN("service pattern matching no service", "service patterns matching no service"),
+  /** {@code gangway validate} only: a configured port that cannot be bound. */
+  PORT("port that cannot be bound", "ports that cannot be bound");
 
   private final String one;
   private final String many;

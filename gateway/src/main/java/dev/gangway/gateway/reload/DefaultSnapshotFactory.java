@@ -41,6 +41,7 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   private static final int PROBLEMS_IN_MESSAGE = 3;
 
   private final ChannelRegistry channels;
+  private final ProblemLog problemLog = new ProblemLog(log);
   private final List<RoutePolicy.Factory> policies;
 
   /**
@@ -88,14 +89,16 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
 
   /**
    * Logs the problems {@code gangway validate} reports for this configuration, the same list
-   * ({@link SnapshotProblems}): the summary line, then each problem with its kind.
+   * ({@link SnapshotProblems}): the summary line with the counts by kind, then each problem with
+   * its kind (those unchanged since the previous snapshot are counted, not repeated).
    */
-  private static void report(long generation, GatewayConfig config, Transcoder transcoder) {
+  private void report(long generation, GatewayConfig config, Transcoder transcoder) {
     List<Problem> problems = SnapshotProblems.of(config, transcoder);
     log.info("snapshot {}: {} routes from {} descriptor set(s), {}", generation,
         transcoder.routes().size(), transcoder.descriptors().sources().size(),
         ProblemCounts.of(problems).describe());
-    problems.forEach(p -> log.warn("{}: {}", p.kind().heading(), p.text()));
+    problemLog.report(generation,
+        problems.stream().map(p -> p.kind().heading() + ": " + p.text()).toList());
   }
 
   private static String summary(List<LoadProblem> problems) {

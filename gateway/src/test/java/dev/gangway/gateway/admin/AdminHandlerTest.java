@@ -159,7 +159,7 @@ class AdminHandlerTest {
     assertThat(json.get("reloads").toString()).isEqualTo("{\"count\":0,\"failures\":1,"
         + "\"lastSuccess\":null,\"lastFailure\":{\"at\":\"2025-01-02T03:04:05Z\",\"message\":"
         + "\"descriptors: d/a.binpb: is not a binary FileDescriptorSet\"},"
-        + "\"lastAttemptFailed\":true}");
+        + "\"lastAttemptFailed\":true,\"restartRequired\":[]}");
   }
 
   @Test

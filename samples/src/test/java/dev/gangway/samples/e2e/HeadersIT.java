@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.rpc.Code;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Header mapping both ways, observed through Diagnostics.Echo, which returns the metadata the
@@ -27,20 +24,7 @@ class HeadersIT {
   private static final String TRACEPARENT =
       "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   @Test
   void echoReturnsTheRequestAsTheBackendReceivedIt() {

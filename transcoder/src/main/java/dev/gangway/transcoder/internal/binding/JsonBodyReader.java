@@ -14,6 +14,8 @@ import java.util.Locale;
  * <p>Immutable and thread-safe (the JsonFormat parser is).
  */
 final class JsonBodyReader {
+  private static final String FORM = "application/x-www-form-urlencoded";
+
   private final JsonFormat.Parser parser;
 
   JsonBodyReader(JsonFormat.Parser parser) {
@@ -32,7 +34,7 @@ final class JsonBodyReader {
     if (body.length == 0) {
       return null;
     }
-    checkContentType(contentType);
+    checkContentType(contentType, body);
     if (isBlank(body)) {
       throw TranscodingException.invalidArgument(
           "body: invalid JSON: only whitespace, no JSON value (send no body, or a JSON value)");
@@ -47,8 +49,12 @@ final class JsonBodyReader {
     return text;
   }
 
-  /** Empty, {@code application/json} or {@code application/*+json}, parameters ignored. */
-  static void checkContentType(String contentType) throws TranscodingException {
+  /**
+   * Empty, {@code application/json} or {@code application/*+json}, parameters ignored; or
+   * {@code application/x-www-form-urlencoded} with a body that is a JSON object or array, which
+   * is what plain {@code curl -d '{...}'} sends (a form body never starts with '{' or '[').
+   */
+  static void checkContentType(String contentType, byte[] body) throws TranscodingException {
     int semicolon = contentType.indexOf(';');
     String type =
         (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
@@ -57,12 +63,22 @@ final class JsonBodyReader {
     boolean json =
         type.isEmpty()
             || type.equals("application/json")
-            || (type.startsWith("application/") && type.endsWith("+json"));
+            || (type.startsWith("application/") && type.endsWith("+json"))
+            || (type.equals(FORM) && startsLikeJson(body));
     if (!json) {
       throw TranscodingException.unsupportedMediaType(
           "body: content type " + Quoting.quote(contentType.trim())
               + " is not supported; send application/json");
     }
+  }
+
+  private static boolean startsLikeJson(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return b == '{' || b == '[';
+      }
+    }
+    return false;
   }
 
   private static boolean isBlank(byte[] body) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the connections: NDJSON gets a terminal UNAVAILABLE error object, a WebSocket close 1001, and
  * both backend calls are cancelled.
  */
-class GatewayShutdownTest {
+class GatewayShutdownIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   @Test

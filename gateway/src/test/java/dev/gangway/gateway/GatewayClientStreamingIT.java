@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Client streaming through a real gateway to a real backend: NDJSON, arrays, errors, pacing. */
-class GatewayClientStreamingTest {
+class GatewayClientStreamingIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private EchoBackend echo;

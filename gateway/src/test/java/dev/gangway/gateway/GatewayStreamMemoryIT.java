@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * honours flow control ({@link CountStreams} sends only while the call is ready) and the client
  * keeps nothing, so growth would come from the gateway queueing messages. Figures are printed.
  */
-class GatewayStreamMemoryTest {
+class GatewayStreamMemoryIT {
   private static final int TOTAL = 200_000;
   private static final int PAD = 64;
   /** Heap samples are taken each time the client has read this many more messages. */

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * flight finish within the grace, and a call that outlives it is answered 503 and cancelled. No
  * ERROR is logged by a normal stop.
  */
-class GatewayGracefulStopTest {
+class GatewayGracefulStopIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The gateway pings open WebSockets ({@code websocket.ping_interval}) and gives up a socket whose
  * client has stopped answering, cancelling its call.
  */
-class GatewayWebSocketKeepAliveTest {
+class GatewayWebSocketKeepAliveIT {
   /**
    * Pings for a client that answers: long enough that a pong delayed by a loaded machine is not
    * taken for silence (that takes two intervals).

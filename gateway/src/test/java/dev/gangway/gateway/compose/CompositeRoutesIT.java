@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Composite routes end to end: a real gateway in front of a real gRPC test server. */
-class CompositeRoutesTest {
+class CompositeRoutesIT {
   private static final String ECHO = "gangway.gwtest.v1.EchoService.";
 
   @RegisterExtension final TestServers servers = new TestServers();

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Streaming methods over WebSocket through a real gateway to a real backend: bidi, server and
  * client streaming, binding of first and later messages, half-close, close codes, cancellation,
  * deadlines. Refusals before the upgrade, timeouts and flow control are in
- * {@link GatewayWebSocketLimitsTest}.
+ * {@link GatewayWebSocketLimitsIT}.
  */
-class GatewayWebSocketTest {
+class GatewayWebSocketIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private EchoBackend echo;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests through a real gateway to a real backend: routes, bad input, backend errors. */
-class GatewayRoutingTest {
+class GatewayRoutingIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private Http http;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Deadlines: configured timeouts, the client's grpc-timeout, expiry and cancellation. Remaining
  * time is checked only against bounds far from what a slow machine could reach.
  */
-class GatewayDeadlinesTest {
+class GatewayDeadlinesIT {
   private static final String HEADERS_METHOD = "gangway.gwtest.v1.EchoService.Headers";
 
   @RegisterExtension final TestServers servers = new TestServers();

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Server streaming through a real gateway to a real backend: framings, errors, flow control. */
-class GatewayStreamingTest {
+class GatewayStreamingIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private EchoBackend echo;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** TLS and mutual TLS to backends, with certificates made by keytool at test time. */
-class GatewayTlsTest {
+class GatewayTlsIT {
   @TempDir static Path dir;
   private static TestCertificates server;
   private static TestCertificates client;

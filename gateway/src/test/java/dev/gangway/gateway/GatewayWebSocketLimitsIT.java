@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * errors), frames over the size limit, flow control towards a client that stops reading, the
  * listener's timeouts (which must not cut a running socket) and the closing handshake's grace.
  */
-class GatewayWebSocketLimitsTest {
+class GatewayWebSocketLimitsIT {
   private static final String ORPHAN_SERVICE = "gangway.gwtest.v1.OrphanService";
   /** A valid opening handshake but for the path (RFC 6455 section 1.3's sample key). */
   private static final List<String> UPGRADE = List.of("Host: 127.0.0.1", "Upgrade: websocket",

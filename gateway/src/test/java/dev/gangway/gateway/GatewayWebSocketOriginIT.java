@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Which browser origins may open a WebSocket: none of another site's pages unless listed in
  * {@code websocket.allowed_origins}, always the gateway's own and non-browser clients.
  */
-class GatewayWebSocketOriginTest {
+class GatewayWebSocketOriginIT {
   private static final String REFUSED = " is not allowed: only the gateway's own origin and"
       + " websocket.allowed_origins may open WebSockets";
 

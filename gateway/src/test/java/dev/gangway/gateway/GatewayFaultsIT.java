@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Backends that cannot be reached, go away (mid-stream too) and come back, over HTTP and
  * WebSocket, and calls spread over several backend addresses.
  */
-class GatewayFaultsTest {
+class GatewayFaultsIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * google.api.HttpBody streams through a real gateway: raw chunked downloads (server streaming)
  * and raw uploads (client streaming).
  */
-class GatewayHttpBodyTest {
+class GatewayHttpBodyIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private EchoBackend echo;

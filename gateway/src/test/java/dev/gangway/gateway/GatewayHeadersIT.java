@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Request headers to backend metadata and backend metadata back to response headers. */
-class GatewayHeadersTest {
+class GatewayHeadersIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private Http http;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Backend targets in each grpc-java form the configuration documents. */
-class GatewayTargetsTest {
+class GatewayTargetsIT {
   @RegisterExtension final TestServers servers = new TestServers();
 
   private String echoVia(String target) throws Exception {

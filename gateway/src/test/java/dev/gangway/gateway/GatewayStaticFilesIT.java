@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code static} section: files under a prefix, ahead of the routes, reloaded with them. */
-class GatewayStaticFilesTest {
+class GatewayStaticFilesIT {
   @RegisterExtension final TestServers servers = new TestServers();
   @TempDir Path dir;
 
