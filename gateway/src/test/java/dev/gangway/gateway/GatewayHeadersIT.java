@@ -4,6 +4,7 @@ import static dev.gangway.gateway.testing.TestConfigs.ECHO_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gangway.gateway.config.AddressRange;
 import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
@@ -61,16 +62,53 @@ class GatewayHeadersIT {
   }
 
   @Test
-  void addsForwardedForAndForwardedHost() {
+  void addsForwardedForAndForwardedHostIgnoringWhatAnUntrustedClientClaims() {
     JsonNode plain = Http.json(http.get("/v1/headers").body()).get("received");
     assertThat(plain.get("x-forwarded-for").asText()).isEqualTo("127.0.0.1");
     assertThat(plain.get("x-forwarded-host").asText()).isEqualTo("127.0.0.1:" + port);
+    assertThat(plain.get("x-forwarded-proto").asText()).isEqualTo("http");
 
-    JsonNode proxied = Http.json(http.get("/v1/headers",
+    // F6: a client that is not a trusted proxy cannot choose the address backends see.
+    JsonNode spoofed = Http.json(http.get("/v1/headers",
         "X-Forwarded-For", "203.0.113.7",
-        "X-Forwarded-Host", "api.example.com").body()).get("received");
-    assertThat(proxied.get("x-forwarded-for").asText()).isEqualTo("203.0.113.7, 127.0.0.1");
-    assertThat(proxied.get("x-forwarded-host").asText()).isEqualTo("api.example.com");
+        "X-Forwarded-Host", "api.example.com",
+        "X-Forwarded-Proto", "https",
+        "X-Real-IP", "203.0.113.8",
+        "Forwarded", "for=203.0.113.9",
+        "Grpc-Metadata-X-Forwarded-For", "6.6.6.6",
+        "Grpc-Metadata-X-Real-IP", "6.6.6.7",
+        "Grpc-Metadata-Forwarded", "for=6.6.6.8").body()).get("received");
+    assertThat(spoofed.get("x-forwarded-for").asText()).isEqualTo("127.0.0.1");
+    assertThat(spoofed.get("x-forwarded-host").asText()).isEqualTo("127.0.0.1:" + port);
+    assertThat(spoofed.get("x-forwarded-proto").asText()).isEqualTo("http");
+    assertThat(spoofed.has("x-real-ip")).isFalse();
+    assertThat(spoofed.has("forwarded")).isFalse();
+  }
+
+  @Test
+  void passesForwardingHeadersOnFromATrustedProxy() throws Exception {
+    EchoBackend echo = servers.backend("echo2");
+    GatewayServer behindProxy = servers.gateway(TestConfigs.config(
+        TestConfigs.server(),
+        List.of(TestConfigs.backend("echo2", echo.target(), ECHO_SERVICE)),
+        List.of(),
+        HeadersConfig.DEFAULT.withTrustedProxies(
+            List.of(AddressRange.parse("127.0.0.0/8").orElseThrow()))));
+    Http proxied = new Http(behindProxy.httpPort());
+
+    JsonNode received = Http.json(proxied.get("/v1/headers",
+        "X-Forwarded-For", "203.0.113.7",
+        "X-Forwarded-Host", "api.example.com",
+        "X-Forwarded-Proto", "https",
+        "X-Real-IP", "203.0.113.7",
+        "Forwarded", "for=203.0.113.7",
+        "Grpc-Metadata-X-Forwarded-For", "6.6.6.6").body()).get("received");
+
+    assertThat(received.get("x-forwarded-for").asText()).isEqualTo("203.0.113.7, 127.0.0.1");
+    assertThat(received.get("x-forwarded-host").asText()).isEqualTo("api.example.com");
+    assertThat(received.get("x-forwarded-proto").asText()).isEqualTo("https");
+    assertThat(received.get("x-real-ip").asText()).isEqualTo("203.0.113.7");
+    assertThat(received.get("forwarded").asText()).isEqualTo("for=203.0.113.7");
   }
 
   @Test

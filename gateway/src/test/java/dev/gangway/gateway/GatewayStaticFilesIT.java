@@ -8,6 +8,7 @@ import dev.gangway.gateway.config.ConfigLoader;
 import dev.gangway.gateway.reload.ReloadResult;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
+import dev.gangway.gateway.testing.RawHttp;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestServers;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,8 +120,34 @@ class GatewayStaticFilesIT {
     HttpResponse<String> response = http.get("/demo/docs");
 
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-        location -> assertThat(location).endsWith("/demo/docs/"));
+    assertThat(response.headers().firstValue("Location")).hasValue("/demo/docs/");
+  }
+
+  @Test
+  void aRedirectNeverNamesTheHostTheClientClaimed() throws Exception {
+    try (RawHttp raw = new RawHttp(gateway.httpPort())) {
+      RawHttp.Response response = raw.send(List.of("GET /demo/docs HTTP/1.1",
+          "Host: evil.example", "Connection: close"), new byte[0]).read();
+
+      assertThat(response.status()).isEqualTo(302);
+      assertThat(response.header("Location")).hasValue("/demo/docs/");
+    }
+  }
+
+  @Test
+  void dotfilesAreNeverServedAndFilesCarryNosniff() throws Exception {
+    Path web = dir.resolve("web");
+    Files.writeString(web.resolve(".env"), "SECRET=1\n");
+    Files.createDirectories(web.resolve(".git"));
+    Files.writeString(web.resolve(".git/config"), "[core]\n");
+
+    for (String path : List.of("/demo/.env", "/demo/.git/config", "/demo/%2egit/config")) {
+      HttpResponse<String> response = http.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.body()).as(path).doesNotContain("SECRET").doesNotContain("core");
+    }
+    assertThat(http.get("/demo/app.js").headers().firstValue("X-Content-Type-Options"))
+        .hasValue("nosniff");
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChannelFactory {
   static final String USER_AGENT = "gangway";
+  /** Largest header list or trailers a backend response may carry (docs/security.md). */
+  static final int MAX_RESPONSE_METADATA_BYTES = 1 << 20;
   private static final String SSL_CONTEXT_FAILURE = "Unable to create SslContext: ";
 
   private ChannelFactory() {}
@@ -39,7 +41,11 @@ final class ChannelFactory {
     builder
         .userAgent(USER_AGENT)
         .defaultLoadBalancingPolicy(backend.loadBalancing().policy())
-        .maxInboundMessageSize(backend.maxMessageBytes());
+        .maxInboundMessageSize(backend.maxMessageBytes())
+        // A backend's error may echo a long resource name in its trailers: accept them (grpc-java
+        // would otherwise fail the call at 8 KiB), bounded so one response cannot exhaust memory.
+        .maxInboundMetadataSize(MAX_RESPONSE_METADATA_BYTES)
+        .intercept(new LocalStatusInterceptor(backend.name()));
     backend.tls().flatMap(BackendConfig.TlsConfig::authority).ifPresent(builder::overrideAuthority);
     backend.keepalive().ifPresent(k -> builder
         .keepAliveTime(k.time().toNanos(), TimeUnit.NANOSECONDS)

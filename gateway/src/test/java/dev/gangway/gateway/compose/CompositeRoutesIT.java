@@ -48,6 +48,26 @@ class CompositeRoutesIT {
   }
 
   @Test
+  void headersTooLargeForTheBackendAre431BeforeAnyCall() throws Exception {
+    // F2: such a header used to make the backend reset the HTTP/2 connection all clients share.
+    Http http = gateway(String.join("\n",
+        "  - name: pair",
+        "    method: GET",
+        "    path: /v1/pair",
+        "    calls:",
+        "      a: {method: " + ECHO + "Echo, request: {text: a}}",
+        "      b: {method: " + ECHO + "Echo, request: {text: b}}"));
+
+    HttpResponse<String> refused = http.get("/v1/pair", "Authorization", "x".repeat(9000));
+    HttpResponse<String> others = http.get("/v1/pair");
+
+    assertThat(refused.statusCode()).isEqualTo(431);
+    assertThat(Http.json(refused.body()).get("message").asText())
+        .startsWith("request headers forwarded to the backend take ");
+    assertThat(ok(others).get("b").get("text").asText()).isEqualTo("b");
+  }
+
+  @Test
   void independentCallsRunInParallel() throws Exception {
     Http http = gateway(String.join("\n",
         "  - name: parallel",
