@@ -149,7 +149,6 @@ public final class GatewayServer implements AutoCloseable {
       }
       DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, allPolicies);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
-      first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
       reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,

@@ -23,10 +23,11 @@ final class JsonBodyReader {
   }
 
   /**
-   * The body as text, or null when it holds nothing but whitespace (then the body sets no field,
-   * as in Envoy and grpc-gateway).
+   * The body as text, or null when it is empty (then the body sets no field, as in Envoy and
+   * grpc-gateway).
    *
-   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8
+   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8,
+   *     for a body of only whitespace (RFC 8259: a JSON text is one value; Envoy rejects it too)
    *     or for text after the first JSON value
    */
   static String text(String contentType, byte[] body) throws TranscodingException {
@@ -35,7 +36,8 @@ final class JsonBodyReader {
     }
     checkContentType(contentType, body);
     if (isBlank(body)) {
-      return null;
+      throw TranscodingException.invalidArgument(
+          "body: invalid JSON: only whitespace, no JSON value (send no body, or a JSON value)");
     }
     String text;
     try {
