@@ -1,9 +1,9 @@
 package dev.gangway.transcoder.json;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.TypeRegistry;
 import com.google.protobuf.util.JsonFormat;
 import dev.gangway.transcoder.TranscoderOptions;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
 import java.util.Objects;
 
 /**
@@ -16,10 +16,10 @@ public final class JsonCodec {
   private final TypeRegistry types;
   private final JsonFormat.Parser parser;
   private final JsonFormat.Printer printer;
-  private final JsonFormat.Printer defaultsPrinter;
   private final boolean protoFieldNames;
   private final boolean emitDefaultValues;
   private final boolean enumsAsNumbers;
+  private final CompiledCodec compiled;
 
   public JsonCodec(TypeRegistry types, TranscoderOptions options) {
     this.types = Objects.requireNonNull(types, "types");
@@ -33,8 +33,23 @@ public final class JsonCodec {
     this.emitDefaultValues = options.emitDefaultValues();
     this.enumsAsNumbers = options.enumsAsNumbers();
     JsonFormat.Printer withoutDefaults = printerWithoutDefaults(types);
-    this.defaultsPrinter = withoutDefaults.alwaysPrintFieldsWithNoPresence();
-    this.printer = emitDefaultValues ? defaultsPrinter : withoutDefaults;
+    this.printer =
+        emitDefaultValues ? withoutDefaults.alwaysPrintFieldsWithNoPresence() : withoutDefaults;
+    this.compiled =
+        new CompiledCodec(
+            types,
+            protoFieldNames,
+            emitDefaultValues,
+            enumsAsNumbers,
+            options.unknownBodyFields() == TranscoderOptions.UnknownInput.IGNORE);
+  }
+
+  /**
+   * The codec compiled from descriptors that serves requests and responses: JSON to wire bytes and
+   * back in one pass each, with these options. Internal: for the transcoder's own plans.
+   */
+  public CompiledCodec compiled() {
+    return compiled;
   }
 
   public TypeRegistry types() {
@@ -71,15 +86,5 @@ public final class JsonCodec {
       p = p.printingEnumsAsInts();
     }
     return p;
-  }
-
-  /** Like {@link #printer()}, but always prints fields without presence (defaults of one field). */
-  JsonFormat.Printer defaultsPrinter() {
-    return defaultsPrinter;
-  }
-
-  /** The member name {@link #printer()} writes for {@code field}. */
-  String memberName(FieldDescriptor field) {
-    return protoFieldNames ? field.getName() : field.getJsonName();
   }
 }

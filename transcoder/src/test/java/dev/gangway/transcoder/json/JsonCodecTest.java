@@ -43,28 +43,6 @@ class JsonCodecTest {
         .isInstanceOf(com.google.protobuf.InvalidProtocolBufferException.class);
   }
 
-  @Test
-  void defaultsPrinterPrintsFieldsWithoutPresenceWhateverTheOption() throws Exception {
-    JsonCodec codec = TestProtos.codec(TranscoderOptions.DEFAULT);
-
-    assertThat(codec.printer().print(Everything.getDefaultInstance())).isEqualTo("{}");
-    assertThat(codec.defaultsPrinter().print(Everything.getDefaultInstance()))
-        .contains("\"stringValue\":\"\"", "\"repeatedInt32\":[]");
-  }
-
-  @Test
-  void memberNameFollowsTheNamesOption() {
-    var field = Everything.getDescriptor().findFieldByName("json_named");
-
-    assertThat(TestProtos.codec(TranscoderOptions.DEFAULT).memberName(field))
-        .isEqualTo("customJsonName");
-    assertThat(
-            TestProtos.codec(
-                    TranscoderOptions.builder().jsonFieldNames(JsonFieldNames.PROTO_NAME).build())
-                .memberName(field))
-        .isEqualTo("json_named");
-  }
-
   /**
    * Pins a limitation of protobuf-java-util's parser (4.36.2): doubles are read through BigDecimal,
    * which has no negative zero. The printer writes {@code -0.0} correctly; floats keep the sign.
