@@ -116,8 +116,7 @@ public final class Transcoder {
     return match
         .route()
         .request()
-        .bind(match.segments(), rawQuery, contentType, body)
-        .toByteArray();
+        .bind(match.segments(), rawQuery, contentType, body);
   }
 
   /**

@@ -45,7 +45,7 @@ final class WebSocketRequests {
       if (followUp == null) {
         followUp = plans.plan(transcoder, routed.route());
       }
-      return followUp.bind(List.of(), "", JSON, json).toByteArray();
+      return followUp.bind(List.of(), "", JSON, json);
     } catch (TranscodingException e) {
       throw new TranscodingException(e.code(), e.httpStatus(),
           "message " + count + ": " + e.getMessage());

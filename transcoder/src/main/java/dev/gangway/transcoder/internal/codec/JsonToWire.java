@@ -84,7 +84,7 @@ final class JsonToWire {
     }
     if (schema.wellKnown.plainObject()) {
       if (p.currentToken() != JsonToken.START_OBJECT) {
-        throw CodecException.invalid("expected an object for " + schema.fullName);
+        throw CodecException.invalid("expected an object");
       }
       members(schema, null);
     } else {
@@ -135,7 +135,7 @@ final class JsonToWire {
       name = p.nextFieldName();
     }
     if (p.currentToken() != JsonToken.END_OBJECT) {
-      throw CodecException.invalid("expected an object for " + schema.fullName);
+      throw CodecException.invalid("expected an object");
     }
   }
 
@@ -213,7 +213,7 @@ final class JsonToWire {
 
   private void repeated(FieldSchema f) throws IOException, CodecException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw CodecException.invalid("expected an array for field " + f.fullName);
+      throw CodecException.invalid("expected an array");
     }
     boolean packed = f.packed && !f.isMessage();
     if (packed) {
@@ -260,7 +260,7 @@ final class JsonToWire {
       boolean kept;
       if (t == JsonToken.VALUE_NULL) {
         if (!f.mapValue.takesNull()) {
-          throw CodecException.invalid("null as a map value in field " + f.fullName);
+          throw CodecException.invalid("null as a map value");
         }
         writeNull(f.mapValue);
         kept = true;

@@ -117,7 +117,7 @@ final class JsonWellKnown {
 
   private static void struct(JsonToWire r, MessageSchema s) throws IOException, CodecException {
     if (r.p.currentToken() != JsonToken.START_OBJECT) {
-      throw CodecException.invalid("expected an object for " + s.fullName);
+      throw CodecException.invalid("expected an object");
     }
     FieldSchema fields = s.fieldNumbered(1);
     MessageSchema valueSchema = fields.mapValue.message;
@@ -187,7 +187,7 @@ final class JsonWellKnown {
 
   private static void list(JsonToWire r, MessageSchema s) throws IOException, CodecException {
     if (r.p.currentToken() != JsonToken.START_ARRAY) {
-      throw CodecException.invalid("expected an array for " + s.fullName);
+      throw CodecException.invalid("expected an array");
     }
     FieldSchema values = s.fieldNumbered(1);
     while (r.p.nextToken() != JsonToken.END_ARRAY) {

@@ -98,6 +98,12 @@ final class WireWriter {
     writeFixed32((int) (value >> 32));
   }
 
+  void writeRaw(byte[] bytes, int off, int len) {
+    ensure(len);
+    System.arraycopy(bytes, off, buf, pos, len);
+    pos += len;
+  }
+
   void writeBytes(byte[] bytes, int off, int len) {
     writeUInt32(len);
     ensure(len);
