@@ -9,7 +9,7 @@ import dev.gangway.transcoder.TranscodedRequest;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.TranscoderRequest;
 import dev.gangway.transcoder.errors.TranscodingException;
-import dev.gangway.transcoder.json.RenderedBody;
+import dev.gangway.transcoder.render.RenderedBody;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

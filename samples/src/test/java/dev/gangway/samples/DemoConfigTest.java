@@ -1,20 +1,20 @@
 package dev.gangway.samples;
 
-import dev.gangway.gateway.backend.ChannelRegistry;
-import dev.gangway.gateway.backend.DefaultSnapshotFactory;
-import dev.gangway.gateway.compose.CompositePlan;
-import dev.gangway.gateway.config.CliOverrides;
-import dev.gangway.gateway.config.ConfigLoader;
-import dev.gangway.gateway.config.GatewayConfig;
-import dev.gangway.gateway.reload.RuntimeSnapshot;
-import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gangway.gateway.backend.ChannelRegistry;
+import dev.gangway.gateway.compose.CompositePlan;
+import dev.gangway.gateway.config.CliOverrides;
+import dev.gangway.gateway.config.ConfigLoader;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.reload.DefaultSnapshotFactory;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -1,8 +1,8 @@
 package dev.gangway.transcoder;
 
 import com.google.protobuf.Descriptors.MethodDescriptor;
-import dev.gangway.transcoder.binding.BindingPlan;
-import dev.gangway.transcoder.json.ResponsePlan;
+import dev.gangway.transcoder.internal.binding.BindingPlan;
+import dev.gangway.transcoder.internal.json.ResponsePlan;
 import dev.gangway.transcoder.routing.HttpBinding;
 import java.util.Objects;
 

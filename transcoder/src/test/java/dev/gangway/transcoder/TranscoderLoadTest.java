@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
 import dev.gangway.transcoder.descriptor.LoadProblem;
+import dev.gangway.transcoder.options.TranscoderOptions;
 import dev.gangway.transcoder.routing.MatchResult;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package dev.gangway.gateway.admin;
 
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.internal.routing.RouteTable;
 import dev.gangway.transcoder.routing.HttpBinding;
 import dev.gangway.transcoder.routing.MatchResult;
-import dev.gangway.transcoder.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package dev.gangway.gateway.cli;
 
-import dev.gangway.gateway.backend.DefaultSnapshotFactory;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.transcoder.Transcoder;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**

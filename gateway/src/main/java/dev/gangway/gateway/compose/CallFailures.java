@@ -1,9 +1,9 @@
 package dev.gangway.gateway.compose;
 
+import dev.gangway.gateway.config.Durations;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
-import dev.gangway.gateway.config.Durations;
 import java.time.Duration;
 import java.util.List;
 

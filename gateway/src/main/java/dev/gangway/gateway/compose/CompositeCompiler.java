@@ -10,7 +10,7 @@ import dev.gangway.gateway.config.CompositeConfig;
 import dev.gangway.gateway.config.CompositeConfig.CallConfig;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.LoadedDescriptors;
-import dev.gangway.transcoder.json.JsonCodec;
+import dev.gangway.transcoder.internal.json.JsonCodec;
 import dev.gangway.transcoder.template.PathTemplate;
 import dev.gangway.transcoder.template.PathTemplateParser;
 import dev.gangway.transcoder.template.TemplateSyntaxException;

@@ -1,7 +1,7 @@
 package dev.gangway.gateway.compose;
 
+import dev.gangway.transcoder.internal.routing.RouteTable;
 import dev.gangway.transcoder.routing.MatchResult;
-import dev.gangway.transcoder.routing.RouteTable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -173,7 +173,7 @@ public final class CompositeRun {
       message = plan.codec().toProto(call.method().getInputType(), request);
     } catch (InvalidProtocolBufferException e) {
       failed(call, element, CallFailures.badRequest(call, element,
-          dev.gangway.transcoder.binding.JsonErrors.describe(e, "request")));
+          dev.gangway.transcoder.internal.binding.JsonErrors.describe(e, "request")));
       return;
     }
     Deadline cap = Deadline.after(call.cap().toNanos(), TimeUnit.NANOSECONDS);

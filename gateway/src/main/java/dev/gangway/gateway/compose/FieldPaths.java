@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.gangway.gateway.compose.TemplateCompiler.TemplateProblem;
-import dev.gangway.transcoder.TranscoderOptions;
+import dev.gangway.transcoder.options.TranscoderOptions;
 import java.util.ArrayList;
 import java.util.List;
 

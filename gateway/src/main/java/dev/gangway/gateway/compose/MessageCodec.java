@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.gangway.transcoder.json.JsonCodec;
+import dev.gangway.transcoder.internal.json.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

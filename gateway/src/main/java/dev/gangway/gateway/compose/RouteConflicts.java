@@ -2,8 +2,8 @@ package dev.gangway.gateway.compose;
 
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.internal.routing.RouteTable;
 import dev.gangway.transcoder.routing.RouteConflict;
-import dev.gangway.transcoder.routing.RouteTable;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.gangway.gateway.config;
 
-import dev.gangway.transcoder.TranscoderOptions;
+import dev.gangway.transcoder.options.TranscoderOptions;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package dev.gangway.gateway.config;
 
-import dev.gangway.transcoder.TranscoderOptions;
-import dev.gangway.transcoder.TranscoderOptions.JsonFieldNames;
-import dev.gangway.transcoder.TranscoderOptions.PathBodyConflict;
-import dev.gangway.transcoder.TranscoderOptions.UnknownInput;
+import dev.gangway.transcoder.options.TranscoderOptions;
+import dev.gangway.transcoder.options.TranscoderOptions.JsonFieldNames;
+import dev.gangway.transcoder.options.TranscoderOptions.PathBodyConflict;
+import dev.gangway.transcoder.options.TranscoderOptions.UnknownInput;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.config.Durations;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
-import dev.gangway.gateway.config.Durations;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

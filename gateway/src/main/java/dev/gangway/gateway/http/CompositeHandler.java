@@ -7,7 +7,7 @@ import dev.gangway.gateway.compose.RequestInputs;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
-import dev.gangway.transcoder.json.RenderedBody;
+import dev.gangway.transcoder.render.RenderedBody;
 import dev.gangway.transcoder.routing.MatchResult;
 import io.grpc.Metadata;
 import io.undertow.server.HttpServerExchange;

@@ -2,11 +2,11 @@ package dev.gangway.gateway.http;
 
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
-import dev.gangway.transcoder.binding.BindingPlan;
-import dev.gangway.transcoder.binding.BindingPlanCompiler;
-import dev.gangway.transcoder.json.JsonCodec;
+import dev.gangway.transcoder.internal.binding.BindingPlan;
+import dev.gangway.transcoder.internal.binding.BindingPlanCompiler;
+import dev.gangway.transcoder.internal.json.JsonCodec;
+import dev.gangway.transcoder.internal.routing.InvalidRuleException;
 import dev.gangway.transcoder.routing.HttpBinding;
-import dev.gangway.transcoder.routing.InvalidRuleException;
 import dev.gangway.transcoder.template.PathTemplate;
 import dev.gangway.transcoder.template.Segment;
 import java.util.List;

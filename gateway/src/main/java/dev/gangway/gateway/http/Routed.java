@@ -1,9 +1,9 @@
 package dev.gangway.gateway.http;
 
+import com.google.rpc.Code;
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
-import com.google.rpc.Code;
 import dev.gangway.transcoder.routing.MatchResult;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

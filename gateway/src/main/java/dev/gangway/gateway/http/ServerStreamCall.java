@@ -1,9 +1,9 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.transcoder.Transcoder;
-import dev.gangway.transcoder.errors.RenderedError;
 import dev.gangway.transcoder.errors.TranscodingException;
-import dev.gangway.transcoder.json.RenderedBody;
+import dev.gangway.transcoder.render.RenderedBody;
+import dev.gangway.transcoder.render.RenderedError;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;

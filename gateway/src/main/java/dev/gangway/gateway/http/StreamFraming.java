@@ -1,7 +1,7 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
-import dev.gangway.transcoder.json.RenderedBody;
+import dev.gangway.transcoder.render.RenderedBody;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

@@ -3,7 +3,7 @@ package dev.gangway.gateway.http;
 import com.google.rpc.Code;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
-import dev.gangway.transcoder.json.RenderedBody;
+import dev.gangway.transcoder.render.RenderedBody;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;

@@ -1,8 +1,8 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.transcoder.Transcoder;
-import dev.gangway.transcoder.binding.BindingPlan;
 import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.internal.binding.BindingPlan;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.gangway.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.testing.Http;
-import dev.gangway.transcoder.errors.ErrorRenderer;
+import dev.gangway.transcoder.internal.json.ErrorRenderer;
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;

@@ -3,7 +3,7 @@ package dev.gangway.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
-import dev.gangway.transcoder.json.RenderedBody;
+import dev.gangway.transcoder.render.RenderedBody;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import dev.gangway.gateway.testing.TestDescriptorSets;
 import dev.gangway.transcoder.TranscodedRequest;
 import dev.gangway.transcoder.TranscoderRequest;
 import dev.gangway.transcoder.errors.TranscodingException;
-import dev.gangway.transcoder.json.RenderedBody;
+import dev.gangway.transcoder.render.RenderedBody;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.gangway.gateway.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gangway.gateway.testing.UnboundBindings;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
+import dev.gangway.gateway.testing.UnboundBindings;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;

@@ -1,9 +1,9 @@
 package dev.gangway.samples.bookstore;
 
+import com.google.protobuf.Timestamp;
 import dev.gangway.samples.bookstore.BookstoreNames.BookName;
 import dev.gangway.samples.bookstore.BookstoreNames.ShelfName;
 import dev.gangway.samples.support.Errors;
-import com.google.protobuf.Timestamp;
 import dev.gangway.samples.support.ProtoTime;
 import java.time.Clock;
 import java.util.ArrayList;

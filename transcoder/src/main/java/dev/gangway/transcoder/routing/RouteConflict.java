@@ -1,5 +1,6 @@
 package dev.gangway.transcoder.routing;
 
+import dev.gangway.transcoder.internal.routing.RouteTable;
 import java.util.Objects;
 
 /**

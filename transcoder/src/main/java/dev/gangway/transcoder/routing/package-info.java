@@ -1,10 +1,8 @@
 /**
- * From {@code google.api.http} rules to routes:
- * {@link dev.gangway.transcoder.routing.HttpRuleReader}
- * reads the rules of loaded services, {@link dev.gangway.transcoder.routing.RouteTable} matches an
- * HTTP method and raw path to a route.
+ * What routing answers, as the library's API: {@link MatchResult} (matched, not found, method not
+ * allowed), the {@link HttpBinding} of a served route, and the {@link RouteConflict}s reported at
+ * build. The trie that produces them lives in {@code dev.gangway.transcoder.internal.routing}.
  *
- * <p>Everything here is non-null unless a Javadoc says otherwise. Builders are confined to the
- * loader; built tables are immutable and thread-safe.
+ * <p>Immutable and thread-safe values; everything is non-null unless a Javadoc says otherwise.
  */
 package dev.gangway.transcoder.routing;

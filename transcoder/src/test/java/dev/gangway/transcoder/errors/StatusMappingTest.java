@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.rpc.Code;
-import dev.gangway.transcoder.json.TestProtos;
+import dev.gangway.transcoder.internal.json.TestProtos;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,0 +1,95 @@
+package dev.gangway.gateway.reload;
+
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import dev.gangway.gateway.backend.BackendBindings;
+import dev.gangway.gateway.backend.BackendSetupException;
+import dev.gangway.gateway.backend.ChannelRegistry;
+import dev.gangway.gateway.compose.CompositeCompiler;
+import dev.gangway.gateway.compose.CompositeException;
+import dev.gangway.gateway.compose.CompositeRoutes;
+import dev.gangway.gateway.config.DescriptorsConfig;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.descriptor.DescriptorLoader;
+import dev.gangway.transcoder.descriptor.DescriptorSource;
+import dev.gangway.transcoder.descriptor.LoadProblem;
+import dev.gangway.transcoder.descriptor.LoadedDescriptors;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The snapshot factory of a running gateway: loads the configured descriptor sets, compiles the
+ * transcoder and the composite routes and binds their methods to channels from the shared
+ * {@link ChannelRegistry}. A composite that does not compile fails the whole snapshot.
+ *
+ * <p>Thread-safe (the registry is); called at start and by the reloader, never on the request
+ * path. It does not call {@link ChannelRegistry#retainOnly}: whoever installs the snapshot does,
+ * after the swap.
+ */
+public final class DefaultSnapshotFactory implements SnapshotFactory {
+  private static final Logger log = LoggerFactory.getLogger(DefaultSnapshotFactory.class);
+  private static final int PROBLEMS_IN_MESSAGE = 3;
+
+  private final ChannelRegistry channels;
+
+  public DefaultSnapshotFactory(ChannelRegistry channels) {
+    this.channels = Objects.requireNonNull(channels, "channels");
+  }
+
+  @Override
+  public RuntimeSnapshot build(GatewayConfig config, long generation) throws SnapshotException {
+    Objects.requireNonNull(config, "config");
+    LoadedDescriptors loaded = loadDescriptors(config.descriptors());
+    if (loaded.sources().isEmpty() && !loaded.problems().isEmpty()) {
+      throw new SnapshotException("no descriptor set could be loaded: " + summary(loaded.problems()));
+    }
+    Transcoder transcoder = Transcoder.build(loaded, config.transcoding());
+    BackendBindings bindings;
+    CompositeRoutes composites;
+    try {
+      List<MethodDescriptor> called = CompositeCompiler.methods(config.composites(), loaded);
+      bindings = BackendBindings.build(config, transcoder, channels, called);
+      composites = CompositeCompiler.compile(config.composites(), transcoder, bindings);
+    } catch (BackendSetupException | CompositeException e) {
+      throw new SnapshotException(e.getMessage());
+    }
+    report(generation, transcoder, bindings);
+    return new RuntimeSnapshot(
+        config, transcoder, bindings, composites, generation, Instant.now());
+  }
+
+  /**
+   * Loads the descriptor sets {@code descriptors} names, as every snapshot does; problems are in
+   * the result. {@code gangway validate} reads them with this too.
+   */
+  public static LoadedDescriptors loadDescriptors(DescriptorsConfig descriptors) {
+    List<DescriptorSource> sources = new ArrayList<>();
+    for (Path path : descriptors.paths()) {
+      sources.add(DescriptorSource.path(path));
+    }
+    return DescriptorLoader.load(sources);
+  }
+
+  private static void report(long generation, Transcoder transcoder, BackendBindings bindings) {
+    log.info("snapshot {}: {} routes from {} descriptor set(s), {} problem(s)",
+        generation, transcoder.routes().size(), transcoder.descriptors().sources().size(),
+        transcoder.problems().size() + bindings.problems().size());
+    transcoder.problems().forEach(p -> log.warn("{}", p));
+    bindings.problems().forEach(p -> log.warn("{}", p));
+  }
+
+  private static String summary(List<LoadProblem> problems) {
+    String shown = problems.stream()
+        .limit(PROBLEMS_IN_MESSAGE)
+        .map(LoadProblem::toString)
+        .collect(Collectors.joining("; "));
+    int more = problems.size() - PROBLEMS_IN_MESSAGE;
+    return more > 0 ? shown + " (and " + more + " more)" : shown;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.gangway.transcoder.internal.binding;
+
+import com.google.protobuf.UnsafeByteOperations;
+import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.internal.codec.CodecException;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
+import dev.gangway.transcoder.internal.codec.FieldSchema;
+import dev.gangway.transcoder.internal.codec.MessageSchema;
+import java.util.Locale;
+
+/**
+ * Reads a JSON request body: checks its Content-Type, UTF-8 and that nothing follows the first
+ * value, then turns it into wire bytes with the snapshot's compiled codec, its errors becoming
+ * client messages that start with {@code body: }.
+ *
+ * <p>Immutable and thread-safe (the codec is).
+ */
+final class JsonBodyReader {
+  private static final byte[] EMPTY = new byte[0];
+
+  private final CompiledCodec codec;
+
+  JsonBodyReader(CompiledCodec codec) {
+    this.codec = codec;
+  }
+
+  CompiledCodec codec() {
+    return codec;
+  }
+
+  /**
+   * Whether the body holds a JSON value; false when it is empty or only whitespace (then the body
+   * sets no field, as in Envoy and grpc-gateway).
+   *
+   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8
+   *     or for text after the first JSON value
+   */
+  static boolean present(String contentType, byte[] body) throws TranscodingException {
+    if (body.length == 0) {
+      return false;
+    }
+    checkContentType(contentType);
+    if (isBlank(body)) {
+      return false;
+    }
+    if (!UnsafeByteOperations.unsafeWrap(body).isValidUtf8()) {
+      throw TranscodingException.invalidArgument("body: invalid JSON: not valid UTF-8");
+    }
+    TrailingText.check(body);
+    return true;
+  }
+
+  /** Empty, {@code application/json} or {@code application/*+json}, parameters ignored. */
+  static void checkContentType(String contentType) throws TranscodingException {
+    int semicolon = contentType.indexOf(';');
+    String type =
+        (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+            .trim()
+            .toLowerCase(Locale.ROOT);
+    boolean json =
+        type.isEmpty()
+            || type.equals("application/json")
+            || (type.startsWith("application/") && type.endsWith("+json"));
+    if (!json) {
+      throw TranscodingException.unsupportedMediaType(
+          "body: content type " + Quoting.quote(contentType.trim())
+              + " is not supported; send application/json");
+    }
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The body (checked by {@link #present}) as the wire bytes of a whole message. */
+  byte[] message(MessageSchema type, byte[] body) throws TranscodingException {
+    try {
+      return codec.toWire(type, body, 0, body.length);
+    } catch (CodecException e) {
+      throw TranscodingException.invalidArgument("body: " + e.getMessage());
+    }
+  }
+
+  /** The body (checked by {@link #present}) as the value of one field, encoded as that field. */
+  byte[] field(FieldSchema field, byte[] body) throws TranscodingException {
+    try {
+      return codec.fieldToWire(field, body, 0, body.length);
+    } catch (CodecException e) {
+      throw TranscodingException.invalidArgument("body: " + e.getMessage());
+    }
+  }
+
+  static byte[] empty() {
+    return EMPTY;
+  }
+}
