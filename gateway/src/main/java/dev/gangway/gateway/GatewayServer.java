@@ -5,10 +5,13 @@ import dev.gangway.gateway.admin.AdminServer;
 import dev.gangway.gateway.backend.ChannelRegistry;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.ConfigSource;
+import dev.gangway.gateway.config.Durations;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.http.GatewayHandlers;
 import dev.gangway.gateway.http.OpenStreams;
+import dev.gangway.gateway.http.ShutdownGate;
+import dev.gangway.gateway.config.ShutdownConfig;
 import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.reload.ReloadResult;
 import dev.gangway.gateway.reload.ReloadStatus;
@@ -20,7 +23,7 @@ import dev.gangway.gateway.reload.SnapshotHolder;
 import io.grpc.ConnectivityState;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -47,25 +50,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
-  /** How long {@link #close} waits for requests in flight before dropping them. */
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+  /** How long cut calls get to write their 503 before the listener stops. */
+  private static final Duration CUT_WRITE = Duration.ofSeconds(2);
 
   private final ChannelRegistry channels;
   private final SnapshotHolder snapshots;
   private final Undertow undertow;
-  private final GracefulShutdownHandler shutdown;
+  private final ShutdownGate gate;
+  private final ShutdownConfig shutdown;
   private final OpenStreams streams;
   private final InetSocketAddress address;
   private final Optional<AdminServer> admin;
   private final Reloader reloader;
   private final ReloadStatus reloads;
   private boolean closed;
+  /** Whether the thread running {@link #close} was interrupted; only that thread reads it. */
+  private boolean interrupted;
 
   private GatewayServer(
       ChannelRegistry channels,
       SnapshotHolder snapshots,
       Undertow undertow,
-      GracefulShutdownHandler shutdown,
+      ShutdownGate gate,
+      ShutdownConfig shutdown,
       OpenStreams streams,
       Optional<AdminServer> admin,
       Reloader reloader,
@@ -73,6 +80,7 @@ public final class GatewayServer implements AutoCloseable {
     this.channels = channels;
     this.snapshots = snapshots;
     this.undertow = undertow;
+    this.gate = gate;
     this.shutdown = shutdown;
     this.streams = streams;
     this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
@@ -104,13 +112,13 @@ public final class GatewayServer implements AutoCloseable {
       reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,
           serving -> channels.retainOnly(serving.config().backends()));
       OpenStreams streams = new OpenStreams();
-      GracefulShutdownHandler shutdown =
-          new GracefulShutdownHandler(GatewayHandlers.create(holder, streams));
-      undertow = listener(gatewayConfig.server(), shutdown);
+      ShutdownGate gate = new ShutdownGate(holder, GatewayHandlers.create(holder, streams));
+      undertow = listener(gatewayConfig.server(), gate);
       admin = AdminServer.start(gatewayConfig.admin(),
-          new AdminHandler(holder, () -> names(channels.states()), reloads));
-      GatewayServer server = new GatewayServer(
-          channels, holder, undertow, shutdown, streams, admin, reloader.start(), reloads);
+          new AdminHandler(holder, () -> names(channels.states()), reloads, gate::stopping));
+      // Shutdown settings are read once: a stop follows the configuration the gateway started with.
+      GatewayServer server = new GatewayServer(channels, holder, undertow, gate,
+          gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads);
       log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
           server.httpPort());
       server.adminPort().ifPresent(p ->
@@ -153,7 +161,7 @@ public final class GatewayServer implements AutoCloseable {
    * used for the same reason as IDLE_TIMEOUT. The body size limit is the body handler's, from the
    * snapshot, so that a reload can change it. URLs stay percent-encoded for the route matcher.
    */
-  private static Undertow listener(ServerConfig server, GracefulShutdownHandler root)
+  private static Undertow listener(ServerConfig server, HttpHandler root)
       throws IOException {
     int ioThreads = server.ioThreads() > 0
         ? server.ioThreads() : Runtime.getRuntime().availableProcessors();
@@ -230,9 +238,12 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests, ends open streams (a terminal UNAVAILABLE error object, WebSocket close
-   * 1001, their backend calls cancelled), lets in-flight calls finish briefly, closes channels.
-   * Idempotent.
+   * Stops the way docs/operations.md describes: {@code /readyz} turns 503 at once; requests are
+   * still served for {@code shutdown.drain_delay}; then new requests get 503 UNAVAILABLE, open
+   * streams end (a terminal UNAVAILABLE error object, WebSocket close 1001, their backend calls
+   * cancelled), calls in flight get {@code shutdown.grace} to finish, and the ones still running
+   * are answered 503 UNAVAILABLE and cancelled; then channels close. Idempotent; blocks for up
+   * to drain delay + grace + a few seconds.
    */
   @Override
   public void close() {
@@ -242,20 +253,58 @@ public final class GatewayServer implements AutoCloseable {
       }
       closed = true;
     }
+    gate.drain();
+    if (!shutdown.drainDelay().isZero()) {
+      log.info("stopping: /readyz answers 503; serving for {} more while endpoints update",
+          Durations.format(shutdown.drainDelay()));
+      sleep(shutdown.drainDelay());
+    }
     reloader.close();
-    shutdown.shutdown();
+    gate.close();
     // Streams would hold the grace to its end and then be cut: end them the way clients expect.
     streams.endAll();
-    try {
-      if (!shutdown.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
-        log.info("closing with requests still in flight");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (interrupted || !awaitIdle(shutdown.grace())) {
+      log.info("stopping: {} requests still in flight after {}; answering them 503",
+          gate.inFlight(), Durations.format(shutdown.grace()));
+      gate.cutInFlight();
+      awaitIdle(CUT_WRITE);
     }
+    // Channels before the listener: a cancelled call's last callback runs on its exchange's IO
+    // thread, which must still be there to take it.
+    channels.close();
     undertow.stop();
     admin.ifPresent(AdminServer::close);
-    channels.close();
     log.info("stopped http://{}:{}", urlHost(address.getHostString()), httpPort());
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Sleeps during a stop. An interrupt hurries the stop along (no more waiting) without skipping
+   * a step: it is noted in {@link #interrupted} and restored when the stop is done.
+   */
+  private void sleep(Duration duration) {
+    if (interrupted) {
+      return;
+    }
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+  }
+
+  /** {@link ShutdownGate#awaitIdle}, hurried along by an interrupt like {@link #sleep}. */
+  private boolean awaitIdle(Duration timeout) {
+    if (interrupted) {
+      return false;
+    }
+    try {
+      return gate.awaitIdle(timeout);
+    } catch (InterruptedException e) {
+      interrupted = true;
+      return false;
+    }
   }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +47,22 @@ public final class AdminHandler implements HttpHandler {
   private final SnapshotHolder holder;
   private final BackendStates states;
   private final ReloadStatus reloads;
+  private final BooleanSupplier stopping;
   private final ObjectMapper json =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Which backend serves a service comes from the snapshot's bindings, as on the request path. */
   public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads) {
+    this(holder, states, reloads, () -> false);
+  }
+
+  /** As above; {@code /readyz} answers 503 once {@code stopping} says the gateway is stopping. */
+  public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads,
+      BooleanSupplier stopping) {
     this.holder = Objects.requireNonNull(holder, "holder");
     this.states = Objects.requireNonNull(states, "states");
     this.reloads = Objects.requireNonNull(reloads, "reloads");
+    this.stopping = Objects.requireNonNull(stopping, "stopping");
   }
 
   @Override
@@ -97,7 +106,7 @@ public final class AdminHandler implements HttpHandler {
 
   private void readyz(HttpServerExchange exchange, RuntimeSnapshot snapshot)
       throws JsonProcessingException {
-    Readiness.Result result = Readiness.check(snapshot, states);
+    Readiness.Result result = Readiness.check(snapshot, states, stopping.getAsBoolean());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", result.ready() ? "ready" : "not ready");
     body.put("generation", snapshot.generation());

@@ -17,7 +17,10 @@ import java.util.TreeSet;
  * <p>Stateless. {@code IDLE} counts as connectable because grpc-java channels go idle after a
  * quiet period and reconnect on the next call; {@code CONNECTING}, {@code TRANSIENT_FAILURE} and
  * {@code SHUTDOWN} do not. A service with no backend does not hold readiness back: its routes
- * answer 503 and it is listed under problems, while the other routes serve.
+ * answer 503 and it is listed under problems, while the other routes serve; but when no route at
+ * all has a backend (a service pattern that matches nothing, say) the replica is not ready, since
+ * every call would fail. A stopping gateway is not ready, so that it leaves the endpoints before
+ * it stops serving.
  */
 final class Readiness {
   private static final Set<String> CONNECTABLE = Set.of("READY", "IDLE");
@@ -33,8 +36,11 @@ final class Readiness {
    */
   record Result(boolean ready, List<String> reasons, Map<String, String> backends) {}
 
-  static Result check(RuntimeSnapshot snapshot, BackendStates states) {
+  static Result check(RuntimeSnapshot snapshot, BackendStates states, boolean stopping) {
     List<String> reasons = new ArrayList<>();
+    if (stopping) {
+      reasons.add("the gateway is stopping");
+    }
     List<MethodRoute> routes = snapshot.transcoder().routes();
     if (routes.isEmpty()) {
       reasons.add("no routes loaded (generation " + snapshot.generation() + ")");
@@ -44,6 +50,10 @@ final class Readiness {
     Set<String> needed = new TreeSet<>();
     for (BoundMethod bound : snapshot.backends().methods()) {
       bound.backendName().ifPresent(needed::add);
+    }
+    if (!routes.isEmpty() && needed.isEmpty()) {
+      reasons.add("no route has a backend: every call would answer 503 (check the backends'"
+          + " service patterns against the loaded services; gangway validate lists them)");
     }
     Map<String, String> current = states.states();
     Map<String, String> seen = new TreeMap<>();

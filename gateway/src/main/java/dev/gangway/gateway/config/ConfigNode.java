@@ -217,16 +217,21 @@ final class ConfigNode {
 
   /** A positive duration such as {@code 500ms}, {@code 5s}, {@code 1m}, {@code 1h}. */
   Optional<Duration> duration() throws ConfigException {
+    Optional<Duration> value = durationOrZero();
+    if (value.isPresent() && value.get().isZero()) {
+      throw error(quote(text().orElseThrow()) + " must be more than zero");
+    }
+    return value;
+  }
+
+  /** A duration that may be zero ("0s": do not wait at all). */
+  Optional<Duration> durationOrZero() throws ConfigException {
     Optional<String> text = text();
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    Duration value = Quantities.parseDuration(text.get()).orElseThrow(
-        () -> error(quote(text.get()) + " is not a duration (" + Quantities.DURATION_HINT + ")"));
-    if (value.isZero()) {
-      throw error(quote(text.get()) + " must be more than zero");
-    }
-    return Optional.of(value);
+    return Optional.of(Quantities.parseDuration(text.get()).orElseThrow(
+        () -> error(quote(text.get()) + " is not a duration (" + Quantities.DURATION_HINT + ")")));
   }
 
   /** A size in bytes from 1 to {@code max}, such as {@code 1048576} or {@code 4MiB}. */

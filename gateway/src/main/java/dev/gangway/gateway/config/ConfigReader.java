@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static", "websocket");
+      "composites", "static", "websocket", "shutdown");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout");
@@ -29,6 +29,7 @@ final class ConfigReader {
       ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
+  static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
   static final List<String> HEADERS_KEYS = List.of("forward");
 
@@ -55,7 +56,8 @@ final class ConfigReader {
         headers(root.get("headers")),
         CompositeReader.readAll(root.get("composites")),
         StaticReader.readAll(root.get("static"), base),
-        WebSocketReader.read(root.get("websocket")));
+        WebSocketReader.read(root.get("websocket")),
+        shutdown(root.get("shutdown")));
   }
 
   static ServerConfig server(ConfigNode node) throws ConfigException {
@@ -72,6 +74,14 @@ final class ConfigReader {
         node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
         node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
         node.get("stream_timeout").duration().orElse(d.streamTimeout()));
+  }
+
+  static ShutdownConfig shutdown(ConfigNode node) throws ConfigException {
+    node.mapping(SHUTDOWN_KEYS);
+    ShutdownConfig d = ShutdownConfig.DEFAULT;
+    return new ShutdownConfig(
+        node.get("drain_delay").durationOrZero().orElse(d.drainDelay()),
+        node.get("grace").duration().orElse(d.grace()));
   }
 
   static AdminConfig admin(ConfigNode node) throws ConfigException {

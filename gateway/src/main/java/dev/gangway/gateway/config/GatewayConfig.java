@@ -19,13 +19,14 @@ public record GatewayConfig(
     HeadersConfig headers,
     List<CompositeConfig> composites,
     List<StaticConfig> staticFiles,
-    WebSocketConfig webSocket) {
+    WebSocketConfig webSocket,
+    ShutdownConfig shutdown) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
-      WebSocketConfig.DEFAULT);
+      WebSocketConfig.DEFAULT, ShutdownConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -38,6 +39,7 @@ public record GatewayConfig(
     composites = List.copyOf(composites);
     staticFiles = List.copyOf(staticFiles);
     Objects.requireNonNull(webSocket, "webSocket");
+    Objects.requireNonNull(shutdown, "shutdown");
   }
 
   /** A builder starting from this configuration, for changing some sections by name. */
@@ -60,6 +62,7 @@ public record GatewayConfig(
     private List<CompositeConfig> composites;
     private List<StaticConfig> staticFiles;
     private WebSocketConfig webSocket;
+    private ShutdownConfig shutdown;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -72,6 +75,7 @@ public record GatewayConfig(
       composites = from.composites;
       staticFiles = from.staticFiles;
       webSocket = from.webSocket;
+      shutdown = from.shutdown;
     }
 
     public Builder server(ServerConfig value) {
@@ -124,9 +128,14 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder shutdown(ShutdownConfig value) {
+      shutdown = value;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket);
+          composites, staticFiles, webSocket, shutdown);
     }
   }
 }

@@ -87,6 +87,24 @@ class AdminHandlerTest {
   }
 
   @Test
+  void readyzIsUnavailableWhenNoRouteHasABackend() throws Exception {
+    GatewayConfig unmatched = TestConfigs.reloading(List.of(Path.of("descriptors")), true,
+        Duration.ofSeconds(2), List.of(TestConfigs.unreachableBackend("lib", "example.library.*")));
+    Transcoder transcoder = Transcoder.build(DescriptorLoader.load(List.of(DescriptorSource.bytes(
+        "shelves.binpb", TestDescriptorSets.shelvesWithRivals("test.a", "v1")))),
+        unmatched.transcoding());
+    holder.swap(new RuntimeSnapshot(unmatched, transcoder,
+        BackendBindings.build(unmatched, transcoder, CHANNELS), 2, Instant.now()));
+
+    AdminTestServer.Reply reply = server.get("/readyz");
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(texts(reply.json().get("reasons"))).containsExactly("no route has a backend:"
+        + " every call would answer 503 (check the backends' service patterns against the loaded"
+        + " services; gangway validate lists them)");
+  }
+
+  @Test
   void readyzIsUnavailableWithoutRoutes() throws Exception {
     holder.swap(snapshot());
 

@@ -33,6 +33,7 @@ class ConfigDocsTest {
     keys.addAll(CompositeReader.CALL_KEYS);
     keys.addAll(StaticReader.KEYS);
     keys.addAll(WebSocketReader.KEYS);
+    keys.addAll(ConfigReader.SHUTDOWN_KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");

@@ -1,0 +1,113 @@
+package dev.gangway.benchmarks.peer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One server JVM of the peer benchmark, pinned to the server core with {@code taskset}, and its
+ * CPU time as the kernel counts it ({@code utime + stime} of {@code /proc/<pid>/stat}, all threads,
+ * JIT and GC included).
+ *
+ * <p>Not thread-safe; owned by {@link PeerBenchmark}, which closes it.
+ */
+final class ServerProcess implements AutoCloseable {
+  /** Kernel clock ticks per second of /proc/<pid>/stat ({@code getconf CLK_TCK}; 100 on Linux). */
+  static final long CLOCK_TICKS = 100;
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private ServerProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts {@code java jvmOptions -cp classpath mainAndArgs} on {@code cpu} and waits until its
+   * output has a line containing {@code ready} (60 s at most).
+   */
+  static ServerProcess start(String name, String cpu, List<String> jvmOptions, String classpath,
+      List<String> mainAndArgs, String ready, Path logDir) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu,
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath);
+    command.addAll(mainAndArgs);
+    Path log = logDir.resolve(name + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ServerProcess server = new ServerProcess(name, process, log);
+    CompletableFuture<Boolean> started = new CompletableFuture<>();
+    Thread pump = new Thread(() -> server.pump(ready, started), name + "-output");
+    pump.setDaemon(true);
+    pump.start();
+    try {
+      if (!started.get(60, TimeUnit.SECONDS)) {
+        throw new IOException(name + " exited before it was ready; see " + log);
+      }
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      server.close();
+      throw new IOException(name + " not ready within 60 s; see " + log, e);
+    }
+    return server;
+  }
+
+  private void pump(String ready, CompletableFuture<Boolean> started) {
+    try (BufferedReader lines = new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        out.write(line);
+        out.newLine();
+        out.flush();
+        if (line.contains(ready)) {
+          started.complete(true);
+        }
+      }
+    } catch (IOException e) {
+      started.completeExceptionally(e);
+    }
+    started.complete(false);
+  }
+
+  String name() {
+    return name;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** User plus system CPU time of the whole process so far, in clock ticks. */
+  long cpuTicks() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "(comm) ".
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
