@@ -8,6 +8,7 @@ import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Prints protobuf wire bytes as proto3 JSON straight into a Jackson generator. Each message is
@@ -350,7 +351,7 @@ final class WireToJson {
       case FLOAT -> writeFloat(Float.intBitsToFloat(in.readFixed32(end)));
       case BOOL -> g.writeBoolean(in.readVarint64(end) != 0);
       case STRING -> string(start, end);
-      case BYTES -> g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, in.buf, start, end - start);
+      case BYTES -> bytes(start, end);
       case ENUM -> enumValue(f, (int) in.readVarint64(end));
       case MESSAGE -> message(f.message, start, end);
       case GROUP -> throw new CodecException("groups have no proto3 JSON form (field " + f + ")");
@@ -365,6 +366,15 @@ final class WireToJson {
       g.writeUTF8String(in.buf, start, end - start);
     } else {
       g.writeString(new String(in.buf, start, end - start, StandardCharsets.UTF_8));
+    }
+  }
+
+  // A token buffer would keep bytes as a binary object; proto3 JSON wants a base64 string.
+  private void bytes(int start, int end) throws IOException {
+    if (rawUtf8) {
+      g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, in.buf, start, end - start);
+    } else {
+      g.writeString(Base64.getEncoder().encodeToString(Arrays.copyOfRange(in.buf, start, end)));
     }
   }
 
