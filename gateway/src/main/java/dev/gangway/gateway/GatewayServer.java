@@ -8,10 +8,12 @@ import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.Durations;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.gateway.config.ShutdownConfig;
 import dev.gangway.gateway.http.GatewayHandlers;
 import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.http.ShutdownGate;
-import dev.gangway.gateway.config.ShutdownConfig;
+import dev.gangway.gateway.policy.RoutePolicies;
+import dev.gangway.gateway.policy.RoutePolicy;
 import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.reload.ReloadResult;
 import dev.gangway.gateway.reload.ReloadStatus;
@@ -27,6 +29,7 @@ import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,14 +100,24 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(ConfigSource config)
       throws ConfigException, SnapshotException, IOException {
+    return start(config, RoutePolicies.factories());
+  }
+
+  /**
+   * As {@link #start(ConfigSource)}, with these route policies instead of the gateway's own
+   * ({@link RoutePolicies#factories()}); for tests of the policy stage.
+   */
+  public static GatewayServer start(ConfigSource config, List<RoutePolicy.Factory> policies)
+      throws ConfigException, SnapshotException, IOException {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(policies, "policies");
     GatewayConfig gatewayConfig = config.load();
     ChannelRegistry channels = new ChannelRegistry();
     Undertow undertow = null;
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
     try {
-      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
+      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, policies);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
       first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
       SnapshotHolder holder = new SnapshotHolder(first);

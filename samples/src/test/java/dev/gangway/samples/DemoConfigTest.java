@@ -13,6 +13,7 @@ import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,7 @@ class DemoConfigTest {
     GatewayConfig loaded =
         new ConfigLoader(Optional.of(CONFIG), CliOverrides.NONE, name -> null).load();
     try (ChannelRegistry channels = new ChannelRegistry()) {
-      RuntimeSnapshot snapshot = new DefaultSnapshotFactory(channels).build(loaded, 1);
+      RuntimeSnapshot snapshot = new DefaultSnapshotFactory(channels, List.of()).build(loaded, 1);
 
       assertThat(snapshot.transcoder().problems()).isEmpty();
       assertThat(snapshot.transcoder().conflicts()).isEmpty();

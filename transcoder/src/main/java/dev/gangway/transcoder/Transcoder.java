@@ -49,6 +49,7 @@ public final class Transcoder {
   private final LoadedDescriptors descriptors;
   private final TranscoderOptions options;
   private final RouteTable<MethodRoute> routes;
+  private final JsonCodec codec;
   private final ErrorRenderer errors;
   private final List<LoadProblem> problems;
 
@@ -56,12 +57,13 @@ public final class Transcoder {
       LoadedDescriptors descriptors,
       TranscoderOptions options,
       RouteTable<MethodRoute> routes,
-      ErrorRenderer errors,
+      JsonCodec codec,
       List<LoadProblem> problems) {
     this.descriptors = descriptors;
     this.options = options;
     this.routes = routes;
-    this.errors = errors;
+    this.codec = codec;
+    this.errors = new ErrorRenderer(codec);
     this.problems = List.copyOf(problems);
   }
 
@@ -87,7 +89,7 @@ public final class Transcoder {
         problems.add(new LoadProblem(binding.method().getFullName(), e.getMessage()));
       }
     }
-    return new Transcoder(descriptors, options, table.build(), new ErrorRenderer(codec), problems);
+    return new Transcoder(descriptors, options, table.build(), codec, problems);
   }
 
   private static ResponsePlan compileResponse(HttpBinding binding, JsonCodec codec)
@@ -184,5 +186,14 @@ public final class Transcoder {
 
   public TranscoderOptions options() {
     return options;
+  }
+
+  /**
+   * The JSON codec every plan of this transcoder was compiled with. Internal: for a user of this
+   * transcoder that compiles more plans of its own with the same types and options (the gateway's
+   * composites and WebSocket follow-up plans), so that a snapshot has one codec.
+   */
+  public JsonCodec codec() {
+    return codec;
   }
 }

@@ -3,7 +3,7 @@ package dev.gangway.gateway.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.google.rpc.Code;
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
@@ -77,7 +77,7 @@ public final class AdminHandler implements HttpHandler {
     } catch (JsonProcessingException | RuntimeException e) {
       log.error("admin {} failed", exchange.getRequestPath(), e);
       error(exchange, snapshot,
-          new TranscodingException(Code.INTERNAL, 500, "admin: internal error"));
+          GatewayError.ADMIN_INTERNAL.exception());
     }
   }
 
@@ -85,14 +85,14 @@ public final class AdminHandler implements HttpHandler {
       throws JsonProcessingException {
     String path = exchange.getRequestPath();
     if (!ENDPOINTS.contains(path)) {
-      error(exchange, snapshot, TranscodingException.notFound(
-          "no admin endpoint " + path + "; the endpoints are " + String.join(", ", ENDPOINTS)));
+      error(exchange, snapshot,
+          GatewayError.NO_ADMIN_ENDPOINT.exception(path, String.join(", ", ENDPOINTS)));
       return;
     }
     if (!Methods.GET.equals(exchange.getRequestMethod())) {
       exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
-      error(exchange, snapshot, new TranscodingException(Code.UNIMPLEMENTED, 405,
-          "method " + exchange.getRequestMethod() + " not allowed for " + path + "; allowed: GET"));
+      error(exchange, snapshot,
+          GatewayError.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod(), path, "GET"));
       return;
     }
     switch (path) {
@@ -122,8 +122,7 @@ public final class AdminHandler implements HttpHandler {
       throws JsonProcessingException {
     String target = parameter(exchange, "path");
     if (target == null || target.isEmpty()) {
-      error(exchange, snapshot, TranscodingException.invalidArgument(
-          "missing query parameter \"path\" (the request target to explain, URL-encoded)"));
+      error(exchange, snapshot, GatewayError.ADMIN_MISSING_PATH.exception());
       return;
     }
     String method = parameter(exchange, "method");

@@ -1,7 +1,8 @@
 package dev.gangway.gateway.admin;
 
-import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.gateway.routing.GatewayRoute;
+import dev.gangway.gateway.routing.RouteMatch;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.internal.binding.BindingPlan;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The body of {@code GET /admin/explain}: which route a request would reach and why, what the
@@ -46,25 +46,32 @@ final class Explainer {
     request.put("query", rawQuery);
     out.put("request", request);
     out.put("generation", snapshot.generation());
-    // Composite routes are matched before transcoded ones, as the request path does.
-    if (snapshot.composites().match(method, rawPath)
-        instanceof MatchResult.Matched<CompositePlan> composite) {
-      out.put("result", "composite");
-      out.put("why", "a composite route matches; composites are matched before transcoded routes");
-      out.put("composite", CompositeJson.of(composite.route()));
+    // The same one match the request chain makes, so explain cannot disagree with serving.
+    RouteMatch match = snapshot.routes().match(method, rawPath, false);
+    if (match instanceof RouteMatch.Matched m && m.route() instanceof GatewayRoute.StaticSite site) {
+      out.put("result", "staticSite");
+      out.put("why", "the path starts with the static prefix " + site.prefix()
+          + "; static sites are matched before every route and shadow the routes under them");
+      out.put("prefix", site.prefix());
       return out;
     }
-    MatchResult<MethodRoute> result = transcoder.match(method, rawPath);
+    if (match instanceof RouteMatch.Matched m && m.route() instanceof GatewayRoute.Composite c) {
+      out.put("result", "composite");
+      out.put("why", "a composite route matches; composites and transcoded routes share one"
+          + " table, and the most specific template wins");
+      out.put("composite", CompositeJson.of(c.plan()));
+      return out;
+    }
     List<RouteCandidates.Candidate> candidates =
         RouteCandidates.find(transcoder, method, rawPath);
-    if (result instanceof MatchResult.Matched<MethodRoute> matched) {
-      matched(out, snapshot, matched, rawQuery, candidates, method);
-    } else if (result instanceof MatchResult.MethodNotAllowed<MethodRoute> notAllowed) {
-      TreeSet<String> allowed = new TreeSet<>(notAllowed.allowed());
+    if (match instanceof RouteMatch.Matched m && m.route() instanceof GatewayRoute.Transcoded t) {
+      matched(out, snapshot, new MatchResult.Matched<>(t.method(), m.segments(), m.verb()),
+          rawQuery, candidates, method);
+    } else if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
       out.put("result", "methodNotAllowed");
       out.put("why", "routes match this path, but none under " + method + "; allowed: "
-          + String.join(", ", allowed) + " (the gateway answers 405)");
-      out.put("allowed", List.copyOf(allowed));
+          + notAllowed.allowHeader() + " (the gateway answers 405)");
+      out.put("allowed", notAllowed.allowed());
       out.put("candidates", candidatesJson(candidates, null));
     } else {
       out.put("result", "notFound");

@@ -10,7 +10,6 @@ import dev.gangway.gateway.config.CompositeConfig;
 import dev.gangway.gateway.config.CompositeConfig.CallConfig;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.LoadedDescriptors;
-import dev.gangway.transcoder.internal.json.JsonCodec;
 import dev.gangway.transcoder.template.PathTemplate;
 import dev.gangway.transcoder.template.PathTemplateParser;
 import dev.gangway.transcoder.template.TemplateSyntaxException;
@@ -82,8 +81,8 @@ public final class CompositeCompiler {
       return CompositeRoutes.EMPTY;
     }
     List<MethodDescriptor> methods = methods(composites, transcoder.descriptors());
-    MessageCodec codec = new MessageCodec(
-        new JsonCodec(transcoder.descriptors().typeRegistry(), transcoder.options()));
+    // The snapshot's one codec: same types and JSON options as the transcoded routes.
+    MessageCodec codec = new MessageCodec(transcoder.codec());
     FieldPaths paths = new FieldPaths(transcoder.options());
     List<CompositePlan> plans = new ArrayList<>();
     int m = 0;

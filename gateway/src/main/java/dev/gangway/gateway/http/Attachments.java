@@ -1,5 +1,7 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.routing.RouteMatch;
+import io.grpc.Metadata;
 import io.undertow.util.AttachmentKey;
 import java.time.Duration;
 
@@ -9,10 +11,14 @@ import java.time.Duration;
  * <p>Constants only.
  */
 final class Attachments {
-  /** Set by {@link RouteHandler}. */
+  /** The request's one match, of any outcome; set by {@link RouteHandler}. */
+  static final AttachmentKey<RouteMatch> MATCH = AttachmentKey.create(RouteMatch.class);
+  /** A match of a transcoded route, set by {@link RouteKindHandler}. */
   static final AttachmentKey<Routed> ROUTED = AttachmentKey.create(Routed.class);
   /** The call's deadline, set by {@link DeadlineHandler}. */
   static final AttachmentKey<Duration> TIMEOUT = AttachmentKey.create(Duration.class);
+  /** The backend calls' request metadata, set by {@link MetadataHandler}. */
+  static final AttachmentKey<Metadata> METADATA = AttachmentKey.create(Metadata.class);
   /** The request body, set by {@link BodyHandler}. */
   static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
   /** The request message (protobuf bytes), set by {@link BindHandler}. */

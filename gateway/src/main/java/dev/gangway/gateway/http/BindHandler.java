@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.Responses;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

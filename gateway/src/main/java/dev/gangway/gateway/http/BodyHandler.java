@@ -1,9 +1,9 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
 import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.errors.Responses;
 import dev.gangway.transcoder.Transcoder;
-import dev.gangway.transcoder.errors.TranscodingException;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -114,14 +114,12 @@ final class BodyHandler implements HttpHandler {
       return;
     }
     exchange.setPersistent(false);
-    Responses.guarded(exchange, () -> Responses.error(exchange, transcoder,
-        new TranscodingException(Code.DEADLINE_EXCEEDED, 408,
-            "request body not received within the server's read timeout")));
+    Responses.guarded(exchange,
+        () -> Responses.error(exchange, transcoder, GatewayError.BODY_TIMEOUT));
   }
 
   private static void tooLarge(HttpServerExchange exchange, Transcoder transcoder, long limit) {
     exchange.setPersistent(false); // the rest of the body is never read
-    Responses.error(exchange, transcoder, new TranscodingException(Code.RESOURCE_EXHAUSTED, 413,
-        "request body larger than " + limit + " bytes"));
+    Responses.error(exchange, transcoder, GatewayError.BODY_TOO_LARGE, limit);
   }
 }

@@ -1,6 +1,6 @@
 package dev.gangway.gateway.http;
 
-import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.gateway.errors.Responses;
 import io.grpc.Channel;
 import io.grpc.Metadata;
 import io.undertow.server.HttpHandler;
@@ -14,14 +14,12 @@ import java.util.Optional;
  * 503 UNAVAILABLE when no backend serves the method's service. The call's callbacks complete the
  * exchange ({@link UnaryCall}, {@link ServerStreamCall}, {@link ClientStreamCall}).
  *
- * <p>Thread-safe: the only state is the header mapping cache it shares with the composite handler.
+ * <p>Thread-safe; calls register in the shared {@link OpenStreams} while they stream.
  */
 final class CallHandler implements HttpHandler {
-  private final HeaderMappings mappings;
   private final OpenStreams streams;
 
-  CallHandler(HeaderMappings mappings, OpenStreams streams) {
-    this.mappings = mappings;
+  CallHandler(OpenStreams streams) {
     this.streams = streams;
   }
 
@@ -30,17 +28,10 @@ final class CallHandler implements HttpHandler {
     Routed routed = exchange.getAttachment(Attachments.ROUTED);
     Optional<Channel> channel = routed.bound().channel();
     if (channel.isEmpty()) {
-      Responses.noBackend(exchange, routed);
+      Responses.noBackend(exchange, routed.snapshot().transcoder(), routed.route());
       return;
     }
-    Metadata metadata;
-    try {
-      metadata = mappings.forConfig(routed.snapshot().config().headers())
-          .requestMetadata(exchange);
-    } catch (TranscodingException e) {
-      Responses.error(exchange, routed.snapshot().transcoder(), e);
-      return;
-    }
+    Metadata metadata = exchange.getAttachment(Attachments.METADATA);
     if (routed.route().clientStreaming()) {
       // Dispatched: the exchange stays open after this returns; the body is read asynchronously
       // and the call's callbacks complete it.

@@ -1,5 +1,7 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.errors.Responses;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -66,8 +68,7 @@ final class ClientStreamCall extends ClientCall.Listener<byte[]> implements Body
     } else {
       exchange.setPersistent(false); // the body is never read
       Responses.error(exchange, routed.snapshot().transcoder(),
-          TranscodingException.unsupportedMediaType("a client stream takes application/x-ndjson"
-              + " or application/json, not " + contentType));
+          GatewayError.STREAM_CONTENT_TYPE, contentType);
       return;
     }
     ClientStreamCall listener = new ClientStreamCall(exchange, routed, timeout, splitter);

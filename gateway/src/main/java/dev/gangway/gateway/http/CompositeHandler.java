@@ -4,12 +4,13 @@ import dev.gangway.gateway.compose.CompositeOutcome;
 import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.compose.CompositeRun;
 import dev.gangway.gateway.compose.RequestInputs;
+import dev.gangway.gateway.errors.Responses;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.gateway.routing.GatewayRoute;
+import dev.gangway.gateway.routing.RouteMatch;
 import dev.gangway.transcoder.Transcoder;
-import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.render.RenderedBody;
-import dev.gangway.transcoder.routing.MatchResult;
-import io.grpc.Metadata;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
@@ -22,48 +23,35 @@ import java.util.Map;
 import org.xnio.IoUtils;
 
 /**
- * Serves a request that matched a composite route: decides the overall deadline (the composite's
- * timeout, shortened by the client's {@code grpc-timeout} capped at the server maximum), gathers
- * path, query and header inputs, starts a {@link CompositeRun} on the exchange's IO thread and
- * writes its outcome: 200 with the composed JSON (and {@value #PARTIAL} naming missing parts), or
- * the failure's status. Cancels the run when the client goes away or the exchange ends first.
+ * Serves a request that matched a composite route, as the composite branch of the chain after the
+ * deadline and header stages: gathers path, query and header inputs, starts a {@link
+ * CompositeRun} on the exchange's IO thread with the deadline {@link DeadlineHandler} decided and
+ * the metadata {@link MetadataHandler} mapped, and writes its outcome: 200 with the composed JSON
+ * (and {@value #PARTIAL} naming missing parts), or the failure's status. Cancels the run when the
+ * client goes away or the exchange ends first.
  *
- * <p>Thread-safe: the only state is the header mapping cache it shares with the call handler.
+ * <p>Immutable and thread-safe.
  */
-final class CompositeHandler {
+final class CompositeHandler implements HttpHandler {
   /** Lists the parts of a 200 composite response that are missing, comma-separated. */
   static final String PARTIAL = "Gangway-Partial";
   private static final HttpString PARTIAL_HEADER = HttpString.tryFromString(PARTIAL);
 
-  private final HeaderMappings mappings;
-
-  CompositeHandler(HeaderMappings mappings) {
-    this.mappings = mappings;
-  }
-
-  void handle(HttpServerExchange exchange, RuntimeSnapshot snapshot,
-      MatchResult.Matched<CompositePlan> match) {
-    CompositePlan plan = match.route();
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    RuntimeSnapshot snapshot = RequestSnapshot.attached(exchange);
+    RouteMatch.Matched match = (RouteMatch.Matched) exchange.getAttachment(Attachments.MATCH);
+    CompositePlan plan = ((GatewayRoute.Composite) match.route()).plan();
     Transcoder transcoder = snapshot.transcoder();
-    Duration timeout;
-    RequestInputs inputs;
-    try {
-      timeout = GrpcTimeout.shorten(
-          exchange, plan.timeout(), snapshot.config().server().maxGrpcTimeout());
-      Metadata metadata =
-          mappings.forConfig(snapshot.config().headers()).requestMetadata(exchange);
-      String query = exchange.getQueryString();
-      inputs = RequestInputs.of(plan, match.segments(), query == null ? "" : query,
-          transcoder.options().queryPlusAsSpace(), headers(exchange), metadata);
-    } catch (TranscodingException e) {
-      Responses.error(exchange, transcoder, e);
-      return;
-    }
-    Duration overall = timeout;
+    Duration timeout = exchange.getAttachment(Attachments.TIMEOUT);
+    String query = exchange.getQueryString();
+    RequestInputs inputs = RequestInputs.of(plan, match.segments(), query == null ? "" : query,
+        transcoder.options().queryPlusAsSpace(), headers(exchange),
+        exchange.getAttachment(Attachments.METADATA));
     // Dispatched: when the handler returns, Undertow must not end the exchange; the run starts
     // right after, on this IO thread, and its callbacks complete the exchange.
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> Responses.guarded(
-        exchange, () -> start(exchange, transcoder, plan, inputs, overall)));
+        exchange, () -> start(exchange, transcoder, plan, inputs, timeout)));
   }
 
   private static void start(HttpServerExchange exchange, Transcoder transcoder, CompositePlan plan,

@@ -1,5 +1,9 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.gateway.routing.GatewayRoute;
+import dev.gangway.gateway.routing.RouteMatch;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -7,10 +11,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Decides the deadline of the backend call: the route's timeout (else, for a streaming method,
- * the server's {@code stream_timeout}; else the backend's timeout, as {@link
- * dev.gangway.gateway.backend.BoundMethod#timeout()} has it), shortened by the client's
- * {@code grpc-timeout} header, which is itself capped at the server's {@code maxGrpcTimeout}. A malformed header is a 400 naming it. Attaches
+ * The deadline stage of every route that calls a backend: the route's own timeout (a transcoded
+ * method's as {@link dev.gangway.gateway.backend.BoundMethod#timeout()} has it: the route's, else
+ * for a streaming method the server's {@code stream_timeout}, else the backend's; a composite's
+ * {@code timeout}), shortened by the client's {@code grpc-timeout} header, which is itself capped
+ * at the server's {@code max_grpc_timeout}. A malformed header is a 400 naming it. Attaches
  * {@link Attachments#TIMEOUT}.
  *
  * <p>Immutable and thread-safe.
@@ -24,16 +29,24 @@ final class DeadlineHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    Routed routed = exchange.getAttachment(Attachments.ROUTED);
+    RuntimeSnapshot snapshot = RequestSnapshot.attached(exchange);
+    GatewayRoute route = ((RouteMatch.Matched) exchange.getAttachment(Attachments.MATCH)).route();
     Duration timeout;
     try {
-      timeout = GrpcTimeout.shorten(exchange, routed.bound().timeout(),
-          routed.snapshot().config().server().maxGrpcTimeout());
+      timeout = GrpcTimeout.shorten(
+          exchange, routeTimeout(route), snapshot.config().server().maxGrpcTimeout());
     } catch (TranscodingException e) {
-      Responses.error(exchange, routed.snapshot().transcoder(), e);
+      Responses.error(exchange, snapshot.transcoder(), e);
       return;
     }
     exchange.putAttachment(Attachments.TIMEOUT, timeout);
     next.handleRequest(exchange);
+  }
+
+  private static Duration routeTimeout(GatewayRoute route) {
+    if (route instanceof GatewayRoute.Composite composite) {
+      return composite.plan().timeout();
+    }
+    return ((GatewayRoute.Transcoded) route).bound().timeout();
   }
 }

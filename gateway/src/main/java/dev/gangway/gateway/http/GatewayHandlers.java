@@ -1,27 +1,41 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.reload.SnapshotHolder;
+import dev.gangway.gateway.routing.RouteKind;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Assembles the gateway's request path, the one place where the handler chain is put together:
  *
  * <pre>
- * ErrorGuard -> StaticFiles: a static prefix? files (404, 405), else
- * -> WebSocketRoute: GET with "Upgrade: websocket"?
- *   yes: match the path alone, first streaming method (404, 400 unary, 501 HttpBody)
- *        -> Deadline (grpc-timeout, 400)
- *        -> WebSocketOpen (403 origin; 503; 400 headers/path/query; handshake 101)
- *        -> WebSocketCall (text frames in and out, close codes, pings; completes from gRPC
- *           callbacks)
- *   no:  Route (404, 405, 501 bidi) -> Deadline (grpc-timeout, 400)
- *          -> 100-continue -> Body (async, 413, 408) -> Bind (400, 415)
- *          -> Call (503; completes from gRPC callbacks, streams server streams)
- *        \-> (client streaming) 100-continue -> Call (503; reads the body message by message, 400, 413, 415)
- *        \-> Composite (a composite route: parallel calls, completes from their callbacks)
+ * ErrorGuard (any throw: logged 500, constant body)
+ * -> Route: snapshot read once; ONE match against the snapshot's table of every kind of route
+ *           (static sites, transcoded methods, WebSocket upgrades, composites)
+ * -> Policy: every RoutePolicy sees the match, whatever it is, before any body or backend
+ *            (proceed | reject with a google.rpc.Status | answer itself | decide later)
+ * -> RouteKind: 404 / 405 + Allow; upgrade of a unary or composite route 400, raw HttpBody over
+ *               WebSocket 501, bidi over plain HTTP 501; else by the match's kind:
+ *      STATIC_SITE       -> StaticFiles (GET/HEAD from the directory, 404)
+ *      UNARY,
+ *      SERVER_STREAMING  -> Deadline (grpc-timeout, 400) -> 100-continue -> Body (async, 413, 408)
+ *                           -> Bind (400, 415) -> Metadata (headers, 400)
+ *                           -> Call (503; completes from gRPC callbacks, streams server streams)
+ *      CLIENT_STREAMING  -> Deadline -> Metadata -> 100-continue
+ *                           -> Call (503; reads the body message by message, 400, 413, 415)
+ *      WEBSOCKET         -> Deadline -> Metadata
+ *                           -> WebSocketOpen (403 origin; 503; 400 path/query; handshake 101)
+ *                           -> WebSocketCall (text frames in and out, close codes, pings)
+ *      COMPOSITE         -> Deadline -> Metadata
+ *                           -> Composite (parallel calls, completes from their callbacks)
  * </pre>
+ *
+ * <p>Deadline and Metadata are the same stages for every route that calls a backend. Per-route
+ * policy is added in {@code dev.gangway.gateway.policy.RoutePolicies}, not here (see
+ * docs/architecture.md#per-route-policy).
  *
  * <p>Stateless; the returned handler is thread-safe.
  */
@@ -35,27 +49,23 @@ public final class GatewayHandlers {
   public static HttpHandler create(SnapshotHolder snapshots, OpenStreams streams) {
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(streams, "streams");
-    // One header mapping per headers config, rebuilt only when a reload changes it.
-    HeaderMappings mappings = new HeaderMappings();
-    HttpHandler call = new CallHandler(mappings, streams);
-    HttpHandler bind = new BindHandler(call);
-    HttpHandler body = new BodyHandler(bind);
+    HttpHandler call = new CallHandler(streams);
     // Answers "Expect: 100-continue" when the body is first read, i.e. after the 413 check.
-    HttpHandler expectContinue = new HttpContinueReadHandler(body);
+    HttpHandler wholeBody = new DeadlineHandler(new HttpContinueReadHandler(
+        new BodyHandler(new BindHandler(new MetadataHandler(call)))));
     // A client stream reads its body itself, message by message, rather than whole.
-    HttpHandler clientStream = new HttpContinueReadHandler(call);
-    HttpHandler deadline = new DeadlineHandler(exchange -> {
-      if (exchange.getAttachment(Attachments.ROUTED).route().clientStreaming()) {
-        clientStream.handleRequest(exchange);
-      } else {
-        expectContinue.handleRequest(exchange);
-      }
-    });
-    HttpHandler route = new RouteHandler(snapshots, new CompositeHandler(mappings), deadline);
-    HttpHandler webSocket =
-        new DeadlineHandler(new WebSocketOpenHandler(mappings, new FollowUpPlans(), streams));
-    HttpHandler dynamic = new WebSocketRouteHandler(snapshots, webSocket, route);
-    // Static prefixes come first: they shadow routes under them (docs/configuration.md#static).
-    return new ErrorGuardHandler(new StaticFilesHandler(snapshots, dynamic));
+    HttpHandler clientStream =
+        new DeadlineHandler(new MetadataHandler(new HttpContinueReadHandler(call)));
+    Map<RouteKind, HttpHandler> branches = new EnumMap<>(RouteKind.class);
+    branches.put(RouteKind.STATIC_SITE, new StaticFilesHandler());
+    branches.put(RouteKind.UNARY, wholeBody);
+    branches.put(RouteKind.SERVER_STREAMING, wholeBody);
+    branches.put(RouteKind.CLIENT_STREAMING, clientStream);
+    branches.put(RouteKind.WEBSOCKET,
+        new DeadlineHandler(new MetadataHandler(new WebSocketOpenHandler(streams))));
+    branches.put(RouteKind.COMPOSITE,
+        new DeadlineHandler(new MetadataHandler(new CompositeHandler())));
+    return new ErrorGuardHandler(
+        new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -73,7 +74,6 @@ final class GrpcTimeout {
   }
 
   private static TranscodingException invalid(String value) {
-    return TranscodingException.invalidArgument("header " + HEADER + ": \"" + value
-        + "\" is not a gRPC timeout (1 to 8 digits, then H, M, S, m, u or n)");
+    return GatewayError.BAD_GRPC_TIMEOUT.exception(HEADER, value);
   }
 }

@@ -3,7 +3,7 @@ package dev.gangway.gateway.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.rpc.Code;
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.transcoder.errors.TranscodingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,8 +53,7 @@ final class NdjsonSplitter implements BodySplitter {
       return true;
     }
     String what = array ? "JSON array body" : "line " + (lineNumber + 1);
-    return sink.fail(new TranscodingException(
-        Code.RESOURCE_EXHAUSTED, 413, what + " larger than " + limit + " bytes"));
+    return sink.fail(GatewayError.MESSAGE_TOO_LARGE.exception(what, limit));
   }
 
   private boolean endLine(Sink sink) {

@@ -1,46 +1,40 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
+import dev.gangway.gateway.routing.GatewayRoute;
+import dev.gangway.gateway.routing.RouteMatch;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.routing.MatchResult;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * A request that matched a route: the snapshot it is served from (read once), the match and the
- * method's backend binding.
+ * A request that matched a transcoded route: the snapshot it is served from (read once), the
+ * route with its backend binding, and the match as the transcoder binds it.
  *
  * <p>Immutable.
  */
-record Routed(RuntimeSnapshot snapshot, MatchResult.Matched<MethodRoute> match, BoundMethod bound) {
+record Routed(
+    RuntimeSnapshot snapshot, GatewayRoute.Transcoded transcoded,
+    MatchResult.Matched<MethodRoute> match) {
   Routed {
     Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(transcoded, "transcoded");
     Objects.requireNonNull(match, "match");
-    Objects.requireNonNull(bound, "bound");
+  }
+
+  /** The transcoded route of a match. */
+  static Routed of(RuntimeSnapshot snapshot, RouteMatch.Matched matched,
+      GatewayRoute.Transcoded transcoded) {
+    return new Routed(snapshot, transcoded,
+        new MatchResult.Matched<>(transcoded.method(), matched.segments(), matched.verb()));
   }
 
   MethodRoute route() {
-    return match.route();
+    return transcoded.method();
   }
 
-  /**
-   * Attaches the match with its backend binding as {@link Attachments#ROUTED} and hands the
-   * exchange to {@code next}.
-   */
-  static void attachAndContinue(HttpServerExchange exchange, RuntimeSnapshot snapshot,
-      MatchResult.Matched<MethodRoute> match, HttpHandler next) throws Exception {
-    Optional<BoundMethod> bound = snapshot.backends().method(match.route().method());
-    if (bound.isEmpty()) {
-      // Cannot happen for a snapshot built by BackendBindings.build; answer as for no backend.
-      Responses.status(exchange, snapshot.transcoder(), Code.UNAVAILABLE,
-          "no backend serves " + match.route().grpcMethodName());
-      return;
-    }
-    exchange.putAttachment(Attachments.ROUTED, new Routed(snapshot, match, bound.get()));
-    next.handleRequest(exchange);
+  BoundMethod bound() {
+    return transcoded.bound();
   }
 }

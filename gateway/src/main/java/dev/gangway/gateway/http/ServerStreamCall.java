@@ -1,5 +1,7 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.headers.HeaderMapping;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.render.RenderedBody;

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.errors.Responses;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpHandler;
@@ -29,9 +30,6 @@ import java.util.concurrent.RejectedExecutionException;
  * </ol>
  */
 public final class ShutdownGate implements HttpHandler {
-  /** The message of requests refused, and of calls cut, while stopping. */
-  static final String CUT = OpenStreams.GOING_AWAY
-      + ": the call did not finish within the shutdown grace";
 
   private enum Phase { SERVING, DRAINING, CLOSED }
 
@@ -51,8 +49,7 @@ public final class ShutdownGate implements HttpHandler {
     Phase now = phase;
     if (now == Phase.CLOSED) {
       exchange.setPersistent(false);
-      Responses.status(exchange, snapshots.current().transcoder(), Code.UNAVAILABLE,
-          OpenStreams.GOING_AWAY);
+      Responses.error(exchange, snapshots.current().transcoder(), GatewayError.STOPPING);
       return;
     }
     if (now == Phase.DRAINING) {
@@ -133,7 +130,7 @@ public final class ShutdownGate implements HttpHandler {
       return;
     }
     exchange.setPersistent(false);
-    Responses.guarded(exchange, () -> Responses.status(
-        exchange, snapshots.current().transcoder(), Code.UNAVAILABLE, CUT));
+    Responses.guarded(exchange, () -> Responses.error(
+        exchange, snapshots.current().transcoder(), GatewayError.STOPPED_BEFORE_DONE));
   }
 }

@@ -1,78 +1,48 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
-import dev.gangway.gateway.reload.RuntimeSnapshot;
-import dev.gangway.gateway.reload.SnapshotHolder;
-import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.routing.GatewayRoute;
+import dev.gangway.gateway.routing.RawPath;
+import dev.gangway.gateway.routing.RouteMatch;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Serves the {@code static} directories of the current snapshot's config: a request whose path
- * starts with a static prefix is answered from that directory (GET and HEAD; other methods 405)
- * and never reaches the routes, so a prefix hides every route under it. A file that is not there
- * is the gateway's usual 404 JSON. Other requests go on to {@code next}.
+ * The static-site branch of the chain: serves a request that matched a static site (GET or HEAD;
+ * the route table answered other methods with 405) from the site's directory, with the resource
+ * handler compiled with the snapshot. A path that is not a safe file name, or a file that is not
+ * there, is the gateway's usual 404 JSON.
  *
- * <p>Thread-safe. Reads the snapshot once per request ({@link RequestSnapshot}), and the handlers
- * after it use the same one; the directory handlers are rebuilt when a reload changes the
- * {@code static} section.
+ * <p>Immutable and thread-safe.
  */
 final class StaticFilesHandler implements HttpHandler {
-  private static final String ALLOW = "GET, HEAD";
-
-  private final SnapshotHolder snapshots;
-  private final HttpHandler next;
-  private final StaticSites sites = new StaticSites(StaticFilesHandler::notFound);
-
-  StaticFilesHandler(SnapshotHolder snapshots, HttpHandler next) {
-    this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
-    this.next = Objects.requireNonNull(next, "next");
-  }
-
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    RuntimeSnapshot snapshot = RequestSnapshot.of(exchange, snapshots);
-    if (snapshot.config().staticFiles().isEmpty()) {
-      next.handleRequest(exchange);
-      return;
-    }
-    String path = RouteHandler.rawPath(exchange);
-    Optional<StaticSites.Site> site = sites.match(snapshot.config().staticFiles(), path);
-    if (site.isEmpty()) {
-      next.handleRequest(exchange);
-      return;
-    }
-    if (!exchange.getRequestMethod().equals(Methods.GET)
-        && !exchange.getRequestMethod().equals(Methods.HEAD)) {
-      exchange.getResponseHeaders().put(Headers.ALLOW, ALLOW);
-      Responses.error(exchange, snapshot.transcoder(), new TranscodingException(Code.UNIMPLEMENTED,
-          405, "method " + exchange.getRequestMethod() + " not allowed for " + path
-              + "; allowed: " + ALLOW));
-      return;
-    }
-    Optional<String> file = decode(path.substring(site.get().prefix().length()));
+    RouteMatch.Matched match = (RouteMatch.Matched) exchange.getAttachment(Attachments.MATCH);
+    GatewayRoute.StaticSite site = (GatewayRoute.StaticSite) match.route();
+    String path = RawPath.of(exchange);
+    Optional<String> file = decode(path.substring(site.prefix().length()));
     // A decoded path that could step outside the directory names no file here.
     if (file.isEmpty()) {
-      notFound(exchange);
+      Responses.error(exchange, RequestSnapshot.attached(exchange).transcoder(),
+          GatewayError.NO_ROUTE, exchange.getRequestMethod(), path);
       return;
     }
     // As a PathHandler would leave them: redirects of "dir" to "dir/" keep the prefix.
-    String prefix = site.get().prefix();
+    String prefix = site.prefix();
     exchange.setResolvedPath(prefix.substring(0, prefix.length() - 1));
     exchange.setRelativePath("/" + file.get());
     // Undertow's handler answers "?css" and "?js" with its directory-listing assets; files take
     // no query anyway.
     exchange.setQueryString("");
-    site.get().files().handleRequest(exchange);
+    site.files().handleRequest(exchange);
   }
 
   /**
@@ -132,12 +102,5 @@ final class StaticFilesHandler implements HttpHandler {
       start = end + 1;
     }
     return false;
-  }
-
-  /** The gateway's 404, from the request's snapshot; ResourceHandler's answer for no file. */
-  private static void notFound(HttpServerExchange exchange) {
-    Responses.error(exchange, RequestSnapshot.attached(exchange).transcoder(),
-        TranscodingException.notFound(
-            "no route for " + exchange.getRequestMethod() + " " + RouteHandler.rawPath(exchange)));
   }
 }

@@ -1,6 +1,8 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.headers.HeaderMapping;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.render.RenderedBody;
@@ -112,8 +114,8 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
       return;
     }
     if (response == null) {
-      Responses.status(exchange, transcoder, Code.INTERNAL,
-          "backend sent no response message for " + routed.route().grpcMethodName());
+      Responses.error(exchange, transcoder, GatewayError.NO_RESPONSE_MESSAGE,
+          routed.route().grpcMethodName());
       return;
     }
     RenderedBody body;

@@ -58,12 +58,12 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   private boolean finished;
 
   private WebSocketCall(
-      WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans, OpenStreams streams) {
+      WebSocketChannel channel, WebSocketStart start, OpenStreams streams) {
     this.channel = channel;
     this.streams = streams;
     this.start = start;
     this.routed = start.routed();
-    this.requests = new WebSocketRequests(routed, start.rawQuery(), plans);
+    this.requests = new WebSocketRequests(routed, start.rawQuery());
     ServerConfig server = routed.snapshot().config().server();
     this.closing = new WebSocketClose(channel, server.readTimeout());
     this.keepAlive = new WebSocketKeepAlive(channel,
@@ -74,8 +74,8 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
 
   /** Starts the call for a just-upgraded connection and starts reading its frames. */
   static void start(
-      WebSocketChannel channel, WebSocketStart start, FollowUpPlans plans, OpenStreams streams) {
-    WebSocketCall ws = new WebSocketCall(channel, start, plans, streams);
+      WebSocketChannel channel, WebSocketStart start, OpenStreams streams) {
+    WebSocketCall ws = new WebSocketCall(channel, start, streams);
     if (channel.getIoThread() == Thread.currentThread()) {
       ws.open();
     } else {

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.errors.Responses;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Channel;
 import io.grpc.Metadata;
@@ -15,26 +16,21 @@ import java.util.Optional;
 
 /**
  * Opens a WebSocket for a routed streaming method: 403 for a browser origin that may not
- * ({@link WebSocketOrigins}), 503 when no backend serves it, 400 for request
- * headers that cannot be metadata or a path or query that does not bind (checked with an empty
+ * ({@link WebSocketOrigins}), 503 when no backend serves it, 400 for a path or query that does not bind (checked with an empty
  * body, so these are normal JSON errors before the upgrade), 400 for an invalid handshake; then
  * Undertow's handshake answers 101 and, once the connection is upgraded, a {@link WebSocketCall}
  * takes it over.
  *
- * <p>Thread-safe: the only state is the caches it shares with the other handlers.
+ * <p>Thread-safe; connections register in the shared {@link OpenStreams} while they are open.
  */
 final class WebSocketOpenHandler implements HttpHandler {
   private static final HttpString SEC_WEBSOCKET_VERSION =
       HttpString.tryFromString("Sec-WebSocket-Version");
 
-  private final HeaderMappings mappings;
-  private final FollowUpPlans plans;
   private final OpenStreams streams;
   private final HttpHandler handshake;
 
-  WebSocketOpenHandler(HeaderMappings mappings, FollowUpPlans plans, OpenStreams streams) {
-    this.mappings = Objects.requireNonNull(mappings, "mappings");
-    this.plans = Objects.requireNonNull(plans, "plans");
+  WebSocketOpenHandler(OpenStreams streams) {
     this.streams = Objects.requireNonNull(streams, "streams");
     this.handshake = new WebSocketProtocolHandshakeHandler(this::connected, this::invalidHandshake);
   }
@@ -45,22 +41,19 @@ final class WebSocketOpenHandler implements HttpHandler {
     Optional<String> refusedOrigin =
         WebSocketOrigins.refused(exchange, routed.snapshot().config().webSocket());
     if (refusedOrigin.isPresent()) {
-      Responses.status(exchange, routed.snapshot().transcoder(), Code.PERMISSION_DENIED,
-          "WebSocket origin " + refusedOrigin.get() + " is not allowed: only the gateway's own"
-              + " origin and websocket.allowed_origins may open WebSockets");
+      Responses.error(exchange, routed.snapshot().transcoder(), GatewayError.WEBSOCKET_ORIGIN,
+          refusedOrigin.get());
       return;
     }
     Optional<Channel> channel = routed.bound().channel();
     if (channel.isEmpty()) {
-      Responses.noBackend(exchange, routed);
+      Responses.noBackend(exchange, routed.snapshot().transcoder(), routed.route());
       return;
     }
     String query = exchange.getQueryString();
-    Metadata metadata;
+    Metadata metadata = exchange.getAttachment(Attachments.METADATA);
     byte[] pathAndQuery;
     try {
-      metadata = mappings.forConfig(routed.snapshot().config().headers())
-          .requestMetadata(exchange);
       pathAndQuery = routed.snapshot().transcoder().bind(routed.match(), query, "", new byte[0]);
     } catch (TranscodingException e) {
       Responses.error(exchange, routed.snapshot().transcoder(), e);
@@ -73,15 +66,13 @@ final class WebSocketOpenHandler implements HttpHandler {
 
   /** Runs on the connection's IO thread once the 101 response is written. */
   private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-    WebSocketCall.start(channel, exchange.getAttachment(Attachments.WEBSOCKET), plans, streams);
+    WebSocketCall.start(channel, exchange.getAttachment(Attachments.WEBSOCKET), streams);
   }
 
   /** An Upgrade request Undertow's handshakes do not accept (no key, unknown version). */
   private void invalidHandshake(HttpServerExchange exchange) {
     Routed routed = exchange.getAttachment(Attachments.ROUTED);
     exchange.getResponseHeaders().put(SEC_WEBSOCKET_VERSION, "13");
-    Responses.status(exchange, routed.snapshot().transcoder(), Code.INVALID_ARGUMENT,
-        "invalid WebSocket handshake: Sec-WebSocket-Key and Sec-WebSocket-Version: 13 are"
-            + " required");
+    Responses.error(exchange, routed.snapshot().transcoder(), GatewayError.WEBSOCKET_HANDSHAKE);
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Binds a WebSocket's text frames to request messages, counting them: the first with the upgrade
  * URL's path variables and query parameters plus the frame as the JSON body (exactly an HTTP
- * request with that body), every later one as the JSON body alone ({@link FollowUpPlans}). A
+ * request with that body), every later one as the JSON body alone (the route's follow-up plan, compiled with the snapshot). A
  * frame that does not bind fails with the usual message prefixed {@code message N: }.
  *
  * <p>Not thread-safe: confined to the connection's IO thread.
@@ -18,15 +18,11 @@ final class WebSocketRequests {
 
   private final Routed routed;
   private final String rawQuery;
-  private final FollowUpPlans plans;
-  /** The body-only plan of the later messages, looked up once per connection. */
-  private BindingPlan followUp;
   private int count;
 
-  WebSocketRequests(Routed routed, String rawQuery, FollowUpPlans plans) {
+  WebSocketRequests(Routed routed, String rawQuery) {
     this.routed = routed;
     this.rawQuery = rawQuery;
-    this.plans = plans;
   }
 
   /** Frames bound so far, including one that failed to. */
@@ -42,9 +38,8 @@ final class WebSocketRequests {
       if (count == 1) {
         return transcoder.bind(routed.match(), rawQuery, JSON, json);
       }
-      if (followUp == null) {
-        followUp = plans.plan(transcoder, routed.route());
-      }
+      // Compiled with the snapshot; present for every client stream served over WebSocket.
+      BindingPlan followUp = routed.transcoded().followUp().orElseThrow();
       return followUp.bind(List.of(), "", JSON, json);
     } catch (TranscodingException e) {
       throw new TranscodingException(e.code(), e.httpStatus(),

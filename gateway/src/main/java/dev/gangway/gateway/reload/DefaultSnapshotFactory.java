@@ -9,6 +9,7 @@ import dev.gangway.gateway.compose.CompositeException;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.policy.RoutePolicy;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
@@ -37,9 +38,15 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   private static final int PROBLEMS_IN_MESSAGE = 3;
 
   private final ChannelRegistry channels;
+  private final List<RoutePolicy.Factory> policies;
 
-  public DefaultSnapshotFactory(ChannelRegistry channels) {
+  /**
+   * @param channels the channels shared by every snapshot
+   * @param policies the factories of the route policies, in the order the policies run
+   */
+  public DefaultSnapshotFactory(ChannelRegistry channels, List<RoutePolicy.Factory> policies) {
     this.channels = Objects.requireNonNull(channels, "channels");
+    this.policies = List.copyOf(policies);
   }
 
   @Override
@@ -60,8 +67,8 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
       throw new SnapshotException(e.getMessage());
     }
     report(generation, transcoder, bindings);
-    return new RuntimeSnapshot(
-        config, transcoder, bindings, composites, generation, Instant.now());
+    return RuntimeSnapshot.compile(
+        config, transcoder, bindings, composites, policies, generation, Instant.now());
   }
 
   /**

@@ -3,18 +3,28 @@ package dev.gangway.gateway.reload;
 import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.headers.HeaderMapping;
+import dev.gangway.gateway.policy.PolicyException;
+import dev.gangway.gateway.policy.RoutePolicies;
+import dev.gangway.gateway.policy.RoutePolicy;
+import dev.gangway.gateway.routing.GatewayRoutes;
 import dev.gangway.transcoder.Transcoder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything one request needs, built off the request path and swapped whole on reload: the
- * configuration, the transcoder (routes, plans, codec), the backend binding of every method and the
- * compiled composite routes.
+ * configuration, the transcoder (routes, plans, codec), the backend binding of every method, the
+ * compiled composite routes, the one route table of every kind of route, the header mapping and
+ * the route policies. Nothing in it is compiled lazily; a reload replaces all of it at once.
  *
  * <p>Immutable and thread-safe. A handler reads {@link SnapshotHolder#current()} once and uses that
  * snapshot for the whole request, so a reload never tears a request.
  *
+ * @param routes every route of every kind, matched once per request
+ * @param headerMapping the {@code headers} section compiled
+ * @param policies the per-route policies the config turns on
  * @param generation 1 for the first snapshot, +1 per successful reload
  */
 public record RuntimeSnapshot(
@@ -22,6 +32,9 @@ public record RuntimeSnapshot(
     Transcoder transcoder,
     BackendBindings backends,
     CompositeRoutes composites,
+    GatewayRoutes routes,
+    HeaderMapping headerMapping,
+    RoutePolicies policies,
     long generation,
     Instant builtAt) {
 
@@ -30,12 +43,32 @@ public record RuntimeSnapshot(
     Objects.requireNonNull(transcoder, "transcoder");
     Objects.requireNonNull(backends, "backends");
     Objects.requireNonNull(composites, "composites");
+    Objects.requireNonNull(routes, "routes");
+    Objects.requireNonNull(headerMapping, "headerMapping");
+    Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(builtAt, "builtAt");
   }
 
-  /** A snapshot without composite routes. */
-  public RuntimeSnapshot(GatewayConfig config, Transcoder transcoder, BackendBindings backends,
-      long generation, Instant builtAt) {
-    this(config, transcoder, backends, CompositeRoutes.EMPTY, generation, builtAt);
+  /**
+   * Compiles everything derived from the config and the compiled parts: the route table, the
+   * header mapping and the policies {@code policyFactories} make for this config (the gateway's
+   * are {@link RoutePolicies#factories()}).
+   *
+   * @throws SnapshotException when a policy's config does not apply to these routes
+   */
+  public static RuntimeSnapshot compile(GatewayConfig config, Transcoder transcoder,
+      BackendBindings backends, CompositeRoutes composites,
+      List<RoutePolicy.Factory> policyFactories, long generation,
+      Instant builtAt) throws SnapshotException {
+    GatewayRoutes routes = GatewayRoutes.compile(
+        config.staticFiles(), transcoder, backends, composites, transcoder.codec());
+    RoutePolicies policies;
+    try {
+      policies = RoutePolicies.compile(policyFactories, config, routes);
+    } catch (PolicyException e) {
+      throw new SnapshotException(e.getMessage());
+    }
+    return new RuntimeSnapshot(config, transcoder, backends, composites, routes,
+        HeaderMapping.of(config.headers()), policies, generation, builtAt);
   }
 }

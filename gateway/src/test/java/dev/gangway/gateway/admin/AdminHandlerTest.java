@@ -11,6 +11,7 @@ import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
+import dev.gangway.gateway.testing.TestSnapshots;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
@@ -93,7 +94,7 @@ class AdminHandlerTest {
     Transcoder transcoder = Transcoder.build(DescriptorLoader.load(List.of(DescriptorSource.bytes(
         "shelves.binpb", TestDescriptorSets.shelvesWithRivals("test.a", "v1")))),
         unmatched.transcoding());
-    holder.swap(new RuntimeSnapshot(unmatched, transcoder,
+    holder.swap(TestSnapshots.of(unmatched, transcoder,
         BackendBindings.build(unmatched, transcoder, CHANNELS), 2, Instant.now()));
 
     AdminTestServer.Reply reply = server.get("/readyz");
@@ -292,7 +293,7 @@ class AdminHandlerTest {
   private static RuntimeSnapshot snapshot(DescriptorSource... sources) {
     Transcoder transcoder = Transcoder.build(
         DescriptorLoader.load(List.of(sources)), CONFIG.transcoding());
-    return new RuntimeSnapshot(CONFIG, transcoder, bindings(transcoder), 1,
+    return TestSnapshots.of(CONFIG, transcoder, bindings(transcoder), 1,
         Instant.parse("2025-01-01T00:00:00Z"));
   }
 

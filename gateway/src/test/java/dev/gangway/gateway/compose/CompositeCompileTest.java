@@ -30,7 +30,7 @@ class CompositeCompileTest {
   private static final String TARGET = "127.0.0.1:1";
 
   private final ChannelRegistry channels = new ChannelRegistry();
-  private final DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
+  private final DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, List.of());
 
   @TempDir Path dir;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DefaultSnapshotFactoryTest {
   private final ChannelRegistry channels = new ChannelRegistry();
-  private final DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels);
+  private final DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, List.of());
 
   @AfterEach
   void close() {

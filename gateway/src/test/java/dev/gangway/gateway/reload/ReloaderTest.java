@@ -7,6 +7,7 @@ import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDescriptorSets;
+import dev.gangway.gateway.testing.TestSnapshots;
 import dev.gangway.gateway.testing.UnboundBindings;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
@@ -159,7 +160,7 @@ class ReloaderTest {
     Transcoder transcoder = Transcoder.build(
         DescriptorLoader.load(List.of(DescriptorSource.bytes(name + ".binpb", data))),
         CONFIG.transcoding());
-    return new RuntimeSnapshot(CONFIG, transcoder, UnboundBindings.of(CONFIG, transcoder), generation,
+    return TestSnapshots.of(CONFIG, transcoder, UnboundBindings.of(CONFIG, transcoder), generation,
         Instant.now());
   }
 

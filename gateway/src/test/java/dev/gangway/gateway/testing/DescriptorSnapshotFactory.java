@@ -1,5 +1,6 @@
 package dev.gangway.gateway.testing;
 
+import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
@@ -24,8 +25,8 @@ public final class DescriptorSnapshotFactory implements SnapshotFactory {
     List<DescriptorSource> sources =
         config.descriptors().paths().stream().map(DescriptorSource::path).toList();
     Transcoder transcoder = Transcoder.build(DescriptorLoader.load(sources), config.transcoding());
-    return new RuntimeSnapshot(
-        config, transcoder, UnboundBindings.of(config, transcoder), generation, Instant.now());
+    return RuntimeSnapshot.compile(config, transcoder, UnboundBindings.of(config, transcoder),
+        CompositeRoutes.EMPTY, List.of(), generation, Instant.now());
   }
 
   /** How many snapshots were built. */

@@ -1,7 +1,6 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.errors;
 
-import com.google.rpc.Code;
-import com.google.rpc.Status;
+import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.internal.json.ErrorRenderer;
@@ -21,41 +20,41 @@ import org.xnio.IoUtils;
  * <p>Stateless and thread-safe; each method completes the exchange it is given (the async sender
  * ends it once the body is written).
  */
-final class Responses {
+public final class Responses {
   private static final Logger log = LoggerFactory.getLogger(Responses.class);
 
   private Responses() {}
 
-  static void body(HttpServerExchange exchange, RenderedBody body) {
+  public static void body(HttpServerExchange exchange, RenderedBody body) {
     send(exchange, 200, body.contentType(), body.body());
   }
 
-  static void error(HttpServerExchange exchange, RenderedError error) {
+  public static void error(HttpServerExchange exchange, RenderedError error) {
     send(exchange, error.httpStatus(), error.contentType(), error.body());
   }
 
-  static void error(HttpServerExchange exchange, Transcoder transcoder, TranscodingException e) {
+  public static void error(HttpServerExchange exchange, Transcoder transcoder, TranscodingException e) {
     error(exchange, transcoder.renderError(e));
   }
 
-  /** A gateway-made error whose HTTP status is the table's for {@code code}. */
-  static void status(HttpServerExchange exchange, Transcoder transcoder, Code code, String message) {
-    error(exchange, transcoder.renderError(
-        Status.newBuilder().setCode(code.getNumber()).setMessage(message).build()));
+  /** A gateway-made error: its status, code and message from {@link GatewayError}. */
+  public static void error(HttpServerExchange exchange, Transcoder transcoder, GatewayError error,
+      Object... args) {
+    error(exchange, transcoder, error.exception(args));
   }
 
   /** 503 UNAVAILABLE: no backend serves the routed method's service. */
-  static void noBackend(HttpServerExchange exchange, Routed routed) {
-    status(exchange, routed.snapshot().transcoder(), Code.UNAVAILABLE,
-        "no backend serves " + routed.route().method().getService().getFullName()
-            + " (calling " + routed.route().grpcMethodName() + ")");
+  public static void noBackend(
+      HttpServerExchange exchange, Transcoder transcoder, MethodRoute route) {
+    error(exchange, transcoder, GatewayError.NO_BACKEND,
+        route.method().getService().getFullName(), route.grpcMethodName());
   }
 
   /**
    * A failure in gateway code: logged once with its stack trace, answered with the constant 500
    * body (or, when the response has already started, by closing the connection).
    */
-  static void unexpected(HttpServerExchange exchange, Throwable failure) {
+  public static void unexpected(HttpServerExchange exchange, Throwable failure) {
     log.error("{} {}: unexpected failure", exchange.getRequestMethod(), exchange.getRequestURI(),
         failure);
     if (exchange.isResponseStarted()) {
@@ -81,7 +80,7 @@ final class Responses {
   }
 
   /** Runs {@code step}; anything it throws becomes {@link #unexpected}. For async continuations. */
-  static void guarded(HttpServerExchange exchange, Step step) {
+  public static void guarded(HttpServerExchange exchange, Step step) {
     try {
       step.run();
     } catch (Exception | LinkageError | AssertionError e) {
@@ -91,7 +90,7 @@ final class Responses {
 
   /** A piece of request handling that may throw. */
   @FunctionalInterface
-  interface Step {
+  public interface Step {
     void run() throws Exception;
   }
 }

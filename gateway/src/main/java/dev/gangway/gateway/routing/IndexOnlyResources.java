@@ -1,4 +1,4 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.routing;
 
 import io.undertow.server.handlers.resource.Resource;
 import io.undertow.server.handlers.resource.ResourceChangeListener;

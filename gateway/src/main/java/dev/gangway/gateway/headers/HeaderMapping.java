@@ -1,6 +1,7 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.headers;
 
 import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Metadata;
 import io.undertow.server.HttpServerExchange;
@@ -84,7 +85,7 @@ public final class HeaderMapping {
    *
    * @throws TranscodingException 400 for a {@code Grpc-Metadata-*-bin} value that is not base64
    */
-  Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
+  public Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
     HeaderMap headers = exchange.getRequestHeaders();
     Set<String> connectionListed = connectionListed(headers);
     Metadata metadata = new Metadata();
@@ -116,8 +117,8 @@ public final class HeaderMapping {
         try {
           metadata.put(key, Base64.getDecoder().decode(value.trim()));
         } catch (IllegalArgumentException e) {
-          throw TranscodingException.invalidArgument("header " + values.getHeaderName()
-              + ": binary (-bin) metadata must be base64");
+          throw GatewayError.BAD_HEADER.exception(
+              values.getHeaderName(), "binary (-bin) metadata must be base64");
         }
       }
     } else {
@@ -188,7 +189,7 @@ public final class HeaderMapping {
    * {@link #addResponseHeaders(Metadata, HeaderMap)} does each: for a response that answers the
    * whole call.
    */
-  static void addResponseHeaders(Metadata headers, Metadata trailers, HeaderMap target) {
+  public static void addResponseHeaders(Metadata headers, Metadata trailers, HeaderMap target) {
     if (headers != null) {
       addResponseHeaders(headers, target);
     }
@@ -199,7 +200,7 @@ public final class HeaderMapping {
    * Adds the backend's response headers and trailers (trailers after headers) as
    * {@code Grpc-Metadata-<name>}, skipping the names {@link #reserved} covers.
    */
-  static void addResponseHeaders(Metadata metadata, HeaderMap target) {
+  public static void addResponseHeaders(Metadata metadata, HeaderMap target) {
     for (String name : metadata.keys()) {
       if (reserved(name)) {
         continue;
@@ -222,7 +223,7 @@ public final class HeaderMapping {
   }
 
   /** Hop-by-hop, {@code Proxy-*}, or owned by the gRPC transport: never crosses the gateway. */
-  static boolean reserved(String lowerCaseName) {
+  public static boolean reserved(String lowerCaseName) {
     return lowerCaseName.startsWith("grpc-")
         || lowerCaseName.startsWith(":")
         || lowerCaseName.startsWith("proxy-")

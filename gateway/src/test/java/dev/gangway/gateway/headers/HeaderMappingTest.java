@@ -1,4 +1,4 @@
-package dev.gangway.gateway.http;
+package dev.gangway.gateway.headers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
