@@ -8,8 +8,11 @@ import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.Durations;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.gateway.config.LimitsConfig;
+import dev.gangway.gateway.http.Admission;
 import dev.gangway.gateway.config.ShutdownConfig;
 import dev.gangway.gateway.http.GatewayHandlers;
+import dev.gangway.gateway.tls.ServerTls;
 import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.http.ShutdownGate;
 import dev.gangway.gateway.policy.RoutePolicies;
@@ -18,6 +21,8 @@ import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.reload.ReloadResult;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.Reloader;
+import dev.gangway.gateway.reload.RestartKeys;
+import java.util.List;
 import dev.gangway.gateway.reload.ReloaderOptions;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
@@ -55,6 +60,10 @@ public final class GatewayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
   /** How long cut calls get to write their 503 before the listener stops. */
   private static final Duration CUT_WRITE = Duration.ofSeconds(2);
+  /** Room above the gateway's head limits for Undertow's parser: request line and line ends. */
+  private static final int PARSER_SLACK = 4 << 10;
+  /** Header fields Undertow parses beyond {@code limits.max_header_count}, so ours answers first. */
+  private static final int HEADER_COUNT_SLACK = 32;
 
   private final ChannelRegistry channels;
   private final SnapshotHolder snapshots;
@@ -66,6 +75,8 @@ public final class GatewayServer implements AutoCloseable {
   private final Optional<AdminServer> admin;
   private final Reloader reloader;
   private final ReloadStatus reloads;
+  private final Admission admission;
+  private final Optional<ServerTls> tls;
   private boolean closed;
   /** Whether the thread running {@link #close} was interrupted; only that thread reads it. */
   private boolean interrupted;
@@ -79,7 +90,9 @@ public final class GatewayServer implements AutoCloseable {
       OpenStreams streams,
       Optional<AdminServer> admin,
       Reloader reloader,
-      ReloadStatus reloads) {
+      ReloadStatus reloads,
+      Admission admission,
+      Optional<ServerTls> tls) {
     this.channels = channels;
     this.snapshots = snapshots;
     this.undertow = undertow;
@@ -90,6 +103,8 @@ public final class GatewayServer implements AutoCloseable {
     this.admin = admin;
     this.reloader = reloader;
     this.reloads = reloads;
+    this.admission = admission;
+    this.tls = tls;
   }
 
   /**
@@ -116,36 +131,66 @@ public final class GatewayServer implements AutoCloseable {
     Undertow undertow = null;
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
+    Admission admission = new Admission();
+    Optional<ServerTls> tls = Optional.empty();
     try {
-      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, policies);
+      if (gatewayConfig.server().tls().isPresent()) {
+        tls = Optional.of(ServerTls.start(gatewayConfig.server().tls().get()));
+      }
+            DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, policies);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
       first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
       reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,
-          serving -> channels.retainOnly(serving.config().backends()));
+          serving -> {
+            channels.retainOnly(serving.config().backends());
+            noteRestartKeys(gatewayConfig, serving.config(), reloads);
+          });
       OpenStreams streams = new OpenStreams();
-      ShutdownGate gate = new ShutdownGate(holder, GatewayHandlers.create(holder, streams));
-      undertow = listener(gatewayConfig.server(), gate);
+      ShutdownGate gate =
+          new ShutdownGate(holder, GatewayHandlers.create(holder, streams, admission));
+      undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), tls, gate);
       admin = AdminServer.start(gatewayConfig.admin(),
           new AdminHandler(holder, () -> names(channels.states()), reloads, gate::stopping));
       // Shutdown settings are read once: a stop follows the configuration the gateway started with.
       GatewayServer server = new GatewayServer(channels, holder, undertow, gate,
-          gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads);
-      log.info("listening on http://{}:{}", urlHost(server.address.getHostString()),
-          server.httpPort());
+          gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads, admission, tls);
+      log.info("listening on {}://{}:{}", tls.isPresent() ? "https" : "http",
+          urlHost(server.address.getHostString()), server.httpPort());
       server.adminPort().ifPresent(p ->
           log.info("admin on http://{}:{}", urlHost(gatewayConfig.admin().bind()), p));
       return server;
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      admission.close();
+      tls.ifPresent(ServerTls::close);
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      admission.close();
+      tls.ifPresent(ServerTls::close);
       throw new IOException("interrupted while starting", e);
+    }
+  }
+
+  /**
+   * Logs, once per change, the keys a reload loaded but cannot apply (the listeners and shutdown
+   * keep their start values), and shows them on /admin/status.
+   */
+  private static void noteRestartKeys(
+      GatewayConfig started, GatewayConfig loaded, ReloadStatus reloads) {
+    List<String> changed = RestartKeys.changed(started, loaded);
+    if (changed.equals(reloads.restartRequired())) {
+      return;
+    }
+    reloads.recordRestartRequired(changed);
+    if (!changed.isEmpty()) {
+      log.warn("reload: these keys keep their start values until a restart: {}",
+          String.join("; ", changed));
     }
   }
 
@@ -173,19 +218,43 @@ public final class GatewayServer implements AutoCloseable {
    * (REQUEST_PARSE_TIMEOUT) and the body handler applies it to the body. XNIO's READ_TIMEOUT is not
    * used for the same reason as IDLE_TIMEOUT. The body size limit is the body handler's, from the
    * snapshot, so that a reload can change it. URLs stay percent-encoded for the route matcher.
+   *
+   * <p>Read once at start (a reload does not change them): {@code limits.max_connections} (above
+   * it the listener stops accepting; the kernel's backlog holds new connections until one closes),
+   * {@code limits.max_streams_per_connection}, and Undertow's own parser bounds, set above the
+   * gateway's limits so that {@code EdgeLimitsHandler} answers them with 414/431 and a status body;
+   * only heads beyond Undertow's bounds get its bare 400.
    */
-  private static Undertow listener(ServerConfig server, HttpHandler root)
+  private static Undertow listener(
+      ServerConfig server, LimitsConfig limits, Optional<ServerTls> tls, HttpHandler root)
       throws IOException {
     int ioThreads = server.ioThreads() > 0
         ? server.ioThreads() : Runtime.getRuntime().availableProcessors();
-    Undertow undertow = Undertow.builder()
-        .addHttpListener(server.port(), server.bind())
+    Undertow.Builder builder = Undertow.builder();
+    if (tls.isPresent()) {
+      // HTTPS with HTTP/2 by ALPN; the protocol, cipher and client-certificate policy applies to
+      // every connection's engine.
+      builder.addHttpsListener(server.port(), server.bind(), tls.get().context());
+      tls.get().listenerOptions().forEach(option -> copy(builder, tls.get(), option));
+    } else {
+      // Cleartext HTTP/1.1, plus h2c (prior knowledge and the HTTP/1.1 Upgrade) with server.h2c.
+      builder.addHttpListener(server.port(), server.bind());
+    }
+    Undertow undertow = builder
         .setIoThreads(ioThreads)
+        // HTTPS offers h2 by ALPN; cleartext speaks HTTP/2 only when server.h2c asks for it.
+        .setServerOption(UndertowOptions.ENABLE_HTTP2, tls.isPresent() || server.h2c())
         // Nothing on the request path blocks; the worker pool only serves Undertow internals.
         .setWorkerThreads(Math.max(2, ioThreads))
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(server.readTimeout()))
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, server.maxHeaderBytes())
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE,
+            saturatedAdd(server.maxHeaderBytes(), limits.maxUrlBytes(), PARSER_SLACK))
+        .setServerOption(UndertowOptions.MAX_HEADERS, limits.maxHeaderCount() + HEADER_COUNT_SLACK)
+        .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS,
+            limits.maxStreamsPerConnection())
+        .setSocketOption(org.xnio.Options.CONNECTION_HIGH_WATER, limits.maxConnections())
+        .setSocketOption(org.xnio.Options.CONNECTION_LOW_WATER, limits.maxConnections())
         // No listener-wide body limit (Undertow's default is 2 MiB, and a chunked body keeps the
         // limit it started with): the body handler applies max_request_body to whole bodies, and
         // a client stream, read message by message, has no limit as a whole.
@@ -202,7 +271,8 @@ public final class GatewayServer implements AutoCloseable {
         // half-started: nothing more to release
       }
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new IOException("cannot listen on http://" + server.bind() + ":" + server.port() + ": "
+      throw new IOException("cannot listen on " + (tls.isPresent() ? "https" : "http") + "://"
+          + server.bind() + ":" + server.port() + ": "
           + cause.getMessage(), e);
     }
     return undertow;
@@ -216,8 +286,23 @@ public final class GatewayServer implements AutoCloseable {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
+  @SuppressWarnings("unchecked")
+  private static void copy(Undertow.Builder builder, ServerTls tls, org.xnio.Option<?> option) {
+    org.xnio.Option<Object> any = (org.xnio.Option<Object>) option;
+    builder.setSocketOption(any, tls.listenerOptions().get(any));
+  }
+
+  private static int saturatedAdd(int a, int b, int c) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) a + b + c);
+  }
+
   private static int millis(Duration duration) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
+  }
+
+  /** Whether the listener serves HTTPS. */
+  public boolean tls() {
+    return tls.isPresent();
   }
 
   /** The bound HTTP port (the real one when the config said 0). */
@@ -286,8 +371,11 @@ public final class GatewayServer implements AutoCloseable {
     // thread, which must still be there to take it.
     channels.close();
     undertow.stop();
+    admission.close();
+    tls.ifPresent(ServerTls::close);
     admin.ifPresent(AdminServer::close);
-    log.info("stopped http://{}:{}", urlHost(address.getHostString()), httpPort());
+    log.info("stopped {}://{}:{}", tls.isPresent() ? "https" : "http",
+        urlHost(address.getHostString()), httpPort());
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

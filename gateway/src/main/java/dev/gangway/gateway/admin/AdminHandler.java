@@ -3,6 +3,7 @@ package dev.gangway.gateway.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.rpc.Code;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
@@ -72,6 +73,11 @@ public final class AdminHandler implements HttpHandler {
       return;
     }
     RuntimeSnapshot snapshot = holder.current();
+    if (!AdminHosts.allowed(exchange.getRequestHeaders().getFirst(Headers.HOST))) {
+      error(exchange, snapshot, new TranscodingException(Code.PERMISSION_DENIED, 403,
+          "admin: answers only requests addressed to an IP address or localhost"));
+      return;
+    }
     try {
       serve(exchange, snapshot);
     } catch (JsonProcessingException | RuntimeException e) {

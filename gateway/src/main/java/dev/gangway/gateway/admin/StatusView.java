@@ -43,7 +43,7 @@ record StatusView(
         RoutesView.ProblemJson.of(snapshot.transcoder().problems()),
         new TreeMap<>(states.states()),
         WatchJson.of(snapshot.config().descriptors()),
-        ReloadsJson.of(reloads.view()));
+        ReloadsJson.of(reloads.view(), reloads.restartRequired()));
   }
 
   /**
@@ -73,17 +73,20 @@ record StatusView(
    * @param lastSuccess when the last reload succeeded, or null
    * @param lastFailure the last rejected attempt, or null
    * @param lastAttemptFailed true while the files on disk are not what is served
+   * @param restartRequired keys changed on disk that only a restart applies, as
+   *     {@code key: running -> on disk}
    */
   record ReloadsJson(
       long count, long failures, String lastSuccess, FailureJson lastFailure,
-      boolean lastAttemptFailed) {
-    static ReloadsJson of(ReloadStatus.View v) {
+      boolean lastAttemptFailed, List<String> restartRequired) {
+    static ReloadsJson of(ReloadStatus.View v, List<String> restartRequired) {
       return new ReloadsJson(
           v.reloads(),
           v.failures(),
           v.lastSuccess().map(Object::toString).orElse(null),
           v.lastFailure().map(f -> new FailureJson(f.at().toString(), f.message())).orElse(null),
-          v.lastAttemptFailed());
+          v.lastAttemptFailed(),
+          restartRequired);
     }
   }
 

@@ -7,6 +7,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,11 +25,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChannelFactory {
   static final String USER_AGENT = "gangway";
+  /** Largest header list or trailers a backend response may carry (docs/security.md). */
+  static final int MAX_RESPONSE_METADATA_BYTES = 1 << 20;
   private static final String SSL_CONTEXT_FAILURE = "Unable to create SslContext: ";
 
   private ChannelFactory() {}
 
-  static ManagedChannel create(BackendConfig backend) throws BackendSetupException {
+  /**
+   * The channel for {@code backend}, its connections on {@code transport} where the target allows
+   * (every target but Unix domain sockets).
+   */
+  static TransportChannel create(BackendConfig backend, TransportLoop transport)
+      throws BackendSetupException {
     checkTarget(backend);
     ManagedChannelBuilder<?> builder;
     try {
@@ -39,14 +47,21 @@ final class ChannelFactory {
     builder
         .userAgent(USER_AGENT)
         .defaultLoadBalancingPolicy(backend.loadBalancing().policy())
-        .maxInboundMessageSize(backend.maxMessageBytes());
+        .maxInboundMessageSize(backend.maxMessageBytes())
+        // A backend's error may echo a long resource name in its trailers: accept them (grpc-java
+        // would otherwise fail the call at 8 KiB), bounded so one response cannot exhaust memory.
+        .maxInboundMetadataSize(MAX_RESPONSE_METADATA_BYTES)
+        .intercept(new LocalStatusInterceptor(backend.name()));
     backend.tls().flatMap(BackendConfig.TlsConfig::authority).ifPresent(builder::overrideAuthority);
+    boolean onTransport = builder instanceof NettyChannelBuilder netty
+        && transport.bind(netty, backend.target());
     backend.keepalive().ifPresent(k -> builder
         .keepAliveTime(k.time().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveTimeout(k.timeout().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveWithoutCalls(k.withoutCalls()));
     try {
-      return builder.build();
+      return new TransportChannel(builder.build(),
+          onTransport ? Optional.of(transport.executor()) : Optional.empty());
     } catch (RuntimeException e) {
       throw new BackendSetupException(
           prefix(backend) + "cannot make a channel to " + backend.target() + ": " + e.getMessage());

@@ -45,9 +45,19 @@ final class ConfigOptions {
           + "(overrides admin.port; default 9090).")
   Integer adminPort;
 
+  @Option(names = "--tls-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "PEM certificate chain; with --tls-key, --port serves HTTPS "
+          + "(overrides server.tls.cert_file).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "PEM PKCS#8 private key for --tls-cert (overrides server.tls.key_file).")
+  Path tlsKey;
+
   CliOverrides overrides() {
     return new CliOverrides(Optional.ofNullable(port), Optional.ofNullable(bind), descriptors,
-        backends, Optional.ofNullable(adminPort));
+        backends, Optional.ofNullable(adminPort), Optional.ofNullable(tlsCert),
+        Optional.ofNullable(tlsKey));
   }
 
   ConfigLoader loader(Function<String, String> env) {

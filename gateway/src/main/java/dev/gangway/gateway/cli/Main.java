@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * java -jar gateway/target/gangway.jar --config gangway.yaml
  * java -jar gateway/target/gangway.jar --port 0 --backend '*=localhost:50051'
  * java -jar gateway/target/gangway.jar validate --config gangway.yaml
+ * java -jar gateway/target/gangway.jar protos protos/
  * </pre>
  */
 @Command(
@@ -80,6 +81,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLine(CliContext context) {
     CommandLine line = new CommandLine(new Main(context));
     line.addSubcommand("validate", new ValidateCommand(context));
+    line.addSubcommand("protos", new ProtosCommand());
     return line;
   }
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no problem",
-      "1:problems were found (descriptors, rules, conflicts, services without a backend)",
+      "1:problems were found (descriptors, rules, conflicts, services without a backend,"
+          + " service patterns matching no service, ports that cannot be bound)",
       "2:the configuration (file or flags) is invalid, or a bad command line"
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -55,7 +56,9 @@ final class ValidateCommand implements Callable<Integer> {
     Transcoder transcoder = Transcoder.build(
         DefaultSnapshotFactory.loadDescriptors(config.descriptors()), config.transcoding());
     ValidationReport report =
-        ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder));
+        ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder))
+            .withProblems(StartChecks.unmatchedPatterns(config, transcoder))
+            .withProblems(StartChecks.unbindablePorts(config));
     report.print(out);
     return report.problems().isEmpty() ? 0 : Main.FAILED;
   }

@@ -96,6 +96,13 @@ record ValidationReport(List<Row> routes, List<String> problems) {
     return problems;
   }
 
+  /** This report with {@code more} problems after its own. */
+  ValidationReport withProblems(List<String> more) {
+    List<String> all = new ArrayList<>(problems);
+    all.addAll(more);
+    return new ValidationReport(routes, all);
+  }
+
   /** Prints the table with aligned columns, then the problems. */
   void print(PrintWriter out) {
     out.println(routes.size() + (routes.size() == 1 ? " route:" : " routes:"));

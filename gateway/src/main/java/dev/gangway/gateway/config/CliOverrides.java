@@ -18,17 +18,29 @@ import java.util.Optional;
  * @param backends {@code --backend PATTERN=TARGET}, in order; each adds a backend {@code cli-<n>}
  *     (n from 1) that takes the pattern over from any backend of the file
  * @param adminPort {@code --admin-port}: the admin port (-1 = no admin listener)
+ * @param tlsCert {@code --tls-cert}: PEM certificate chain; with {@code tlsKey}, the listener
+ *     serves HTTPS ({@code server.tls.cert_file})
+ * @param tlsKey {@code --tls-key}: PEM PKCS#8 key ({@code server.tls.key_file})
  */
 public record CliOverrides(
     Optional<Integer> port,
     Optional<String> bind,
     List<Path> descriptors,
     List<String> backends,
-    Optional<Integer> adminPort) {
+    Optional<Integer> adminPort,
+    Optional<Path> tlsCert,
+    Optional<Path> tlsKey) {
 
   /** No flags: the file (or the defaults) as it is. */
   public static final CliOverrides NONE =
-      new CliOverrides(Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty());
+      new CliOverrides(Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+          Optional.empty(), Optional.empty());
+
+  /** The flags without TLS files. */
+  public CliOverrides(Optional<Integer> port, Optional<String> bind, List<Path> descriptors,
+      List<String> backends, Optional<Integer> adminPort) {
+    this(port, bind, descriptors, backends, adminPort, Optional.empty(), Optional.empty());
+  }
 
   public CliOverrides {
     Objects.requireNonNull(port, "port");
@@ -36,5 +48,7 @@ public record CliOverrides(
     descriptors = List.copyOf(descriptors);
     backends = List.copyOf(backends);
     Objects.requireNonNull(adminPort, "adminPort");
+    Objects.requireNonNull(tlsCert, "tlsCert");
+    Objects.requireNonNull(tlsKey, "tlsKey");
   }
 }

@@ -21,17 +21,22 @@ import java.util.regex.Pattern;
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static", "websocket", "shutdown");
+      "composites", "static", "websocket", "limits", "shutdown");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
-      "stream_format", "stream_timeout");
+      "stream_format", "stream_timeout", "tls", "h2c");
+  static final List<String> SERVER_TLS_KEYS = List.of("cert_file", "key_file", "client_ca_file",
+      "client_auth", "forward_client_cert", "reload_interval");
+  static final Map<String, ServerTlsConfig.ClientAuth> CLIENT_AUTH = ConfigNode.choices(
+      ServerTlsConfig.ClientAuth.values(), ServerTlsConfig.ClientAuth::configName);
   static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = ConfigNode.choices(
       ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
   static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
   static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
-  static final List<String> HEADERS_KEYS = List.of("forward");
+  static final List<String> HEADERS_KEYS =
+      List.of("forward", "trusted_proxies", "max_metadata_size");
 
   static final int MAX_PORT = 65535;
   static final int MAX_IO_THREADS = 1024;
@@ -47,7 +52,7 @@ final class ConfigReader {
   static GatewayConfig read(ConfigNode root, Path base) throws ConfigException {
     root.mapping(KEYS);
     return new GatewayConfig(
-        server(root.get("server")),
+        server(root.get("server"), base),
         admin(root.get("admin")),
         descriptors(root.get("descriptors"), base),
         BackendReader.readAll(root.get("backends"), base),
@@ -57,10 +62,11 @@ final class ConfigReader {
         CompositeReader.readAll(root.get("composites")),
         StaticReader.readAll(root.get("static"), base),
         WebSocketReader.read(root.get("websocket")),
+        LimitsReader.read(root.get("limits")),
         shutdown(root.get("shutdown")));
   }
 
-  static ServerConfig server(ConfigNode node) throws ConfigException {
+  static ServerConfig server(ConfigNode node, Path base) throws ConfigException {
     node.mapping(SERVER_KEYS);
     ServerConfig d = ServerConfig.DEFAULT;
     return new ServerConfig(
@@ -73,7 +79,33 @@ final class ConfigReader {
         (int) node.get("max_header_size").size(Integer.MAX_VALUE).orElse(d.maxHeaderBytes()),
         node.get("max_grpc_timeout").duration().orElse(d.maxGrpcTimeout()),
         node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
-        node.get("stream_timeout").duration().orElse(d.streamTimeout()));
+        node.get("stream_timeout").duration().orElse(d.streamTimeout()),
+        serverTls(node.get("tls"), base),
+        node.get("h2c").bool().orElse(d.h2c()));
+  }
+
+  static Optional<ServerTlsConfig> serverTls(ConfigNode node, Path base) throws ConfigException {
+    if (node.isAbsent()) {
+      return Optional.empty();
+    }
+    node.mapping(SERVER_TLS_KEYS);
+    ConfigNode cert = node.get("cert_file");
+    ConfigNode key = node.get("key_file");
+    Optional<Path> clientCa = node.get("client_ca_file").path(base);
+    ServerTlsConfig.ClientAuth clientAuth = node.get("client_auth").choice(CLIENT_AUTH)
+        .orElse(clientCa.isPresent() ? ServerTlsConfig.ClientAuth.OPTIONAL
+            : ServerTlsConfig.ClientAuth.NONE);
+    if (clientAuth != ServerTlsConfig.ClientAuth.NONE && clientCa.isEmpty()) {
+      throw node.get("client_auth").error(ConfigNode.quote(clientAuth.configName())
+          + " needs client_ca_file (the roots client certificates must chain to)");
+    }
+    return Optional.of(new ServerTlsConfig(
+        cert.path(base).orElseThrow(() -> cert.error("missing (required with tls)")),
+        key.path(base).orElseThrow(() -> key.error("missing (required with tls)")),
+        clientCa,
+        clientAuth,
+        node.get("forward_client_cert").bool().orElse(false),
+        node.get("reload_interval").duration().orElse(ServerTlsConfig.DEFAULT_RELOAD_INTERVAL)));
   }
 
   static ShutdownConfig shutdown(ConfigNode node) throws ConfigException {
@@ -135,7 +167,15 @@ final class ConfigReader {
 
   static HeadersConfig headers(ConfigNode node) throws ConfigException {
     node.mapping(HEADERS_KEYS);
-    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))));
+    List<AddressRange> proxies = new ArrayList<>();
+    for (ConfigNode item : node.get("trusted_proxies").items()) {
+      String text = item.requiredText().trim();
+      proxies.add(AddressRange.parse(text).orElseThrow(() -> item.error(ConfigNode.quote(text)
+          + " is not an IP address or CIDR block (e.g. 10.0.0.0/8, 192.0.2.7, fd00::/8)")));
+    }
+    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))), proxies,
+        (int) node.get("max_metadata_size").size(1 << 20)
+            .orElse(HeadersConfig.DEFAULT_MAX_METADATA_BYTES));
   }
 
   /** A gRPC method's full name ({@code pkg.Service.Method}); shared with composite calls. */

@@ -20,13 +20,14 @@ public record GatewayConfig(
     List<CompositeConfig> composites,
     List<StaticConfig> staticFiles,
     WebSocketConfig webSocket,
+    LimitsConfig limits,
     ShutdownConfig shutdown) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
-      WebSocketConfig.DEFAULT, ShutdownConfig.DEFAULT);
+      WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -39,6 +40,7 @@ public record GatewayConfig(
     composites = List.copyOf(composites);
     staticFiles = List.copyOf(staticFiles);
     Objects.requireNonNull(webSocket, "webSocket");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(shutdown, "shutdown");
   }
 
@@ -62,6 +64,7 @@ public record GatewayConfig(
     private List<CompositeConfig> composites;
     private List<StaticConfig> staticFiles;
     private WebSocketConfig webSocket;
+    private LimitsConfig limits;
     private ShutdownConfig shutdown;
 
     private Builder(GatewayConfig from) {
@@ -75,6 +78,7 @@ public record GatewayConfig(
       composites = from.composites;
       staticFiles = from.staticFiles;
       webSocket = from.webSocket;
+      limits = from.limits;
       shutdown = from.shutdown;
     }
 
@@ -128,6 +132,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder limits(LimitsConfig value) {
+      limits = value;
+      return this;
+    }
+
     public Builder shutdown(ShutdownConfig value) {
       shutdown = value;
       return this;
@@ -135,7 +144,7 @@ public record GatewayConfig(
 
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket, shutdown);
+          composites, staticFiles, webSocket, limits, shutdown);
     }
   }
 }

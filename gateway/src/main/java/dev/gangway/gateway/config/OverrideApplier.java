@@ -38,7 +38,25 @@ final class OverrideApplier {
     if (flags.bind().isPresent()) {
       bind = ConfigReader.bind(ConfigNode.flag("--bind", flags.bind().get())).orElseThrow();
     }
-    return s.toBuilder().bind(bind).port(port).build();
+    return s.toBuilder().bind(bind).port(port).tls(tls(s.tls(), flags)).build();
+  }
+
+  /** {@code --tls-cert} and {@code --tls-key} together replace the file's certificate and key. */
+  private static Optional<ServerTlsConfig> tls(Optional<ServerTlsConfig> file, CliOverrides flags)
+      throws ConfigException {
+    if (flags.tlsCert().isEmpty() && flags.tlsKey().isEmpty()) {
+      return file;
+    }
+    if (flags.tlsCert().isEmpty() || flags.tlsKey().isEmpty()) {
+      String given = flags.tlsCert().isPresent() ? "--tls-cert" : "--tls-key";
+      throw new ConfigException(given + ": --tls-cert and --tls-key go together");
+    }
+    Path cert = flags.tlsCert().get().toAbsolutePath();
+    Path key = flags.tlsKey().get().toAbsolutePath();
+    return Optional.of(file
+        .map(t -> new ServerTlsConfig(cert, key, t.clientCaFile(), t.clientAuth(),
+            t.forwardClientCert(), t.reloadInterval()))
+        .orElse(ServerTlsConfig.of(cert, key)));
   }
 
   private static AdminConfig admin(AdminConfig a, CliOverrides flags) throws ConfigException {

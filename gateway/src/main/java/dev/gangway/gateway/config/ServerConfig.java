@@ -2,6 +2,7 @@ package dev.gangway.gateway.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The public HTTP listener.
@@ -18,6 +19,9 @@ import java.util.Objects;
  *     header asks for no particular streaming type (default {@link StreamFormat#NDJSON})
  * @param streamTimeout the deadline of streaming calls (server, client or bidi) whose method has
  *     no {@code routes} timeout, instead of the backend's unary timeout (default 1h)
+ * @param tls HTTPS on the listener; empty for plain HTTP (default)
+ * @param h2c whether the cleartext listener also speaks HTTP/2 (prior knowledge and the HTTP/1.1
+ *     Upgrade); HTTPS always offers HTTP/2 by ALPN (default false)
  */
 public record ServerConfig(
     String bind,
@@ -29,7 +33,9 @@ public record ServerConfig(
     int maxHeaderBytes,
     Duration maxGrpcTimeout,
     StreamFormat streamFormat,
-    Duration streamTimeout) {
+    Duration streamTimeout,
+    Optional<ServerTlsConfig> tls,
+    boolean h2c) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -38,11 +44,12 @@ public record ServerConfig(
     Objects.requireNonNull(maxGrpcTimeout, "maxGrpcTimeout");
     Objects.requireNonNull(streamFormat, "streamFormat");
     Objects.requireNonNull(streamTimeout, "streamTimeout");
+    Objects.requireNonNull(tls, "tls");
   }
 
   public static final ServerConfig DEFAULT = new ServerConfig(
       "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
-      Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1));
+      Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1), Optional.empty(), false);
 
   /** A builder starting from these settings, for changing some of them by name. */
   public Builder toBuilder() {
@@ -64,6 +71,8 @@ public record ServerConfig(
     private Duration maxGrpcTimeout;
     private StreamFormat streamFormat;
     private Duration streamTimeout;
+    private Optional<ServerTlsConfig> tls;
+    private boolean h2c;
 
     private Builder(ServerConfig from) {
       bind = from.bind;
@@ -76,6 +85,8 @@ public record ServerConfig(
       maxGrpcTimeout = from.maxGrpcTimeout;
       streamFormat = from.streamFormat;
       streamTimeout = from.streamTimeout;
+      tls = from.tls;
+      h2c = from.h2c;
     }
 
     public Builder bind(String value) {
@@ -128,9 +139,19 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder tls(Optional<ServerTlsConfig> value) {
+      tls = value;
+      return this;
+    }
+
+    public Builder h2c(boolean value) {
+      h2c = value;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(bind, port, ioThreads, idleTimeout, readTimeout,
-          maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout);
+          maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout, tls, h2c);
     }
   }
 

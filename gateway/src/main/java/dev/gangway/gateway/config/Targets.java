@@ -1,5 +1,6 @@
 package dev.gangway.gateway.config;
 
+import io.grpc.NameResolverRegistry;
 import java.util.Optional;
 
 /**
@@ -28,12 +29,44 @@ final class Targets {
     if (target.startsWith("static:")) {
       return staticProblem(target);
     }
+    Optional<String> scheme = scheme(target);
+    // The registry a channel resolves with: grpc-java's dns and unix, our static (the same
+    // check a start makes, so validate and start agree).
+    if (scheme.isPresent() && NameResolverRegistry.getDefaultRegistry()
+        .getProviderForScheme(scheme.get()) == null) {
+      return Optional.of(quote(target) + " has scheme " + quote(scheme.get())
+          + ", which is not a gRPC target scheme (use host:port, dns:///host:port, unix:/path or"
+          + " static:///host:port,host:port)");
+    }
     // Without a '/', grpc-java reads the target as host[:port] (it prefixes dns:///).
     boolean plainHostPort = target.indexOf('/') < 0 && !target.startsWith("unix:");
     if (plainHostPort && target.indexOf(':') >= 0 && !isHostPort(target)) {
       return Optional.of(quote(target) + " is not host:port");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The URI scheme of a target that has one ({@code scheme:} before the first {@code /}). A
+   * scheme no name resolver knows would make grpc-java fail at the first call (or at start) with
+   * its own message, {@code http://} being the usual slip.
+   */
+  private static Optional<String> scheme(String target) {
+    int colon = target.indexOf(':');
+    int slash = target.indexOf('/');
+    if (colon <= 0 || slash < 0 || slash < colon) {
+      return Optional.empty();
+    }
+    String scheme = target.substring(0, colon);
+    for (int i = 0; i < scheme.length(); i++) {
+      char c = scheme.charAt(i);
+      boolean ok = Character.isLetter(c)
+          || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
+      if (!ok) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(scheme);
   }
 
   private static Optional<String> staticProblem(String target) {

@@ -1,5 +1,6 @@
 package dev.gangway.gateway.errors;
 
+import com.google.rpc.Code;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -41,6 +42,15 @@ public final class Responses {
   public static void error(HttpServerExchange exchange, Transcoder transcoder, GatewayError error,
       Object... args) {
     error(exchange, transcoder, error.exception(args));
+  }
+
+  /**
+   * 503 UNAVAILABLE with {@code Retry-After: 1}: a gateway-wide limit is reached for now (requests
+   * in flight, buffered bodies, binding queue); the message names the limit's config key.
+   */
+  public static void busy(HttpServerExchange exchange, Transcoder transcoder, String message) {
+    exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+    error(exchange, transcoder, new TranscodingException(Code.UNAVAILABLE, 503, message));
   }
 
   /** 503 UNAVAILABLE: no backend serves the routed method's service. */

@@ -1,7 +1,10 @@
 package dev.gangway.gateway.headers;
 
+import com.google.rpc.Code;
+import dev.gangway.gateway.config.AddressRange;
 import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.tls.ClientCertificate;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Metadata;
 import io.undertow.server.HttpServerExchange;
@@ -26,9 +29,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Forwarded to the backend: {@code Authorization}; {@code Grpc-Metadata-<name>} as
  * {@code <name>} (binary {@code -bin} values base64-decoded); W3C {@code traceparent} and
- * {@code tracestate}; the configured allowlist; plus {@code x-forwarded-for} (the client address
- * appended to any incoming value) and {@code x-forwarded-host} (an incoming value, else
- * {@code Host}). Never forwarded: hop-by-hop headers (RFC 9110 section 7.6.1: {@code Connection},
+ * {@code tracestate}; the configured allowlist; plus {@code x-forwarded-for} (the client address,
+ * appended to the incoming value when the peer is a trusted proxy), {@code x-forwarded-host} (a
+ * trusted proxy's value, else {@code Host}) and {@code x-forwarded-proto}. A trusted proxy's
+ * {@code forwarded}, {@code x-real-ip} and other {@code x-forwarded-*} headers pass as they are;
+ * from any other peer they are dropped, and no client can send them as {@code Grpc-Metadata-*}
+ * (spoofing the address that auth and rate limits rely on). The metadata must fit in
+ * {@code headers.max_metadata_size} (less the transport's own headers) or the request gets 431,
+ * instead of the backend resetting a connection other clients share. Never forwarded: hop-by-hop headers (RFC 9110 section 7.6.1: {@code Connection},
  * {@code Keep-Alive}, {@code Proxy-*}, {@code TE}, {@code Trailer}, {@code Transfer-Encoding},
  * {@code Upgrade}, and every name the {@code Connection} header lists) and names the gRPC
  * transport owns ({@code grpc-*}, {@code content-type}, {@code user-agent}, {@code host},
@@ -49,18 +57,41 @@ public final class HeaderMapping {
       "upgrade");
   private static final Set<String> TRANSPORT_OWNED = Set.of("content-type", "user-agent", "host");
   private static final Set<String> BUILT_IN = Set.of("authorization", "traceparent", "tracestate");
+  private static final String FORWARDED_PREFIX = "x-forwarded-";
+  /** Client-address headers only a trusted proxy may set (besides {@code x-forwarded-*}). */
+  private static final Set<String> PROXY_SET =
+      Set.of("forwarded", "x-real-ip", "x-client-cert-subject", "x-client-cert-san");
+  private static final Metadata.Key<String> CLIENT_CERT_SUBJECT_KEY =
+      Metadata.Key.of("x-client-cert-subject", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> CLIENT_CERT_SAN_KEY =
+      Metadata.Key.of("x-client-cert-san", Metadata.ASCII_STRING_MARSHALLER);
+  /**
+   * What the gRPC transport adds to every call ({@code :path}, {@code :authority}, {@code te},
+   * {@code content-type}, {@code user-agent}, {@code grpc-timeout}, ...), kept free under the
+   * backend's metadata limit.
+   */
+  static final int TRANSPORT_RESERVE = 1 << 10;
+  /** RFC 9113 section 6.5.2: each header field counts name + value + 32 octets. */
+  private static final int ENTRY_OVERHEAD = 32;
+  private static final Metadata.Key<String> FORWARDED_PROTO_KEY =
+      Metadata.Key.of("x-forwarded-proto", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> FORWARDED_FOR_KEY =
       Metadata.Key.of(FORWARDED_FOR, Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> FORWARDED_HOST_KEY =
       Metadata.Key.of(FORWARDED_HOST, Metadata.ASCII_STRING_MARSHALLER);
   private static final HttpString X_FORWARDED_FOR = HttpString.tryFromString(FORWARDED_FOR);
   private static final HttpString X_FORWARDED_HOST = HttpString.tryFromString(FORWARDED_HOST);
+  private static final HttpString X_FORWARDED_PROTO = HttpString.tryFromString("x-forwarded-proto");
 
   /** Lower-case header name -> key, for the built-in names and the allowlist. */
   private final Map<String, Metadata.Key<String>> forwarded;
+  private final List<AddressRange> trustedProxies;
+  private final int maxMetadataBytes;
 
-  private HeaderMapping(Map<String, Metadata.Key<String>> forwarded) {
+  private HeaderMapping(Map<String, Metadata.Key<String>> forwarded, HeadersConfig config) {
     this.forwarded = Map.copyOf(forwarded);
+    this.trustedProxies = config.trustedProxies();
+    this.maxMetadataBytes = config.maxMetadataBytes();
   }
 
   public static HeaderMapping of(HeadersConfig config) {
@@ -69,25 +100,28 @@ public final class HeaderMapping {
     Set<String> names = new HashSet<>(BUILT_IN);
     config.forward().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
     for (String name : names) {
-      if (reserved(name) || name.equals(FORWARDED_FOR) || name.equals(FORWARDED_HOST)) {
-        log.warn("headers.forward: {} is never forwarded (reserved or set by the gateway)", name);
+      if (reserved(name) || proxySet(name)) {
+        log.warn("headers.forward: {} is never forwarded (reserved, or set by the gateway and"
+            + " trusted proxies)", name);
       } else if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX) || !validKey(name)) {
         log.warn("headers.forward: {} cannot be a gRPC metadata name; ignored", name);
       } else {
         forwarded.put(name, Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
       }
     }
-    return new HeaderMapping(forwarded);
+    return new HeaderMapping(forwarded, config);
   }
 
   /**
    * The metadata for the backend call of this request.
    *
-   * @throws TranscodingException 400 for a {@code Grpc-Metadata-*-bin} value that is not base64
+   * @throws TranscodingException 400 for a {@code Grpc-Metadata-*-bin} value that is not base64;
+   *     431 when the metadata would not fit in the backend's limit
    */
   public Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
     HeaderMap headers = exchange.getRequestHeaders();
     Set<String> connectionListed = connectionListed(headers);
+    boolean trusted = fromTrustedProxy(exchange);
     Metadata metadata = new Metadata();
     for (HeaderValues values : headers) {
       String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
@@ -98,11 +132,86 @@ public final class HeaderMapping {
       if (key != null) {
         putAscii(metadata, key, values);
       } else if (name.startsWith(METADATA_PREFIX)) {
-        putPrefixed(metadata, name.substring(METADATA_PREFIX.length()), values, connectionListed);
+        String bare = name.substring(METADATA_PREFIX.length());
+        if (!proxySet(bare)) {
+          putPrefixed(metadata, bare, values, connectionListed);
+        }
+      } else if (trusted && proxySet(name) && !name.equals(FORWARDED_FOR)
+          && !name.equals(FORWARDED_HOST) && validKey(name)) {
+        putAscii(metadata, Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), values);
       }
     }
-    addForwarded(exchange, headers, metadata);
+    addForwarded(exchange, headers, metadata, trusted);
+    addClientCertificate(exchange, metadata);
+    checkSize(metadata);
     return metadata;
+  }
+
+  /**
+   * With {@code server.tls.forward_client_cert}, the verified client certificate's subject and
+   * SANs (one value each), which only the gateway sets.
+   */
+  private static void addClientCertificate(HttpServerExchange exchange, Metadata metadata) {
+    ClientCertificate certificate = exchange.getAttachment(ClientCertificate.FORWARDED);
+    if (certificate == null) {
+      return;
+    }
+    if (printableAscii(certificate.subject())) {
+      metadata.put(CLIENT_CERT_SUBJECT_KEY, certificate.subject());
+    }
+    for (String name : certificate.subjectAlternativeNames()) {
+      if (printableAscii(name)) {
+        metadata.put(CLIENT_CERT_SAN_KEY, name);
+      }
+    }
+  }
+
+  /** Names that carry the client's address or the original request: the gateway's or a proxy's. */
+  private static boolean proxySet(String lowerCaseName) {
+    return lowerCaseName.startsWith(FORWARDED_PREFIX) || PROXY_SET.contains(lowerCaseName);
+  }
+
+  private boolean fromTrustedProxy(HttpServerExchange exchange) {
+    if (trustedProxies.isEmpty()) {
+      return false;
+    }
+    InetSocketAddress peer = exchange.getSourceAddress();
+    if (peer == null || peer.getAddress() == null) {
+      return false;
+    }
+    for (AddressRange range : trustedProxies) {
+      if (range.contains(peer.getAddress())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 431 when the metadata, counted as HTTP/2 counts a header list, would not fit the backend. */
+  private void checkSize(Metadata metadata) throws TranscodingException {
+    long size = 0;
+    for (String name : metadata.keys()) {
+      if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+        Iterable<byte[]> values =
+            metadata.getAll(Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER));
+        for (byte[] value : values) {
+          size += name.length() + ENTRY_OVERHEAD + (value.length + 2L) / 3 * 4;
+        }
+      } else {
+        Iterable<String> values =
+            metadata.getAll(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
+        for (String value : values) {
+          size += name.length() + ENTRY_OVERHEAD + value.length();
+        }
+      }
+    }
+    long allowed = Math.max(0, maxMetadataBytes - TRANSPORT_RESERVE);
+    if (size > allowed) {
+      throw new TranscodingException(Code.RESOURCE_EXHAUSTED, 431, "request headers forwarded to"
+          + " the backend take " + size + " bytes, more than the " + allowed + " allowed"
+          + " (headers.max_metadata_size " + maxMetadataBytes + " less " + TRANSPORT_RESERVE
+          + " for the transport's own headers)");
+    }
   }
 
   private static void putPrefixed(
@@ -137,19 +246,23 @@ public final class HeaderMapping {
     }
   }
 
-  private static void addForwarded(HttpServerExchange exchange, HeaderMap headers, Metadata metadata) {
+  private static void addForwarded(
+      HttpServerExchange exchange, HeaderMap headers, Metadata metadata, boolean trusted) {
     String client = clientAddress(exchange);
-    String incoming = joined(headers.get(X_FORWARDED_FOR));
+    String incoming = trusted ? joined(headers.get(X_FORWARDED_FOR)) : null;
     String forwardedFor = incoming == null ? client : incoming + ", " + client;
     if (client != null && forwardedFor != null && printableAscii(forwardedFor)) {
       metadata.put(FORWARDED_FOR_KEY, forwardedFor);
     }
-    String host = headers.getFirst(X_FORWARDED_HOST);
+    String host = trusted ? headers.getFirst(X_FORWARDED_HOST) : null;
     if (host == null) {
       host = headers.getFirst(Headers.HOST);
     }
     if (host != null && printableAscii(host)) {
       metadata.put(FORWARDED_HOST_KEY, host);
+    }
+    if (!(trusted && headers.contains(X_FORWARDED_PROTO))) {
+      metadata.put(FORWARDED_PROTO_KEY, exchange.getRequestScheme());
     }
   }
 
@@ -202,7 +315,8 @@ public final class HeaderMapping {
    */
   public static void addResponseHeaders(Metadata metadata, HeaderMap target) {
     for (String name : metadata.keys()) {
-      if (reserved(name)) {
+      if (reserved(name) || !validKey(name)) {
+        // Not a name gRPC allows (a misbehaving backend): it could not be a valid HTTP name either.
         continue;
       }
       HttpString header = new HttpString(RESPONSE_PREFIX + name);
@@ -216,7 +330,12 @@ public final class HeaderMapping {
         Iterable<String> values =
             metadata.getAll(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
         if (values != null) {
-          values.forEach(v -> target.add(header, v));
+          // Only %x20-%x7E: a NUL or line break from a backend never reaches the client's parser.
+          values.forEach(v -> {
+            if (printableAscii(v)) {
+              target.add(header, v);
+            }
+          });
         }
       }
     }

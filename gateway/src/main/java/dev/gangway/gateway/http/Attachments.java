@@ -21,6 +21,8 @@ final class Attachments {
   static final AttachmentKey<Metadata> METADATA = AttachmentKey.create(Metadata.class);
   /** The request body, set by {@link BodyHandler}. */
   static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+  /** The body's memory reservation, set by {@link BodyHandler}, released once bound. */
+  static final AttachmentKey<BodyBuffer> BODY_BUFFER = AttachmentKey.create(BodyBuffer.class);
   /** The request message (protobuf bytes), set by {@link BindHandler}. */
   static final AttachmentKey<byte[]> MESSAGE = AttachmentKey.create(byte[].class);
   /** What a WebSocket call starts with, set by {@link WebSocketOpenHandler} before the upgrade. */

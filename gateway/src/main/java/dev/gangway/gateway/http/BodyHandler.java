@@ -20,8 +20,9 @@ import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 /**
- * Receives the request body without blocking: Undertow's async receiver with the snapshot's size
- * limit. A {@code Content-Length} over the limit is a 413 before any byte is read; a chunked body
+ * Receives the request body without blocking, chunk by chunk into a {@link BodyBuffer} that
+ * reserves from the gateway-wide body budget (503 with {@code Retry-After} when it is spent), with
+ * the snapshot's size limit. A {@code Content-Length} over the limit is a 413 before any byte is read; a chunked body
  * that grows past it is a 413 as soon as it does; a body that has not fully arrived within the
  * server's read timeout is a 408. Both close the connection, since the rest of the body is unread.
  *
@@ -33,9 +34,11 @@ import org.xnio.XnioExecutor;
 final class BodyHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(BodyHandler.class);
 
+  private final Admission admission;
   private final HttpHandler next;
 
-  BodyHandler(HttpHandler next) {
+  BodyHandler(Admission admission, HttpHandler next) {
+    this.admission = Objects.requireNonNull(admission, "admission");
     this.next = Objects.requireNonNull(next, "next");
   }
 
@@ -56,14 +59,32 @@ final class BodyHandler implements HttpHandler {
         : exchange.getIoThread().executeAfter(
             () -> timedOut(exchange, transcoder, settled), server.readTimeout().toMillis(),
             TimeUnit.MILLISECONDS);
+    BodyBuffer buffer = new BodyBuffer(
+        admission, routed.snapshot().config().limits().maxBufferedBodyBytes(), limit);
+    exchange.putAttachment(Attachments.BODY_BUFFER, buffer);
+    exchange.addExchangeCompleteListener((ex, nextListener) -> {
+      buffer.release();
+      nextListener.proceed();
+    });
     exchange.setMaxEntitySize(limit);
     Receiver receiver = exchange.getRequestReceiver();
-    // At least 1: the receiver treats 0 as "no limit".
-    receiver.setMaxBufferSize((int) Math.max(1, Math.min(limit, Integer.MAX_VALUE - 8)));
-    receiver.receiveFullBytes(
-        (ex, body) -> {
-          if (settle(settled, timer)) {
-            ex.putAttachment(Attachments.BODY, body);
+    // Chunk by chunk, never the declared length up front: a Content-Length is a claim, and memory
+    // is spent (and counted against limits.max_buffered_bodies) only for bytes that arrive.
+    receiver.receivePartialBytes(
+        (ex, chunk, last) -> {
+          if (settled.get()) {
+            return;
+          }
+          BodyBuffer.Append appended = buffer.append(chunk);
+          if (appended != BodyBuffer.Append.OK) {
+            if (settle(settled, timer)) {
+              receiver.pause();
+              refuse(ex, routed, appended, limit);
+            }
+            return;
+          }
+          if (last && settle(settled, timer)) {
+            ex.putAttachment(Attachments.BODY, buffer.bytes());
             // Dispatched: when this callback returns, Undertow must not end the exchange; the
             // next steps run right after, on this IO thread, and complete it themselves.
             ex.dispatch(SameThreadExecutor.INSTANCE,
@@ -75,6 +96,19 @@ final class BodyHandler implements HttpHandler {
             failed(ex, transcoder, limit, failure);
           }
         });
+  }
+
+  private static void refuse(
+      HttpServerExchange exchange, Routed routed, BodyBuffer.Append why, long limit) {
+    Transcoder transcoder = routed.snapshot().transcoder();
+    if (why == BodyBuffer.Append.TOO_LARGE) {
+      tooLarge(exchange, transcoder, limit);
+      return;
+    }
+    exchange.setPersistent(false); // the rest of the body is never read
+    Responses.busy(exchange, transcoder, "the gateway holds its limit of "
+        + routed.snapshot().config().limits().maxBufferedBodyBytes()
+        + " bytes of request bodies (limits.max_buffered_bodies)");
   }
 
   private static boolean exceeds(String contentLength, long limit) {

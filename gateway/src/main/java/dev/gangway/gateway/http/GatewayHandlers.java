@@ -13,6 +13,9 @@ import java.util.Objects;
  *
  * <pre>
  * ErrorGuard (any throw: logged 500, constant body)
+ * -> EdgeLimits: 505, Transfer-Encoding 501/400, 414, 431 (limits.*, server.max_header_size);
+ *                503 + Retry-After at limits.max_concurrent_requests
+ * -> ClientCertificate: the verified mTLS client certificate attached (tls.ClientCertificate)
  * -> Route: snapshot read once; ONE match against the snapshot's table of every kind of route
  *           (static sites, transcoded methods, WebSocket upgrades, composites)
  * -> Policy: every RoutePolicy sees the match, whatever it is, before any body or backend
@@ -21,8 +24,9 @@ import java.util.Objects;
  *               WebSocket 501, bidi over plain HTTP 501; else by the match's kind:
  *      STATIC_SITE       -> StaticFiles (GET/HEAD from the directory, 404)
  *      UNARY,
- *      SERVER_STREAMING  -> Deadline (grpc-timeout, 400) -> 100-continue -> Body (async, 413, 408)
- *                           -> Bind (400, 415) -> Metadata (headers, 400)
+ *      SERVER_STREAMING  -> Deadline (grpc-timeout, 400) -> 100-continue -> Body (async, 413, 408;
+ *                           503 at limits.max_buffered_bodies) -> Bind (400, 415, JSON limits;
+ *                           large bodies on the binding pool, 503) -> Metadata (headers, 400)
  *                           -> Call (503; completes from gRPC callbacks, streams server streams)
  *      CLIENT_STREAMING  -> Deadline -> Metadata -> 100-continue
  *                           -> Call (503; reads the body message by message, 400, 413, 415)
@@ -44,15 +48,18 @@ public final class GatewayHandlers {
 
   /**
    * The root handler serving requests from the holder's current snapshot; server streams and
-   * WebSockets register in {@code streams} while they are open.
+   * WebSockets register in {@code streams} while they are open; {@code admission} counts requests
+   * and body bytes against the gateway-wide limits.
    */
-  public static HttpHandler create(SnapshotHolder snapshots, OpenStreams streams) {
+  public static HttpHandler create(
+      SnapshotHolder snapshots, OpenStreams streams, Admission admission) {
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(admission, "admission");
     HttpHandler call = new CallHandler(streams);
     // Answers "Expect: 100-continue" when the body is first read, i.e. after the 413 check.
     HttpHandler wholeBody = new DeadlineHandler(new HttpContinueReadHandler(
-        new BodyHandler(new BindHandler(new MetadataHandler(call)))));
+        new BodyHandler(admission, new BindHandler(admission, new MetadataHandler(call)))));
     // A client stream reads its body itself, message by message, rather than whole.
     HttpHandler clientStream =
         new DeadlineHandler(new MetadataHandler(new HttpContinueReadHandler(call)));
@@ -65,7 +72,8 @@ public final class GatewayHandlers {
         new DeadlineHandler(new MetadataHandler(new WebSocketOpenHandler(streams))));
     branches.put(RouteKind.COMPOSITE,
         new DeadlineHandler(new MetadataHandler(new CompositeHandler())));
-    return new ErrorGuardHandler(
-        new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches))));
+    return new ErrorGuardHandler(new EdgeLimitsHandler(snapshots, admission,
+        new ClientCertificateHandler(
+            new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches))))));
   }
 }

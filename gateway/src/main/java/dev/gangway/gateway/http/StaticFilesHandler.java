@@ -7,6 +7,8 @@ import dev.gangway.gateway.routing.RawPath;
 import dev.gangway.gateway.routing.RouteMatch;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 final class StaticFilesHandler implements HttpHandler {
+  private static final HttpString NOSNIFF = new HttpString("X-Content-Type-Options");
+
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     RouteMatch.Matched match = (RouteMatch.Matched) exchange.getAttachment(Attachments.MATCH);
@@ -35,6 +39,15 @@ final class StaticFilesHandler implements HttpHandler {
           GatewayError.NO_ROUTE, exchange.getRequestMethod(), path);
       return;
     }
+    // Static sites are public: nosniff keeps a browser from running a text file as script.
+    exchange.getResponseHeaders().put(NOSNIFF, "nosniff");
+    // Undertow redirects "dir" to "dir/" with an absolute URL built from the client's Host header
+    // (open redirect via a forged Host): make it the path alone.
+    exchange.addResponseCommitListener(ex -> {
+      if (ex.getResponseHeaders().contains(Headers.LOCATION)) {
+        ex.getResponseHeaders().put(Headers.LOCATION, path + "/");
+      }
+    });
     // As a PathHandler would leave them: redirects of "dir" to "dir/" keep the prefix.
     String prefix = site.prefix();
     exchange.setResolvedPath(prefix.substring(0, prefix.length() - 1));
@@ -47,7 +60,8 @@ final class StaticFilesHandler implements HttpHandler {
 
   /**
    * The file path a raw path remainder names: percent-decoded as UTF-8; empty when it is not
-   * valid or could step outside the directory ({@code ..}, a backslash, a NUL).
+   * valid, could step outside the directory ({@code ..}, a backslash, a NUL) or names a dotfile
+   * or dot-directory ({@code .git/config}, {@code .env}), which are never published.
    */
   static Optional<String> decode(String raw) {
     ByteBuffer bytes = ByteBuffer.allocate(raw.length());
@@ -87,7 +101,7 @@ final class StaticFilesHandler implements HttpHandler {
     return dotSegment(decoded) ? Optional.empty() : Optional.of(decoded);
   }
 
-  /** Whether a segment of the slash-separated path is {@code .} or {@code ..}. */
+  /** Whether a segment of the slash-separated path starts with a dot ({@code .}, {@code ..}, {@code .env}). */
   private static boolean dotSegment(String path) {
     int start = 0;
     while (start <= path.length()) {
@@ -96,7 +110,7 @@ final class StaticFilesHandler implements HttpHandler {
         end = path.length();
       }
       String segment = path.substring(start, end);
-      if (segment.equals(".") || segment.equals("..")) {
+      if (segment.startsWith(".")) {
         return true;
       }
       start = end + 1;

@@ -38,6 +38,7 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   private static final int PROBLEMS_IN_MESSAGE = 3;
 
   private final ChannelRegistry channels;
+  private final ProblemLog problemLog = new ProblemLog(log);
   private final List<RoutePolicy.Factory> policies;
 
   /**
@@ -83,12 +84,14 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     return DescriptorLoader.load(sources);
   }
 
-  private static void report(long generation, Transcoder transcoder, BackendBindings bindings) {
+  private void report(long generation, Transcoder transcoder, BackendBindings bindings) {
     log.info("snapshot {}: {} routes from {} descriptor set(s), {} problem(s)",
         generation, transcoder.routes().size(), transcoder.descriptors().sources().size(),
         transcoder.problems().size() + bindings.problems().size());
-    transcoder.problems().forEach(p -> log.warn("{}", p));
-    bindings.problems().forEach(p -> log.warn("{}", p));
+    List<String> problems = new ArrayList<>();
+    transcoder.problems().forEach(p -> problems.add(p.toString()));
+    bindings.problems().forEach(p -> problems.add(p.toString()));
+    problemLog.report(generation, problems);
   }
 
   private static String summary(List<LoadProblem> problems) {

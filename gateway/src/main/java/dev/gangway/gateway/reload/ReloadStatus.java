@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ReloadStatus {
   private final AtomicReference<View> view = new AtomicReference<>(View.NONE);
+  private volatile List<String> restartRequired = List.of();
 
   /** The current state; never null. */
   public View view() {
@@ -46,6 +47,19 @@ public final class ReloadStatus {
     view.updateAndGet(
         v -> new View(v.reloads(), v.failures() + 1, v.lastSuccess(), Optional.of(failure),
             true, v.generation(), v.descriptorSources()));
+  }
+
+  /**
+   * The keys the files on disk change but only a restart applies ({@link RestartKeys}), each as
+   * {@code key: running -> on disk}; empty when a restart would change nothing.
+   */
+  public List<String> restartRequired() {
+    return restartRequired;
+  }
+
+  /** Records what {@link #restartRequired()} answers from now on. */
+  public void recordRestartRequired(List<String> keys) {
+    restartRequired = List.copyOf(keys);
   }
 
   private static List<String> sourcesOf(RuntimeSnapshot snapshot) {

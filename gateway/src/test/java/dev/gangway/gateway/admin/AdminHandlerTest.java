@@ -48,6 +48,30 @@ class AdminHandlerTest {
   }
 
   @Test
+  void answersOnlyRequestsAddressedToAnIpAddressOrLocalhost() throws Exception {
+    // DNS rebinding: a page on evil.example resolved to 127.0.0.1 sends Host: evil.example.
+    for (String host : new String[] {"evil.example", "evil.example:9090", "10"}) {
+      try (dev.gangway.gateway.testing.RawHttp raw =
+          new dev.gangway.gateway.testing.RawHttp(server.port())) {
+        dev.gangway.gateway.testing.RawHttp.Response response = raw.send(java.util.List.of(
+            "GET /admin/status HTTP/1.1", "Host: " + host, "Connection: close"),
+            new byte[0]).read();
+
+        assertThat(response.status()).as(host).isEqualTo(403);
+        assertThat(response.body()).as(host).contains(
+            "admin: answers only requests addressed to an IP address or localhost");
+      }
+    }
+    for (String host : new String[] {"127.0.0.1:1", "localhost:9090", "[::1]:9090", "10.0.0.7"}) {
+      try (dev.gangway.gateway.testing.RawHttp raw =
+          new dev.gangway.gateway.testing.RawHttp(server.port())) {
+        assertThat(raw.send(java.util.List.of("GET /healthz HTTP/1.1", "Host: " + host,
+            "Connection: close"), new byte[0]).read().status()).as(host).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void healthzAnswersOk() throws Exception {
     AdminTestServer.Reply reply = server.get("/healthz");
 
@@ -159,7 +183,7 @@ class AdminHandlerTest {
     assertThat(json.get("reloads").toString()).isEqualTo("{\"count\":0,\"failures\":1,"
         + "\"lastSuccess\":null,\"lastFailure\":{\"at\":\"2025-01-02T03:04:05Z\",\"message\":"
         + "\"descriptors: d/a.binpb: is not a binary FileDescriptorSet\"},"
-        + "\"lastAttemptFailed\":true}");
+        + "\"lastAttemptFailed\":true,\"restartRequired\":[]}");
   }
 
   @Test

@@ -29,6 +29,10 @@ final class AdminTestServer implements AutoCloseable {
     port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
   }
 
+  int port() {
+    return port;
+  }
+
   /** A response with its body parsed as JSON. */
   record Reply(int status, HttpResponse<String> raw, JsonNode json) {}
 

@@ -21,8 +21,16 @@ class ValidateCommandTest {
     TestDescriptorSets.write(sets);
   }
 
+  /**
+   * Runs {@code args}; unless they name ports, with {@code --port 0 --admin-port 0}, so that the
+   * bind check never depends on what else runs on this machine.
+   */
   static CliRun validate(String... args) {
-    return CliRun.execute(CliRun.noLaunch(), args);
+    List<String> all = new java.util.ArrayList<>(Arrays.asList(args));
+    if (!all.contains("--port") && all.contains("validate")) {
+      all.addAll(List.of("--port", "0", "--admin-port", "0"));
+    }
+    return CliRun.execute(CliRun.noLaunch(), all.toArray(String[]::new));
   }
 
   /** Output lines with runs of spaces collapsed, so tests do not depend on column widths. */
@@ -52,6 +60,41 @@ class ValidateCommandTest {
     List<String> rows = Arrays.asList(run.out().split("\n")).subList(1, 4);
     assertThat(rows).extracting(r -> r.indexOf(" gangway.")).as("gRPC method column")
         .containsOnly(rows.get(0).indexOf(" gangway."));
+  }
+
+  @Test
+  void aServicePatternThatMatchesNoLoadedServiceIsAProblem() {
+    CliRun run = validate("validate", "--descriptors", sets.toString(),
+        "--backend", "test.*=localhost:50051", "--backend", "*=localhost:50052");
+
+    assertThat(lines(run.out())).contains("1 problem:",
+        "backend cli-1: service pattern test.* matches no loaded service (loaded:"
+            + " gangway.other.Pings, gangway.test.Shelves)");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void aPortThatCannotBeBoundIsAProblem() throws IOException {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1",
+          "--bind", "127.0.0.1", "--port", String.valueOf(port), "--admin-port", "-1");
+
+      assertThat(lines(run.out())).contains("1 problem:",
+          "server.port: cannot listen on 127.0.0.1:" + port + " now: Address already in use");
+      assertThat(run.exitCode()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTargetWithAnHttpSchemeIsAConfigError() {
+    CliRun run = validate("validate", "--descriptors", sets.toString(),
+        "--backend", "*=http://localhost:50051");
+
+    assertThat(run.err()).startsWith("config error: --backend: target \"http://localhost:50051\" has"
+        + " scheme \"http\", which is not a gRPC target scheme");
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -143,9 +186,9 @@ class ValidateCommandTest {
     CliRun run = validate("validate", "--config", config.toString());
 
     assertThat(run.err()).isEqualTo("config error: " + config
-        + ": unknown key \"server.prot\" (known: bind, idle_timeout, io_threads, max_grpc_timeout,"
+        + ": unknown key \"server.prot\" (known: bind, h2c, idle_timeout, io_threads, max_grpc_timeout,"
         + " max_header_size, max_request_body, port, read_timeout,"
-        + " stream_format, stream_timeout)\n");
+        + " stream_format, stream_timeout, tls)\n");
     assertThat(run.out()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(2);
   }

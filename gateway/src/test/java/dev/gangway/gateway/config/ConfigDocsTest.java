@@ -21,6 +21,7 @@ class ConfigDocsTest {
     String doc = Files.readString(DOC);
     List<String> keys = new ArrayList<>();
     keys.addAll(ConfigReader.SERVER_KEYS);
+    keys.addAll(ConfigReader.SERVER_TLS_KEYS);
     keys.addAll(ConfigReader.ADMIN_KEYS);
     keys.addAll(ConfigReader.DESCRIPTORS_KEYS);
     keys.addAll(ConfigReader.ROUTE_KEYS);
@@ -33,6 +34,7 @@ class ConfigDocsTest {
     keys.addAll(CompositeReader.CALL_KEYS);
     keys.addAll(StaticReader.KEYS);
     keys.addAll(WebSocketReader.KEYS);
+    keys.addAll(LimitsReader.KEYS);
     keys.addAll(ConfigReader.SHUTDOWN_KEYS);
 
     for (String key : keys) {
@@ -48,7 +50,8 @@ class ConfigDocsTest {
     String doc = Files.readString(DOC);
 
     for (String flag : List.of("--config FILE", "--port N", "--bind ADDR", "--descriptors PATH",
-        "--backend PATTERN=TARGET", "--admin-port N", "--help", "--version")) {
+        "--backend PATTERN=TARGET", "--admin-port N", "--tls-cert FILE", "--tls-key FILE",
+        "--help", "--version")) {
       assertThat(doc).as(flag).contains("`" + flag + "` |");
     }
   }

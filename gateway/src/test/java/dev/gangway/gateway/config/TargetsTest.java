@@ -12,7 +12,7 @@ class TargetsTest {
   @ValueSource(strings = {"localhost:50051", "localhost", "10.0.0.1:1", "[::1]:50051",
       "dns:///library:50051", "dns://8.8.8.8/library:50051", "unix:///tmp/grpc.sock",
       "unix:relative.sock", "static:///a:1", "static:///10.0.0.1:50051,10.0.0.2:50052",
-      "static:///[::1]:1,b:65535", "xds:///library"})
+      "static:///[::1]:1,b:65535"})
   void acceptsGrpcTargets(String target) {
     assertThat(Targets.problem(target)).isEmpty();
   }
@@ -32,6 +32,11 @@ class TargetsTest {
       "static:///a:1,           | \"static:///a:1,\" lists \"\", which is not host:port",
       "static:///a              | \"static:///a\" lists \"a\", which is not host:port",
       "static:///a:x            | \"static:///a:x\" lists \"a:x\", which is not host:port",
+      "http://library:50051     | \"http://library:50051\" has scheme \"http\", which is not a gRPC"
+          + " target scheme (use host:port, dns:///host:port, unix:/path or"
+          + " static:///host:port,host:port)",
+      "xds:///library           | \"xds:///library\" has scheme \"xds\", which is not a gRPC target"
+          + " scheme (use host:port, dns:///host:port, unix:/path or static:///host:port,host:port)",
   })
   void namesWhatIsWrong(String target, String problem) {
     assertThat(Targets.problem(target)).contains(problem);

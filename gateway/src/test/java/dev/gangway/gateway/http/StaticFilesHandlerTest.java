@@ -14,12 +14,12 @@ class StaticFilesHandlerTest {
     assertThat(StaticFilesHandler.decode("plus+stays.txt")).hasValue("plus+stays.txt");
     assertThat(StaticFilesHandler.decode("")).hasValue("");
     assertThat(StaticFilesHandler.decode("dir/")).hasValue("dir/");
-    assertThat(StaticFilesHandler.decode("..x/x..")).hasValue("..x/x..");
+    assertThat(StaticFilesHandler.decode("x../y..")).hasValue("x../y..");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"..", "../x", "a/../b", "a/..", "%2e%2e/x", "a/%2E/b", ".", "a\\b",
-      "%5c", "%00", "%", "%2", "%zz", "%c3%28", "caf\u00e9"})
+      "%5c", "%00", "%", "%2", "%zz", "%c3%28", "caf\u00e9", ".env", "a/.git/config", "..x"})
   void refusesWhatIsNotAPlainPathInsideTheDirectory(String raw) {
     assertThat(StaticFilesHandler.decode(raw)).isEmpty();
   }

@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.rpc.Code;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin listener with every sample backend behind the gateway: health, readiness, the route
@@ -29,20 +26,7 @@ class AdminIT {
   private static final String DIAGNOSTICS = "gangway.samples.diagnostics.v1.Diagnostics/";
   private static final String LIVE = "gangway.samples.live.v1.Live/";
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   @Test
   void healthzAnswersOk() {

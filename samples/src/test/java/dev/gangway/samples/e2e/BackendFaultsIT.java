@@ -9,13 +9,11 @@ import dev.gangway.samples.SampleBackend;
 import dev.gangway.samples.SampleServers;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A backend that goes away and comes back: an extra Diagnostics server on a fixed port the test
@@ -30,20 +28,16 @@ class BackendFaultsIT {
 
   private int port;
   private RunningSamples backend;
-  private GatewayHarness h;
 
-  @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
+  /** Per test: Diagnostics on a port of its own that the test stops and starts. */
+  @RegisterExtension final GatewayHarness h = GatewayHarness.extension(options -> {
     port = Net.freePort();
     backend = diagnostics("first");
-    h = GatewayHarness.start(dir, Map.of("DIAGNOSTICS", "127.0.0.1:" + port));
-  }
+    options.env(Map.of("DIAGNOSTICS", "127.0.0.1:" + port));
+  });
 
   @AfterEach
   void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
     if (backend != null) {
       backend.close();
     }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.rpc.Code;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every Bookstore route through the gateway: path templates with resource names, query binding
@@ -22,20 +19,7 @@ class BookstoreRoutesIT {
   /** The prefix of every shelf these tests create. */
   private static final String OWN_SHELVES = "shelves/z-e2e-";
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   @Test
   void listsSeededShelvesInNameOrder() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.samples.support.CallProbe;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo page in a real browser (headless Chromium over the DevTools protocol), served by the
@@ -30,26 +29,19 @@ class BrowserDemoIT {
   private static final String LINES = "[...document.querySelectorAll('#messages li')]"
       + ".map(li => li.dataset.kind + '|' + li.dataset.user + '|' + li.dataset.text)";
 
-  private GatewayHarness h;
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
   private Chromium browser;
 
   @BeforeAll
-  void start(@TempDir Path dir) throws Exception {
+  void start() throws Exception {
     Chromium.assumeInstalled();
-    h = GatewayHarness.start(dir);
     browser = Chromium.start();
   }
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (h != null) {
-        h.close();
-      }
+    if (browser != null) {
+      browser.close();
     }
   }
 

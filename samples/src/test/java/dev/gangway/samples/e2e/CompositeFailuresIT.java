@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.rpc.Code;
 import dev.gangway.samples.SampleBackend;
-import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.diagnostics.DiagnosticsProbe.Event;
-import dev.gangway.samples.support.CallProbe;
+import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.support.CallProbe.Phase;
+import dev.gangway.samples.support.CallProbe;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How a composite fails, seen by the client and by the backends: a required call's error is the
@@ -31,24 +28,11 @@ class CompositeFailuresIT {
   private static final Duration CATALOG_DELAY = Duration.ofMillis(300);
   private static final Duration PROBE_WAIT = Duration.ofSeconds(10);
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.builder(dir).withComposites()
-        .delay(SampleBackend.CATALOG, CATALOG_DELAY)
-        .delay(SampleBackend.PRICING, SLOW)
-        .delay(SampleBackend.REVIEWS, SLOW)
-        .start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension(
+      options -> options.withComposites()
+          .delay(SampleBackend.CATALOG, CATALOG_DELAY)
+          .delay(SampleBackend.PRICING, SLOW)
+          .delay(SampleBackend.REVIEWS, SLOW));
 
   @Test
   void requiredCallFailingIsItsErrorNamingTheCallAndCancelsTheOtherCalls() throws Exception {

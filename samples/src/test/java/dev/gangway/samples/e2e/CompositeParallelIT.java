@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.samples.SampleBackend;
-import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.diagnostics.DiagnosticsProbe.Kind;
-import dev.gangway.samples.support.CallProbe;
+import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.support.CallProbe.Phase;
+import dev.gangway.samples.support.CallProbe;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The independent calls of a composite run side by side: Catalog, Pricing and Reviews each answer
@@ -29,25 +27,17 @@ class CompositeParallelIT {
   private static final List<SampleBackend> SLOWED =
       List.of(SampleBackend.CATALOG, SampleBackend.PRICING, SampleBackend.REVIEWS);
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension(options -> {
+    options.withComposites();
+    for (SampleBackend backend : SLOWED) {
+      options.delay(backend, Duration.ofMillis(DELAY_MILLIS));
+    }
+  });
 
   @BeforeAll
-  static void start() throws Exception {
-    GatewayHarness.Builder builder = GatewayHarness.builder(dir).withComposites();
-    for (SampleBackend backend : SLOWED) {
-      builder.delay(backend, Duration.ofMillis(DELAY_MILLIS));
-    }
-    h = builder.start();
+  static void warmUp() {
     // Connections to the backends and the first request's class loading are not what is measured.
     h.getOk("/v1/product-summaries/p-100");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
   }
 
   @Test

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.diagnostics.DiagnosticsProbe.Event;
 import dev.gangway.samples.diagnostics.DiagnosticsProbe.Kind;
+import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Composite routes through the real gateway and the sample servers, without artificial delays:
@@ -25,20 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompositionIT {
   private static final String PARTIAL = "Gangway-Partial";
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.builder(dir).withComposites().start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension(options -> options.withComposites());
 
   @Test
   void demoProductPageShowsTheSeededProductWithPriceReviewsAuthorsAndSeller() {

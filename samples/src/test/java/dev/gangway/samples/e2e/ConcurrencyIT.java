@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many requests at once, each on its own connection: every one is answered with its own body
@@ -26,20 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyIT {
   private static final int REQUESTS = 200;
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   @Test
   void concurrentEchoesAreEachAnsweredWithTheirOwnBodyAndHeaders() throws Exception {

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.rpc.Code;
-import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import dev.gangway.samples.diagnostics.DiagnosticsProbe.Event;
+import dev.gangway.samples.diagnostics.DiagnosticsProbe;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deadlines of backend calls: the route's timeout (2s for Diagnostics.Sleep in the e2e config,
@@ -29,22 +27,13 @@ class DeadlinesIT {
   private static final Duration PROBE_WAIT = Duration.ofSeconds(10);
   private static final String SLEEP = "gangway.samples.diagnostics.v1.Diagnostics/Sleep";
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.start(dir);
+  static void connect() {
     // Connects the gateway's channel to Diagnostics: otherwise the first short deadline can
     // pass while the channel connects, before the call reaches the backend to be cancelled.
     h.getOk("/v1/diagnostics/whoami");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
   }
 
   @Test
@@ -101,10 +90,11 @@ class DeadlinesIT {
   }
 
   @Test
-  void clientHangingUpCancelsTheBackendCall(@TempDir Path own) throws Exception {
+  void clientHangingUpCancelsTheBackendCall() throws Exception {
     // Its own gateway with a Sleep timeout far beyond the wait below, so that only the hang-up
     // can explain a cancellation.
-    try (GatewayHarness patient = GatewayHarness.start(own, Map.of("SLEEP_TIMEOUT", "1h"))) {
+    try (GatewayHarness patient = GatewayHarness.startOwn(
+        options -> options.env(Map.of("SLEEP_TIMEOUT", "1h")))) {
       DiagnosticsProbe probe = patient.samples().diagnostics();
 
       // A raw socket, so that hanging up is exactly a closed connection.

@@ -9,13 +9,10 @@ import dev.gangway.samples.SampleBackend;
 import dev.gangway.samples.SampleServers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Flow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,20 +26,7 @@ class ErrorMappingIT {
   /** The e2e config's server.max_request_body (64KiB). */
   private static final int BODY_LIMIT = 64 * 1024;
 
-  @TempDir static Path dir;
-  static GatewayHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   @Test
   void unknownPathIs404NotFound() {
@@ -267,10 +251,11 @@ class ErrorMappingIT {
   }
 
   @Test
-  void unreachableBackendIs503ThenServesOnceItIsUp(@TempDir Path own) throws Exception {
+  void unreachableBackendIs503ThenServesOnceItIsUp() throws Exception {
     int port = Net.freePort();
     try (GatewayHarness down =
-        GatewayHarness.start(own, Map.of("CATALOG", "127.0.0.1:" + port))) {
+        GatewayHarness.startOwn(
+            options -> options.env(Map.of("CATALOG", "127.0.0.1:" + port)))) {
       JsonNode body = Json.error(down.get("/v1/products/p-100"), 503, Code.UNAVAILABLE);
       assertThat(body.path("message").asText()).isEqualTo("backend \"catalog\" is unavailable"
           + " (calling gangway.samples.catalog.v1.Catalog/GetProduct)");

@@ -19,12 +19,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real thing on loopback: every sample gRPC server on an ephemeral port and the gateway in
@@ -38,9 +44,22 @@ import java.util.Optional;
  * served under {@code /demo/}). A test points a backend elsewhere by passing the variable in
  * {@code extraEnv}, e.g. {@code DIAGNOSTICS=static:///127.0.0.1:p1,127.0.0.1:p2}.
  *
+ * <p>The one end-to-end harness of the samples, as a JUnit 5 extension: in a static
+ * {@code @RegisterExtension} field it starts everything once before the class's tests and closes it
+ * after them; in an instance field, once per test. A {@link Setup} chooses options (composites,
+ * delays, config variables) and may start extra servers before the gateway starts:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
+ * @RegisterExtension static final GatewayHarness h =
+ *     GatewayHarness.extension(options -> options.withComposites());
+ * }</pre>
+ *
  * <p>Not thread-safe to start or close; the running servers and the request helpers are.
  */
-final class GatewayHarness implements AutoCloseable {
+final class GatewayHarness
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback,
+        AutoCloseable {
   static final Path SAMPLE_DESCRIPTORS = Path.of("target/descriptors/samples.binpb");
   /** The demo page's directory, served under {@code /demo/}. */
   static final Path DEMO_WEB = Path.of("demo/web");
@@ -50,16 +69,91 @@ final class GatewayHarness implements AutoCloseable {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
-  private final Path dir;
-  private final Path descriptors;
+  private final Setup setup;
   private final Map<String, String> env = new HashMap<>();
+  private Path dir;
+  private Path descriptors;
+  private boolean perTest;
   private RunningSamples samples;
   private GatewayServer gateway;
   final HttpClient http = client();
 
-  private GatewayHarness(Path dir) {
-    this.dir = dir;
-    this.descriptors = dir.resolve("descriptors");
+  private GatewayHarness(Setup setup) {
+    this.setup = setup;
+  }
+
+  /** Chooses a harness's options before it starts; may start servers the config points at. */
+  @FunctionalInterface
+  interface Setup {
+    void configure(Builder options) throws Exception;
+  }
+
+  /** The samples and the gateway with the e2e config as it is. */
+  static GatewayHarness extension() {
+    return extension(options -> {});
+  }
+
+  /** The samples and the gateway with the options {@code setup} chooses. */
+  static GatewayHarness extension(Setup setup) {
+    return new GatewayHarness(setup);
+  }
+
+  /**
+   * Starts a harness now, for a test that needs one of its own beside its class's (another
+   * config); the caller closes it.
+   */
+  static GatewayHarness startOwn(Setup setup) throws Exception {
+    GatewayHarness own = new GatewayHarness(setup);
+    own.start();
+    return own;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    if (gateway == null) {
+      perTest = true; // registered in an instance field: JUnit runs no beforeAll for it
+      start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    if (perTest) {
+      close();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  private void start() throws Exception {
+    dir = Files.createTempDirectory("gangway-e2e");
+    descriptors = dir.resolve("descriptors");
+    Path created = dir;
+    closeables.push(() -> deleteTree(created));
+    try {
+      Builder options = new Builder();
+      setup.configure(options);
+      startAll(options);
+    } catch (Exception | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /**
@@ -71,20 +165,6 @@ final class GatewayHarness implements AutoCloseable {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
-  }
-
-  /** Starts the samples and the gateway with the e2e config; {@code extraEnv} overrides targets. */
-  static GatewayHarness start(Path tempDir, Map<String, String> extraEnv) throws Exception {
-    return builder(tempDir).env(extraEnv).start();
-  }
-
-  static GatewayHarness start(Path tempDir) throws Exception {
-    return start(tempDir, Map.of());
-  }
-
-  /** A harness with options beyond the variables; {@link Builder#start()} starts it. */
-  static Builder builder(Path tempDir) {
-    return new Builder(tempDir);
   }
 
   private void startAll(Builder options) throws Exception {
@@ -202,21 +282,21 @@ final class GatewayHarness implements AutoCloseable {
         }
       }
     }
+    gateway = null;
+    samples = null;
+    env.clear();
     if (first != null) {
       throw first;
     }
   }
 
-  /** Options of one harness. Not thread-safe; configure, then {@link #start()}. */
+  /** Options of one harness, chosen by its {@link Setup}. Not thread-safe. */
   static final class Builder {
-    private final Path dir;
     private final Map<String, String> env = new HashMap<>();
     private final Map<SampleBackend, Duration> delays = new EnumMap<>(SampleBackend.class);
     private boolean composites;
 
-    private Builder(Path dir) {
-      this.dir = dir;
-    }
+    private Builder() {}
 
     /** Config variables over the defaults (targets, {@code SLEEP_TIMEOUT}). Default: none. */
     Builder env(Map<String, String> extraEnv) {
@@ -234,17 +314,6 @@ final class GatewayHarness implements AutoCloseable {
     Builder withComposites() {
       composites = true;
       return this;
-    }
-
-    GatewayHarness start() throws Exception {
-      GatewayHarness h = new GatewayHarness(dir);
-      try {
-        h.startAll(this);
-        return h;
-      } catch (Exception | Error e) {
-        h.close();
-        throw e;
-      }
     }
   }
 }

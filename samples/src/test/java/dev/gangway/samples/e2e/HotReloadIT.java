@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Descriptor sets change under a running gateway (the e2e config watches its descriptor
@@ -29,19 +27,8 @@ class HotReloadIT {
   private static final int RELOADS = 12;
   private static final int LOAD_THREADS = 4;
 
-  private GatewayHarness h;
-
-  @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
-  }
+  /** Per test: each one changes the descriptor directory. */
+  @RegisterExtension final GatewayHarness h = GatewayHarness.extension();
 
   @Test
   void newDescriptorFileAddsItsRoutes() throws Exception {

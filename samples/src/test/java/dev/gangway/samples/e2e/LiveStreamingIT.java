@@ -7,17 +7,14 @@ import com.google.rpc.Code;
 import dev.gangway.samples.support.CallProbe;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Live sample's streaming routes over plain HTTP through the real gateway: the ticker as
@@ -28,17 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveStreamingIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private GatewayHarness h;
-
-  @BeforeAll
-  void start(@TempDir Path dir) throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    h.close();
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   @Test
   void tickerQuotesArriveAsNdjsonLinesWhileTheStreamIsOpen() throws Exception {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.samples.support.CallProbe;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Live sample over WebSocket through the real gateway, with java.net.http.WebSocket clients:
@@ -23,17 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveWebSocketIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private GatewayHarness h;
-
-  @BeforeAll
-  void start(@TempDir Path dir) throws Exception {
-    h = GatewayHarness.start(dir);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    h.close();
-  }
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension();
 
   private WsSession join(String room, String user) throws Exception {
     return WsSession.open(h, "/v1/rooms/" + room + "/messages:chat")

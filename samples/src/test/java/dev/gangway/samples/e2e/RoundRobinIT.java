@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gangway.samples.RunningSamples;
 import dev.gangway.samples.SampleBackend;
 import dev.gangway.samples.SampleServers;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Load balancing across the addresses of one backend: two Diagnostics servers with different
@@ -25,23 +23,18 @@ class RoundRobinIT {
 
   private RunningSamples a;
   private RunningSamples b;
-  private GatewayHarness h;
 
   /** Per test: one of them stops an instance. */
-  @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
+  @RegisterExtension final GatewayHarness h = GatewayHarness.extension(options -> {
     a = diagnostics("rr-a");
     b = diagnostics("rr-b");
-    h = GatewayHarness.start(dir, Map.of("DIAGNOSTICS",
+    options.env(Map.of("DIAGNOSTICS",
         "static:///" + a.target(SampleBackend.DIAGNOSTICS) + ","
             + b.target(SampleBackend.DIAGNOSTICS)));
-  }
+  });
 
   @AfterEach
   void stop() throws Exception {
-    if (h != null) {
-      h.close();
-    }
     if (a != null) {
       a.close();
     }

@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.rpc.Code;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The streaming routes through the real gateway, over HTTP and WebSocket, with a backend nobody
@@ -23,19 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamingFaultsIT {
   private static final String UNAVAILABLE = "backend \"live\" is unavailable (calling ";
 
-  private GatewayHarness h;
-  private int deadPort;
+  private static int deadPort;
 
-  @BeforeAll
-  void start(@TempDir Path dir) throws Exception {
+  @RegisterExtension static final GatewayHarness h = GatewayHarness.extension(options -> {
     deadPort = Net.freePort();
-    h = GatewayHarness.start(dir, Map.of("LIVE", "127.0.0.1:" + deadPort));
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    h.close();
-  }
+    options.env(Map.of("LIVE", "127.0.0.1:" + deadPort));
+  });
 
   @Test
   void serverStreamToADeadBackendIs503BeforeAnyMessage() {

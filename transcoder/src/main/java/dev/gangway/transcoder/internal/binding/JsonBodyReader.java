@@ -17,6 +17,7 @@ import java.util.Locale;
  */
 final class JsonBodyReader {
   private static final byte[] EMPTY = new byte[0];
+  private static final String FORM = "application/x-www-form-urlencoded";
 
   private final CompiledCodec codec;
 
@@ -39,7 +40,7 @@ final class JsonBodyReader {
     if (body.length == 0) {
       return false;
     }
-    checkContentType(contentType);
+    checkContentType(contentType, body);
     if (isBlank(body)) {
       return false;
     }
@@ -50,8 +51,12 @@ final class JsonBodyReader {
     return true;
   }
 
-  /** Empty, {@code application/json} or {@code application/*+json}, parameters ignored. */
-  static void checkContentType(String contentType) throws TranscodingException {
+  /**
+   * Empty, {@code application/json} or {@code application/*+json}, parameters ignored; or
+   * {@code application/x-www-form-urlencoded} with a body that is a JSON object or array, which
+   * is what plain {@code curl -d '{...}'} sends (a form body never starts with '{' or '[').
+   */
+  static void checkContentType(String contentType, byte[] body) throws TranscodingException {
     int semicolon = contentType.indexOf(';');
     String type =
         (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
@@ -60,12 +65,22 @@ final class JsonBodyReader {
     boolean json =
         type.isEmpty()
             || type.equals("application/json")
-            || (type.startsWith("application/") && type.endsWith("+json"));
+            || (type.startsWith("application/") && type.endsWith("+json"))
+            || (type.equals(FORM) && startsLikeJson(body));
     if (!json) {
       throw TranscodingException.unsupportedMediaType(
           "body: content type " + Quoting.quote(contentType.trim())
               + " is not supported; send application/json");
     }
+  }
+
+  private static boolean startsLikeJson(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return b == '{' || b == '[';
+      }
+    }
+    return false;
   }
 
   private static boolean isBlank(byte[] body) {
