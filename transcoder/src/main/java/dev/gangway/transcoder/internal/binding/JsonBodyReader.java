@@ -30,10 +30,11 @@ final class JsonBodyReader {
   }
 
   /**
-   * Whether the body holds a JSON value; false when it is empty or only whitespace (then the body
-   * sets no field, as in Envoy and grpc-gateway).
+   * Whether the body holds a JSON value; false when it is empty (then the body sets no field, as
+   * in Envoy and grpc-gateway).
    *
-   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8
+   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8,
+   *     for a body of only whitespace (RFC 8259: a JSON text is one value; Envoy rejects it too)
    *     or for text after the first JSON value
    */
   static boolean present(String contentType, byte[] body) throws TranscodingException {
@@ -42,7 +43,8 @@ final class JsonBodyReader {
     }
     checkContentType(contentType, body);
     if (isBlank(body)) {
-      return false;
+      throw TranscodingException.invalidArgument(
+          "body: invalid JSON: only whitespace, no JSON value (send no body, or a JSON value)");
     }
     if (!UnsafeByteOperations.unsafeWrap(body).isValidUtf8()) {
       throw TranscodingException.invalidArgument("body: invalid JSON: not valid UTF-8");
