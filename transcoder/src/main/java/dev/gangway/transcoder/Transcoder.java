@@ -120,8 +120,7 @@ public final class Transcoder {
     return match
         .route()
         .request()
-        .bind(match.segments(), rawQuery, contentType, body)
-        .toByteArray();
+        .bind(match.segments(), rawQuery, contentType, body);
   }
 
   /**
