@@ -20,7 +20,7 @@ import java.util.OptionalInt;
 public record RateLimitsConfig(
     List<LimitConfig> limits,
     Optional<RedisConfig> redis,
-    List<Cidr> trustedProxies,
+    List<AddressRange> trustedProxies,
     int maxLocalKeys) {
   public static final int DEFAULT_MAX_LOCAL_KEYS = 100_000;
   public static final RateLimitsConfig DEFAULT =

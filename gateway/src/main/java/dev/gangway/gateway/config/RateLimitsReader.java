@@ -49,7 +49,7 @@ final class RateLimitsReader {
       }
       limits.add(limit);
     }
-    List<Cidr> proxies = new ArrayList<>();
+    List<AddressRange> proxies = new ArrayList<>();
     for (ConfigNode item : node.get("trusted_proxies").items()) {
       proxies.add(cidr(item));
     }
@@ -125,9 +125,9 @@ final class RateLimitsReader {
         node.get("prefix").text().orElse(RedisConfig.DEFAULT_PREFIX)));
   }
 
-  private static Cidr cidr(ConfigNode node) throws ConfigException {
+  private static AddressRange cidr(ConfigNode node) throws ConfigException {
     String text = node.requiredText();
-    return Cidr.parse(text).orElseThrow(() -> node.error(ConfigNode.quote(text)
+    return AddressRange.parse(text).orElseThrow(() -> node.error(ConfigNode.quote(text)
         + " is not an IP address or CIDR block (e.g. 10.0.0.0/8, ::1)"));
   }
 }

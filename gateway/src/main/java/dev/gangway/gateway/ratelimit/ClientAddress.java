@@ -1,6 +1,6 @@
 package dev.gangway.gateway.ratelimit;
 
-import dev.gangway.gateway.config.Cidr;
+import dev.gangway.gateway.config.AddressRange;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +13,9 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 public final class ClientAddress {
-  private final List<Cidr> trusted;
+  private final List<AddressRange> trusted;
 
-  public ClientAddress(List<Cidr> trusted) {
+  public ClientAddress(List<AddressRange> trusted) {
     this.trusted = List.copyOf(trusted);
   }
 
@@ -30,7 +30,7 @@ public final class ClientAddress {
     String[] hops = forwardedFor.get().split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].trim();
-      Optional<Cidr> address = Cidr.parse(hop);
+      Optional<AddressRange> address = AddressRange.parse(hop);
       if (address.isEmpty()) {
         // Garbage from a client: the last trusted hop is all we know.
         return i == hops.length - 1 ? peer.get().getHostAddress() : hops[i + 1].trim();
@@ -43,7 +43,7 @@ public final class ClientAddress {
   }
 
   private boolean isTrusted(InetAddress address) {
-    for (Cidr block : trusted) {
+    for (AddressRange block : trusted) {
       if (block.contains(address)) {
         return true;
       }
@@ -51,7 +51,7 @@ public final class ClientAddress {
     return false;
   }
 
-  private boolean isTrusted(Cidr single) {
+  private boolean isTrusted(AddressRange single) {
     try {
       return isTrusted(InetAddress.getByAddress(single.network()));
     } catch (java.net.UnknownHostException e) {

@@ -2,7 +2,7 @@ package dev.gangway.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gangway.gateway.config.Cidr;
+import dev.gangway.gateway.config.AddressRange;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ClientAddressTest {
   private final ClientAddress behindProxies = new ClientAddress(List.of(
-      Cidr.parse("10.0.0.0/8").orElseThrow(), Cidr.parse("::1").orElseThrow()));
+      AddressRange.parse("10.0.0.0/8").orElseThrow(), AddressRange.parse("::1").orElseThrow()));
 
   private static Optional<InetAddress> peer(String address) throws Exception {
     return Optional.of(InetAddress.getByName(address));
@@ -44,12 +44,12 @@ class ClientAddressTest {
 
   @Test
   void cidrBlocksContainWhatTheySay() throws Exception {
-    Cidr block = Cidr.parse("192.168.0.0/23").orElseThrow();
+    AddressRange block = AddressRange.parse("192.168.0.0/23").orElseThrow();
     assertThat(block.contains(InetAddress.getByName("192.168.1.255"))).isTrue();
     assertThat(block.contains(InetAddress.getByName("192.168.2.0"))).isFalse();
     assertThat(block.contains(InetAddress.getByName("::1"))).isFalse();
-    assertThat(Cidr.parse("example.com")).isEmpty();
-    assertThat(Cidr.parse("10.0.0.0/33")).isEmpty();
-    assertThat(Cidr.parse("cafe")).as("never resolved as a host name").isEmpty();
+    assertThat(AddressRange.parse("example.com")).isEmpty();
+    assertThat(AddressRange.parse("10.0.0.0/33")).isEmpty();
+    assertThat(AddressRange.parse("cafe")).as("never resolved as a host name").isEmpty();
   }
 }
