@@ -40,6 +40,25 @@ public enum GatewayError {
   /** A malformed {@code grpc-timeout} header. */
   BAD_GRPC_TIMEOUT(400, Code.INVALID_ARGUMENT,
       "header {}: \"{}\" is not a gRPC timeout (1 to 8 digits, then H, M, S, m, u or n)"),
+  /** A malformed Connect {@code connect-timeout-ms} header. */
+  BAD_CONNECT_TIMEOUT(400, Code.INVALID_ARGUMENT,
+      "header {}: \"{}\" is not a Connect timeout (1 to 10 digits, milliseconds)"),
+  /** A gRPC-Web or Connect request for a method no loaded service has. */
+  RPC_UNKNOWN_METHOD(501, Code.UNIMPLEMENTED, "unknown method {} (no loaded service has it)"),
+  /** A gRPC-Web or Connect body whose frames or base64 do not parse. */
+  RPC_BAD_FRAME(400, Code.INVALID_ARGUMENT, "request body: {}"),
+  /** A gRPC-Web or Connect frame with the compressed flag: only identity is served. */
+  RPC_COMPRESSED(501, Code.UNIMPLEMENTED,
+      "request body: the frame at byte {} is compressed; the gateway takes identity only"),
+  /** Client and bidirectional streams need a full-duplex body gRPC-Web and Connect over HTTP/1.1 lack. */
+  RPC_CLIENT_STREAM(501, Code.UNIMPLEMENTED,
+      "{} is a client or bidirectional streaming method; gRPC-Web and Connect serve unary and"
+          + " server-streaming methods (use the WebSocket route)"),
+  /** A Connect request whose content type is unary for a streaming method, or the reverse. */
+  RPC_WRONG_SHAPE(415, Code.INVALID_ARGUMENT, "{} is a {} method: send Content-Type {}"),
+  /** Content-Encoding or Connect-Content-Encoding other than identity. */
+  RPC_ENCODING(501, Code.UNIMPLEMENTED,
+      "header {}: \"{}\" is not served; send the request uncompressed (identity)"),
   /** A request header that cannot become gRPC metadata. */
   BAD_HEADER(400, Code.INVALID_ARGUMENT, "header {}: {}"),
   /** An upgrade of a unary method's path. */

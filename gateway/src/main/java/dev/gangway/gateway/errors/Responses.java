@@ -8,6 +8,7 @@ import dev.gangway.transcoder.internal.json.ErrorRenderer;
 import dev.gangway.transcoder.render.RenderedBody;
 import dev.gangway.transcoder.render.RenderedError;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
@@ -30,7 +31,26 @@ public final class Responses {
     send(exchange, 200, body.contentType(), body.body());
   }
 
+  /**
+   * How a request whose protocol has its own error format (gRPC-Web, Connect) gets its errors:
+   * set on the exchange by the route stage, used by every error this class writes, so that the
+   * policy stage's rejections, 404s and 413s reach such clients in their protocol's terms.
+   */
+  public static final AttachmentKey<ErrorFormat> ERROR_FORMAT =
+      AttachmentKey.create(ErrorFormat.class);
+
+  /** Writes a rendered error in another protocol's format and completes the exchange. */
+  @FunctionalInterface
+  public interface ErrorFormat {
+    void send(HttpServerExchange exchange, RenderedError error);
+  }
+
   public static void error(HttpServerExchange exchange, RenderedError error) {
+    ErrorFormat format = exchange.getAttachment(ERROR_FORMAT);
+    if (format != null && !exchange.isResponseStarted()) {
+      format.send(exchange, error);
+      return;
+    }
     send(exchange, error.httpStatus(), error.contentType(), error.body());
   }
 

@@ -35,6 +35,11 @@ import java.util.Objects;
  *                           -> WebSocketCall (text frames in and out, close codes, pings)
  *      COMPOSITE         -> Deadline -> Metadata
  *                           -> Composite (parallel calls, completes from their callbacks)
+ *      RPC (gRPC-Web, Connect; by content type at /package.Service/Method)
+ *                        -> Deadline (+ connect-timeout-ms) -> 100-continue -> Body (413, 408)
+ *                           -> RpcBind (base64, frames, Connect JSON: 400, 501)
+ *                           -> Metadata -> RpcCall (frames and trailers, or Connect unary)
+ *      (errors of a gRPC-Web or Connect request, from any stage, in its protocol's format)
  * </pre>
  *
  * <p>Deadline and Metadata are the same stages for every route that calls a backend. Per-route
@@ -70,6 +75,9 @@ public final class GatewayHandlers {
     branches.put(RouteKind.CLIENT_STREAMING, clientStream);
     branches.put(RouteKind.WEBSOCKET,
         new DeadlineHandler(new MetadataHandler(new WebSocketOpenHandler(streams))));
+    branches.put(RouteKind.RPC, new DeadlineHandler(new HttpContinueReadHandler(
+        new BodyHandler(admission, new RpcBindHandler(new MetadataHandler(
+            new RpcCallHandler(streams)))))));
     branches.put(RouteKind.COMPOSITE,
         new DeadlineHandler(new MetadataHandler(new CompositeHandler())));
     return new ErrorGuardHandler(new EdgeLimitsHandler(snapshots, admission,

@@ -64,7 +64,10 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     BackendBindings bindings;
     CompositeRoutes composites;
     try {
-      List<MethodDescriptor> called = CompositeCompiler.methods(config.composites(), loaded);
+      List<MethodDescriptor> called =
+          new ArrayList<>(CompositeCompiler.methods(config.composites(), loaded));
+      // Every method, routed or not, is callable over gRPC-Web and Connect.
+      loaded.services().forEach(service -> called.addAll(service.getMethods()));
       bindings = BackendBindings.build(config, transcoder, channels, called);
       composites = CompositeCompiler.compile(config.composites(), transcoder, bindings);
     } catch (BackendSetupException | CompositeException e) {

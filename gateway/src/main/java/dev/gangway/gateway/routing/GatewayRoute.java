@@ -1,9 +1,11 @@
 package dev.gangway.gateway.routing;
 
+import com.google.protobuf.Descriptors;
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.internal.binding.BindingPlan;
+import dev.gangway.transcoder.internal.json.ResponsePlan;
 import io.undertow.server.HttpHandler;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import java.util.Optional;
  * dev.gangway.gateway.policy.PerRoute}).
  */
 public sealed interface GatewayRoute
-    permits GatewayRoute.Transcoded, GatewayRoute.Composite, GatewayRoute.StaticSite {
+    permits GatewayRoute.Transcoded, GatewayRoute.Composite, GatewayRoute.StaticSite,
+        GatewayRoute.Rpc {
 
   /** The route's index in {@link GatewayRoutes#all()}; unique within one snapshot. */
   int id();
@@ -71,6 +74,40 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return "composite \"" + plan.name() + "\" (" + plan.describe() + ")";
+    }
+  }
+
+  /**
+   * A gRPC method served to gRPC-Web and Connect clients at {@code POST
+   * /<package.Service>/<Method>}: every method of the loaded services, HTTP rule or not.
+   *
+   * @param method the gRPC method
+   * @param bound the backend binding
+   * @param jsonRequest binds a Connect JSON request (the whole message as proto3 JSON)
+   * @param jsonResponse renders a response message as proto3 JSON, for Connect JSON
+   */
+  record Rpc(int id, Descriptors.MethodDescriptor method, BoundMethod bound,
+      BindingPlan jsonRequest, ResponsePlan jsonResponse) implements GatewayRoute {
+    public Rpc {
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(bound, "bound");
+      Objects.requireNonNull(jsonRequest, "jsonRequest");
+      Objects.requireNonNull(jsonResponse, "jsonResponse");
+    }
+
+    /** {@code /package.Service/Method}, the path gRPC-Web and Connect clients call. */
+    public String path() {
+      return "/" + grpcMethodName();
+    }
+
+    /** {@code package.Service/Method}. */
+    public String grpcMethodName() {
+      return method.getService().getFullName() + "/" + method.getName();
+    }
+
+    @Override
+    public String describe() {
+      return "gRPC-Web/Connect POST " + path() + " -> " + method.getFullName();
     }
   }
 

@@ -15,6 +15,7 @@ import io.undertow.server.HttpHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,12 +56,15 @@ public final class GatewayRoutes {
   private final List<GatewayRoute> all;
   private final List<GatewayRoute.StaticSite> sites;
   private final RouteTable<GatewayRoute> table;
+  /** gRPC-Web and Connect routes by path, {@code /package.Service/Method}. */
+  private final Map<String, GatewayRoute.Rpc> rpcs;
 
-  private GatewayRoutes(
-      List<GatewayRoute> all, List<GatewayRoute.StaticSite> sites, RouteTable<GatewayRoute> table) {
+  private GatewayRoutes(List<GatewayRoute> all, List<GatewayRoute.StaticSite> sites,
+      RouteTable<GatewayRoute> table, Map<String, GatewayRoute.Rpc> rpcs) {
     this.all = List.copyOf(all);
     this.sites = List.copyOf(sites);
     this.table = table;
+    this.rpcs = Map.copyOf(rpcs);
   }
 
   /**
@@ -105,7 +109,8 @@ public final class GatewayRoutes {
         table.add(UPGRADE, plan.template(), route);
       }
     }
-    return new GatewayRoutes(all, sites, table.build());
+    Map<String, GatewayRoute.Rpc> rpcs = RpcRoutes.compile(transcoder, backends, codec, all);
+    return new GatewayRoutes(all, sites, table.build(), rpcs);
   }
 
   private static void add(RouteTable.Builder<GatewayRoute> table, String httpMethod,
@@ -170,7 +175,29 @@ public final class GatewayRoutes {
       allowed.remove(UPGRADE);
       return new RouteMatch.MethodNotAllowed(allowed);
     }
+    if (!upgrade && rpcs.containsKey(rawPath)) {
+      // A gRPC-Web or Connect path asked without such a content type (a CORS preflight, say).
+      return new RouteMatch.MethodNotAllowed(RPC_METHODS);
+    }
     return new RouteMatch.NotFound(upgrade);
+  }
+
+  private static final List<String> RPC_METHODS = List.of("POST");
+
+  /**
+   * The match of a gRPC-Web or Connect request (its content type says so): the method's route
+   * at {@code /package.Service/Method} under POST, 405 under another method, else not found.
+   * REST routes are not asked: such a request is an RPC, wherever it is sent.
+   */
+  public RouteMatch matchRpc(String httpMethod, String rawPath) {
+    GatewayRoute.Rpc route = rpcs.get(rawPath);
+    if (route == null) {
+      return new RouteMatch.NotFound(false);
+    }
+    if (!httpMethod.equals("POST")) {
+      return new RouteMatch.MethodNotAllowed(RPC_METHODS);
+    }
+    return new RouteMatch.Matched(route, RouteKind.RPC, false, List.of(), "");
   }
 
   private static RouteKind kind(GatewayRoute route, boolean upgrade) {

@@ -19,5 +19,10 @@ public enum RouteKind {
   /** A composite route: several backend calls answered as one JSON document. */
   COMPOSITE,
   /** A static site: files from a configured directory under a path prefix. */
-  STATIC_SITE
+  STATIC_SITE,
+  /**
+   * A gRPC method called over gRPC-Web or Connect at {@code POST /<package.Service>/<Method>},
+   * told from REST by the request's content type.
+   */
+  RPC
 }
