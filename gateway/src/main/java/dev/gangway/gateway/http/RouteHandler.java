@@ -1,7 +1,6 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.errors.Responses;
-import java.util.Optional;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.gateway.routing.RawPath;
@@ -12,6 +11,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads the current snapshot (once per request) and matches the request, once, against the
