@@ -198,7 +198,8 @@ public final class OpenApiBuilder {
 
   /**
    * Builds the document. Call once: operations are described here, in a fixed order (bindings
-   * before composites; explicit methods before {@code *}; then by template and method name), so
+   * before composites; explicit methods before {@code *}; GET first; then by template and
+   * method name), so
    * which of two same-shaped paths names the parameters never depends on the order of the calls.
    */
   public OpenApiDocument build() {
@@ -235,9 +236,14 @@ public final class OpenApiBuilder {
     return new OpenApiDocument(root, count);
   }
 
+  /**
+   * Bindings before composites, explicit methods before {@code *}, then GET before PUT, POST, ...
+   * (so the GET of a resource names the parameters of its path), then by template and name.
+   */
   private static String sortKey(int kind, String httpMethod, PathTemplate template, String name) {
-    return kind + (httpMethod.equals("*") ? "1" : "0") + " " + template.format() + " "
-        + httpMethod + " " + name;
+    int rank = METHODS.indexOf(httpMethod.toLowerCase(java.util.Locale.ROOT));
+    return kind + (httpMethod.equals("*") ? "1" : "0") + (rank < 0 ? 9 : rank) + " "
+        + template.format() + " " + httpMethod + " " + name;
   }
 
   /** An operation to describe at build, and where it comes in the order. */
