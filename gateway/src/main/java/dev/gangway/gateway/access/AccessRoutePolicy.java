@@ -73,7 +73,7 @@ public final class AccessRoutePolicy implements RoutePolicy {
       // gRPC-Web and Connect reach the same method: the same rules apply.
       return access.forMethod(r.method().getFullName());
     }
-    return RouteAccess.OPEN; // static files: public pages and assets
+    return RouteAccess.OPEN; // static files and published documents: public pages and assets
   }
 
   /** The compiled access sections this policy checks with (admin, explain, readiness). */

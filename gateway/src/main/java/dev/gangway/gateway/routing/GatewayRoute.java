@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public sealed interface GatewayRoute
     permits GatewayRoute.Transcoded, GatewayRoute.Composite, GatewayRoute.StaticSite,
-        GatewayRoute.Rpc {
+        GatewayRoute.Published, GatewayRoute.Rpc {
 
   /** The route's index in {@link GatewayRoutes#all()}; unique within one snapshot. */
   int id();
@@ -126,6 +126,18 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return "static " + prefix;
+    }
+  }
+
+  /** A file generated with the snapshot, served at its exact path (GET and HEAD). */
+  record Published(int id, PublishedFile file) implements GatewayRoute {
+    public Published {
+      Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public String describe() {
+      return "published " + file.path();
     }
   }
 }
