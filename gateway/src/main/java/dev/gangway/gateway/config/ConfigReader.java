@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
  * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader},
  * {@code auth}, {@code access} and {@code rate_limits} by {@link AuthReader},
- * {@link AccessReader} and {@link RateLimitsReader}.
+ * {@link AccessReader} and {@link RateLimitsReader}, {@code openapi} by {@link OpenApiReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
       "composites", "static", "websocket", "limits", "shutdown", "auth", "access",
-      "rate_limits");
+      "rate_limits", "openapi");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout", "tls", "h2c");
@@ -35,7 +35,10 @@ final class ConfigReader {
   static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = ConfigNode.choices(
       ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
-  static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
+  static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval", "breaking_changes");
+  static final Map<String, DescriptorsConfig.BreakingChangePolicy> BREAKING_CHANGES =
+      ConfigNode.choices(DescriptorsConfig.BreakingChangePolicy.values(),
+          DescriptorsConfig.BreakingChangePolicy::spelling);
   static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
   static final List<String> HEADERS_KEYS =
@@ -71,7 +74,8 @@ final class ConfigReader {
         shutdown(root.get("shutdown")),
         auth,
         AccessReader.read(root.get("access"), auth, rateLimits),
-        rateLimits);
+        rateLimits,
+        OpenApiReader.read(root.get("openapi")));
   }
 
   static ServerConfig server(ConfigNode node, Path base) throws ConfigException {
@@ -152,7 +156,8 @@ final class ConfigReader {
     return new DescriptorsConfig(
         pathsNode.isAbsent() ? d.paths() : paths,
         node.get("watch").bool().orElse(d.watch()),
-        node.get("poll_interval").duration().orElse(d.pollInterval()));
+        node.get("poll_interval").duration().orElse(d.pollInterval()),
+        node.get("breaking_changes").choice(BREAKING_CHANGES).orElse(d.breakingChanges()));
   }
 
   static List<RouteConfig> routes(ConfigNode node) throws ConfigException {

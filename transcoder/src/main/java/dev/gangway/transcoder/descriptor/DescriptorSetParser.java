@@ -1,6 +1,7 @@
 package dev.gangway.transcoder.descriptor;
 
 import com.google.api.AnnotationsProto;
+import com.google.api.FieldBehaviorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.ExtensionRegistry;
@@ -23,7 +24,8 @@ final class DescriptorSetParser {
   /**
    * Options are parsed once, here: {@code FileDescriptor.buildFrom} keeps them as they are, so
    * {@code getOptions().getExtension(AnnotationsProto.http)} works only if the registry knew the
-   * extension at parse time.
+   * extension at parse time. {@code google.api.field_behavior} is kept too (breaking-change
+   * checks, and the OpenAPI documents: required and output-only fields).
    */
   private static final ExtensionRegistry EXTENSIONS = extensions();
 
@@ -91,6 +93,7 @@ final class DescriptorSetParser {
   private static ExtensionRegistry extensions() {
     ExtensionRegistry registry = ExtensionRegistry.newInstance();
     AnnotationsProto.registerAllExtensions(registry);
+    registry.add(FieldBehaviorProto.fieldBehavior);
     return registry.getUnmodifiable();
   }
 }
