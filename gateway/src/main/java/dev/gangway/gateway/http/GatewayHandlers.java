@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.observe.GatewayMetrics;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.gateway.routing.RouteKind;
 import io.undertow.server.HttpHandler;
@@ -12,7 +13,9 @@ import java.util.Objects;
  * Assembles the gateway's request path, the one place where the handler chain is put together:
  *
  * <pre>
- * ErrorGuard (any throw: logged 500, constant body)
+ * Observe: the request's RequestRecord attached; recorded once when the exchange completes
+ *          (route meters: count, latency, rejections, composite outcome)
+ * -> ErrorGuard (any throw: logged 500, constant body)
  * -> EdgeLimits: 505, Transfer-Encoding 501/400, 414, 431 (limits.*, server.max_header_size);
  *                503 + Retry-After at limits.max_concurrent_requests
  * -> ClientCertificate: the verified mTLS client certificate attached (tls.ClientCertificate)
@@ -53,6 +56,12 @@ public final class GatewayHandlers {
    */
   public static HttpHandler create(
       SnapshotHolder snapshots, OpenStreams streams, Admission admission) {
+    return create(snapshots, streams, admission, GatewayMetrics.none());
+  }
+
+  /** As above, recording every request in {@code metrics}. */
+  public static HttpHandler create(SnapshotHolder snapshots, OpenStreams streams,
+      Admission admission, GatewayMetrics metrics) {
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(admission, "admission");
@@ -72,8 +81,8 @@ public final class GatewayHandlers {
         new DeadlineHandler(new MetadataHandler(new WebSocketOpenHandler(streams))));
     branches.put(RouteKind.COMPOSITE,
         new DeadlineHandler(new MetadataHandler(new CompositeHandler())));
-    return new ErrorGuardHandler(new EdgeLimitsHandler(snapshots, admission,
-        new ClientCertificateHandler(
-            new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches))))));
+    return new ObserveHandler(snapshots, metrics, new ErrorGuardHandler(
+        new EdgeLimitsHandler(snapshots, admission, new ClientCertificateHandler(
+            new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches)))))));
   }
 }

@@ -2,6 +2,7 @@ package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.gateway.headers.HeaderMapping;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -264,6 +265,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
         startResponse(framing.contentType());
       }
       finished = true;
+      RequestRecord.noteCode(exchange, Status.Code.OK.value());
       writeLast(framing.end(empty));
       return;
     }
@@ -282,6 +284,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
   /** Ends the stream with a terminal error object (or, before any message, an error response). */
   private void finish(RenderedError error) {
     finished = true;
+    RequestRecord.noteCode(exchange, error.code());
     if (writer == null) {
       Responses.error(exchange, error);
       return;

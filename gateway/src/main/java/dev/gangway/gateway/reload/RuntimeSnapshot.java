@@ -1,5 +1,9 @@
 package dev.gangway.gateway.reload;
 
+import dev.gangway.gateway.observe.GatewayMetrics;
+import dev.gangway.gateway.observe.RouteMeters;
+import dev.gangway.gateway.policy.PerRoute;
+
 import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
@@ -25,6 +29,7 @@ import java.util.Objects;
  * @param routes every route of every kind, matched once per request
  * @param headerMapping the {@code headers} section compiled
  * @param policies the per-route policies the config turns on
+ * @param meters every route's meters, resolved once for this snapshot's routes
  * @param generation 1 for the first snapshot, +1 per successful reload
  */
 public record RuntimeSnapshot(
@@ -35,6 +40,7 @@ public record RuntimeSnapshot(
     GatewayRoutes routes,
     HeaderMapping headerMapping,
     RoutePolicies policies,
+    PerRoute<RouteMeters> meters,
     long generation,
     Instant builtAt) {
 
@@ -46,6 +52,7 @@ public record RuntimeSnapshot(
     Objects.requireNonNull(routes, "routes");
     Objects.requireNonNull(headerMapping, "headerMapping");
     Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(meters, "meters");
     Objects.requireNonNull(builtAt, "builtAt");
   }
 
@@ -60,6 +67,19 @@ public record RuntimeSnapshot(
       BackendBindings backends, CompositeRoutes composites,
       List<RoutePolicy.Factory> policyFactories, long generation,
       Instant builtAt) throws SnapshotException {
+    return compile(config, transcoder, backends, composites, policyFactories, generation, builtAt,
+        GatewayMetrics.none());
+  }
+
+  /**
+   * As above, with every route's meters resolved in {@code metrics}.
+   *
+   * @throws SnapshotException when a policy's config does not apply to these routes
+   */
+  public static RuntimeSnapshot compile(GatewayConfig config, Transcoder transcoder,
+      BackendBindings backends, CompositeRoutes composites,
+      List<RoutePolicy.Factory> policyFactories, long generation,
+      Instant builtAt, GatewayMetrics metrics) throws SnapshotException {
     GatewayRoutes routes = GatewayRoutes.compile(
         config.staticFiles(), transcoder, backends, composites, transcoder.codec());
     RoutePolicies policies;
@@ -69,6 +89,8 @@ public record RuntimeSnapshot(
       throw new SnapshotException(e.getMessage());
     }
     return new RuntimeSnapshot(config, transcoder, backends, composites, routes,
-        HeaderMapping.of(config.headers()), policies, generation, builtAt);
+        HeaderMapping.of(config.headers()), policies,
+        PerRoute.resolve(routes, route -> metrics.route(route.httpMethod(), route.template())),
+        generation, builtAt);
   }
 }

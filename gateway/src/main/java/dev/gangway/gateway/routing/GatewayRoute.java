@@ -26,6 +26,19 @@ public sealed interface GatewayRoute
   String describe();
 
   /**
+   * The HTTP method the route answers ({@code GET} for a static site, which also answers HEAD):
+   * the {@code method} label of metrics, spans and access log lines.
+   */
+  String httpMethod();
+
+  /**
+   * The route's path template as configured ({@code /v1/{name=shelves/*}}; a static site's
+   * prefix followed by {@code **}): the {@code route} label of metrics, spans and access log
+   * lines, bounded by the configuration, never a request's path.
+   */
+  String template();
+
+  /**
    * A gRPC method bound by {@code google.api.http} (or auto-mapping).
    *
    * @param method the transcoder's route: binding plan, response plan, gRPC method
@@ -44,6 +57,16 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return method.describe();
+    }
+
+    @Override
+    public String httpMethod() {
+      return method.binding().httpMethod();
+    }
+
+    @Override
+    public String template() {
+      return method.binding().template().format();
     }
 
     /** The kind this route is served as over plain HTTP. */
@@ -72,6 +95,16 @@ public sealed interface GatewayRoute
     public String describe() {
       return "composite \"" + plan.name() + "\" (" + plan.describe() + ")";
     }
+
+    @Override
+    public String httpMethod() {
+      return plan.httpMethod();
+    }
+
+    @Override
+    public String template() {
+      return plan.template().format();
+    }
   }
 
   /**
@@ -89,6 +122,16 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return "static " + prefix;
+    }
+
+    @Override
+    public String httpMethod() {
+      return "GET";
+    }
+
+    @Override
+    public String template() {
+      return prefix + "**";
     }
   }
 }
