@@ -17,7 +17,8 @@ import java.util.Optional;
  * dev.gangway.gateway.policy.PerRoute}).
  */
 public sealed interface GatewayRoute
-    permits GatewayRoute.Transcoded, GatewayRoute.Composite, GatewayRoute.StaticSite {
+    permits GatewayRoute.Transcoded, GatewayRoute.Composite, GatewayRoute.StaticSite,
+        GatewayRoute.Published {
 
   /** The route's index in {@link GatewayRoutes#all()}; unique within one snapshot. */
   int id();
@@ -26,15 +27,16 @@ public sealed interface GatewayRoute
   String describe();
 
   /**
-   * The HTTP method the route answers ({@code GET} for a static site, which also answers HEAD):
+   * The HTTP method the route answers ({@code GET} for a static site or a published file, which
+   * also answer HEAD):
    * the {@code method} label of metrics, spans and access log lines.
    */
   String httpMethod();
 
   /**
    * The route's path template as configured ({@code /v1/{name=shelves/*}}; a static site's
-   * prefix followed by {@code **}): the {@code route} label of metrics, spans and access log
-   * lines, bounded by the configuration, never a request's path.
+   * prefix followed by {@code **}; a published file's path): the {@code route} label of metrics,
+   * spans and access log lines, bounded by the configuration, never a request's path.
    */
   String template();
 
@@ -132,6 +134,28 @@ public sealed interface GatewayRoute
     @Override
     public String template() {
       return prefix + "**";
+    }
+  }
+
+  /** A file generated with the snapshot, served at its exact path (GET and HEAD). */
+  record Published(int id, PublishedFile file) implements GatewayRoute {
+    public Published {
+      Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public String describe() {
+      return "published " + file.path();
+    }
+
+    @Override
+    public String httpMethod() {
+      return "GET";
+    }
+
+    @Override
+    public String template() {
+      return file.path();
     }
   }
 }

@@ -51,6 +51,7 @@ class ConfigDocsTest {
     keys.addAll(RateLimitsReader.KEYS);
     keys.addAll(RateLimitsReader.LIMIT_KEYS);
     keys.addAll(RateLimitsReader.REDIS_KEYS);
+    keys.addAll(OpenApiReader.KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");
