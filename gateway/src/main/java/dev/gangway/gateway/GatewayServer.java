@@ -17,6 +17,8 @@ import dev.gangway.gateway.http.GatewayHandlers;
 import dev.gangway.gateway.tls.ServerTls;
 import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.observe.GatewayMetrics;
+import dev.gangway.gateway.observe.Telemetry;
+import dev.gangway.gateway.observe.Tracing;
 import dev.gangway.gateway.http.ShutdownGate;
 import dev.gangway.gateway.policy.RoutePolicies;
 import dev.gangway.gateway.policy.RoutePolicy;
@@ -81,7 +83,7 @@ public final class GatewayServer implements AutoCloseable {
   private final ReloadStatus reloads;
   private final Admission admission;
   private final Optional<ServerTls> tls;
-  private final GatewayMetrics metrics;
+  private final Telemetry telemetry;
   private boolean closed;
   /** Whether the thread running {@link #close} was interrupted; only that thread reads it. */
   private boolean interrupted;
@@ -99,7 +101,7 @@ public final class GatewayServer implements AutoCloseable {
       ReloadStatus reloads,
       Admission admission,
       Optional<ServerTls> tls,
-      GatewayMetrics metrics) {
+      Telemetry telemetry) {
     this.channels = channels;
     this.access = access;
     this.snapshots = snapshots;
@@ -113,7 +115,7 @@ public final class GatewayServer implements AutoCloseable {
     this.reloads = reloads;
     this.admission = admission;
     this.tls = tls;
-    this.metrics = metrics;
+    this.telemetry = telemetry;
   }
 
   /**
@@ -148,7 +150,9 @@ public final class GatewayServer implements AutoCloseable {
     Admission admission = new Admission();
     Optional<ServerTls> tls = Optional.empty();
     // Meters outlive snapshots, so that counts go on across reloads.
-    GatewayMetrics metrics = GatewayMetrics.prometheus();
+    // Tracing is read at start (tracing.* need a restart), like the listeners.
+    Telemetry telemetry = Telemetry.start(Tracing.start(gatewayConfig.tracing()));
+    GatewayMetrics metrics = telemetry.metrics();
     try {
       if (gatewayConfig.server().tls().isPresent()) {
         tls = Optional.of(ServerTls.start(gatewayConfig.server().tls().get()));
@@ -167,14 +171,14 @@ public final class GatewayServer implements AutoCloseable {
       OpenStreams streams = new OpenStreams();
       ServerMeters.bind(metrics, admission, streams, holder, reloads, channels);
       ShutdownGate gate = new ShutdownGate(
-          holder, GatewayHandlers.create(holder, streams, admission, metrics));
+          holder, GatewayHandlers.create(holder, streams, admission, telemetry));
       undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), tls, gate);
       admin = AdminServer.start(gatewayConfig.admin(), new AdminHandler(
           holder, () -> names(channels.states()), reloads, gate::stopping, metrics::scrape));
       // Shutdown settings are read once: a stop follows the configuration the gateway started with.
       GatewayServer server = new GatewayServer(channels, access, holder, undertow, gate,
           gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads, admission, tls,
-          metrics);
+          telemetry);
       log.info("listening on {}://{}:{}", tls.isPresent() ? "https" : "http",
           urlHost(server.address.getHostString()), server.httpPort());
       server.adminPort().ifPresent(p ->
@@ -186,7 +190,7 @@ public final class GatewayServer implements AutoCloseable {
       access.close();
       admission.close();
       tls.ifPresent(ServerTls::close);
-      metrics.close();
+      telemetry.close();
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -195,7 +199,7 @@ public final class GatewayServer implements AutoCloseable {
       access.close();
       admission.close();
       tls.ifPresent(ServerTls::close);
-      metrics.close();
+      telemetry.close();
       throw new IOException("interrupted while starting", e);
     }
   }
@@ -355,7 +359,7 @@ public final class GatewayServer implements AutoCloseable {
 
   /** The gateway's meters (what the admin listener's {@code /metrics} shows). */
   public GatewayMetrics metrics() {
-    return metrics;
+    return telemetry.metrics();
   }
 
   /** The backend channels shared by all snapshots. */
@@ -403,7 +407,7 @@ public final class GatewayServer implements AutoCloseable {
     admission.close();
     tls.ifPresent(ServerTls::close);
     admin.ifPresent(AdminServer::close);
-    metrics.close();
+    telemetry.close();
     log.info("stopped {}://{}:{}", tls.isPresent() ? "https" : "http",
         urlHost(address.getHostString()), httpPort());
     if (interrupted) {

@@ -12,6 +12,7 @@ import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,11 +256,30 @@ class GatewayMetricsTest {
     List<String> queries = dashboard.findValuesAsText("expr");
     assertThat(queries).hasSizeGreaterThan(10);
     for (String query : queries) {
-      Matcher used = Pattern.compile("\\b((?:gangway|jvm|process|system)_[a-z0-9_]+)").matcher(query);
-      assertThat(used.find()).as(query).isTrue();
-      do {
-        assertThat(emitted).as("dashboard query " + query).contains(used.group(1));
-      } while (used.find());
+      assertUsesOnly(emitted, "dashboard query", query);
     }
+    // Every alert is complete and uses only metrics that exist.
+    JsonNode alerts = new ObjectMapper(new YAMLFactory()).readTree(
+        Files.readString(Path.of("../deploy/prometheus/gangway-alerts.yaml")));
+    JsonNode rules = alerts.get("groups").get(0).get("rules");
+    assertThat(rules.size()).isGreaterThanOrEqualTo(8);
+    for (JsonNode rule : rules) {
+      String name = rule.get("alert").asText();
+      assertThat(rule.get("labels").get("severity").asText()).as(name)
+          .isIn("critical", "warning", "info");
+      assertThat(rule.get("annotations").get("summary").asText()).as(name).isNotBlank();
+      assertThat(doc).as(name).contains("`" + name + "`");
+      if (!name.equals("GangwayDown")) {
+        assertUsesOnly(emitted, "alert " + name, rule.get("expr").asText());
+      }
+    }
+  }
+
+  private static void assertUsesOnly(Set<String> emitted, String what, String query) {
+    Matcher used = Pattern.compile("\\b((?:gangway|jvm|process|system)_[a-z0-9_]+)").matcher(query);
+    assertThat(used.find()).as(query).isTrue();
+    do {
+      assertThat(emitted).as(what + ": " + query).contains(used.group(1));
+    } while (used.find());
   }
 }

@@ -2,7 +2,6 @@ package dev.gangway.gateway.backend;
 
 import dev.gangway.gateway.observe.BackendCallObserver;
 import dev.gangway.gateway.observe.GatewayMetrics;
-import io.grpc.ClientInterceptors;
 
 import com.google.protobuf.Descriptors;
 import dev.gangway.gateway.config.BackendConfig;
@@ -140,7 +139,7 @@ public final class BackendBindings {
     if (!metrics.counting()) {
       return channel;
     }
-    return ClientInterceptors.intercept(channel,
+    return new ObservedChannel(channel,
         new BackendCallObserver(metrics.backend(backend, method.getFullMethodName())));
   }
 

@@ -6,6 +6,7 @@ import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.compose.CompositeRun;
 import dev.gangway.gateway.compose.RequestInputs;
 import dev.gangway.gateway.errors.Responses;
+import io.grpc.CallOptions;
 import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.routing.GatewayRoute;
@@ -59,7 +60,7 @@ final class CompositeHandler implements HttpHandler {
   private static void start(HttpServerExchange exchange, Transcoder transcoder, CompositePlan plan,
       RequestInputs inputs, Duration timeout) {
     CompositeRun run = CompositeRun.start(plan, inputs, exchange.getIoThread(), timeout,
-        outcome -> Responses.guarded(exchange, () -> respond(exchange, transcoder, outcome)));
+        RequestRecord.withRecord(CallOptions.DEFAULT, exchange), outcome -> Responses.guarded(exchange, () -> respond(exchange, transcoder, outcome)));
     if (run.finished()) {
       return;
     }

@@ -100,7 +100,8 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
             routed.snapshot().config().server().streamFormat());
     ServerStreamCall listener = new ServerStreamCall(exchange, routed, framing, timeout);
     ClientCall<byte[], byte[]> call = channel.newCall(
-        routed.bound().grpcMethod(), listener.deadline.options(exchange.getIoThread()));
+        routed.bound().grpcMethod(),
+        RequestRecord.withRecord(listener.deadline.options(exchange.getIoThread()), exchange));
     listener.call = call;
     exchange.addExchangeCompleteListener(listener::exchangeCompleted);
     streams.opened(listener);

@@ -59,9 +59,9 @@ public final class GatewayMetrics implements AutoCloseable {
     this.prometheus = prometheus;
     unmatched = new RouteMeters[KNOWN_METHODS.size() + 1];
     for (int i = 0; i < KNOWN_METHODS.size(); i++) {
-      unmatched[i] = route(KNOWN_METHODS.get(i), UNMATCHED);
+      unmatched[i] = route(KNOWN_METHODS.get(i), UNMATCHED, Optional.empty());
     }
-    unmatched[KNOWN_METHODS.size()] = route("other", UNMATCHED);
+    unmatched[KNOWN_METHODS.size()] = route("other", UNMATCHED, Optional.empty());
   }
 
   /** Metrics in the Prometheus registry, with the JVM and process meters bound. */
@@ -96,10 +96,13 @@ public final class GatewayMetrics implements AutoCloseable {
     return registry;
   }
 
-  /** The meters of a route, labelled with its HTTP method and its template. */
-  public RouteMeters route(String method, String route) {
+  /**
+   * The meters of a route, labelled with its HTTP method and its template; {@code backend} is
+   * the backend of its method, if any.
+   */
+  public RouteMeters route(String method, String route, Optional<String> backend) {
     return new RouteMeters(this, Objects.requireNonNull(method, "method"),
-        Objects.requireNonNull(route, "route"));
+        Objects.requireNonNull(route, "route"), Objects.requireNonNull(backend, "backend"));
   }
 
   /**

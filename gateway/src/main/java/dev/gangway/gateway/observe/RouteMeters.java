@@ -2,6 +2,7 @@ package dev.gangway.gateway.observe;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -23,6 +24,7 @@ public final class RouteMeters {
   private final GatewayMetrics metrics;
   private final String method;
   private final String route;
+  private final Optional<String> backend;
   private final AtomicReferenceArray<Timer> requests =
       new AtomicReferenceArray<>(CLASSES * CODES);
   private final AtomicReferenceArray<Counter> rejections =
@@ -30,10 +32,11 @@ public final class RouteMeters {
   private final AtomicReferenceArray<Counter> composites =
       new AtomicReferenceArray<>(RequestRecord.CompositeResult.values().length);
 
-  RouteMeters(GatewayMetrics metrics, String method, String route) {
+  RouteMeters(GatewayMetrics metrics, String method, String route, Optional<String> backend) {
     this.metrics = metrics;
     this.method = method;
     this.route = route;
+    this.backend = backend;
   }
 
   /** The {@code method} label. */
@@ -46,6 +49,11 @@ public final class RouteMeters {
     return route;
   }
 
+  /** The backend of the route's method, when it has one (for the access log, not a label). */
+  public Optional<String> backend() {
+    return backend;
+  }
+
   /** Records one finished request: its status, what its handlers noted, how long it took. */
   public void record(int httpStatus, RequestRecord record, long nanos) {
     int statusClass = httpStatus >= 100 && httpStatus < 600 ? httpStatus / 100 : 0;
@@ -53,7 +61,7 @@ public final class RouteMeters {
     int index = statusClass * CODES + code;
     Timer timer = requests.get(index);
     if (timer == null) {
-      timer = metrics.requestTimer(method, route, CLASS_LABELS[statusClass], codeLabel(code));
+      timer = metrics.requestTimer(method, route, CLASS_LABELS[statusClass], codeName(code));
       requests.set(index, timer);
     }
     timer.record(nanos, TimeUnit.NANOSECONDS);
@@ -77,8 +85,8 @@ public final class RouteMeters {
     }
   }
 
-  /** The {@code grpc_code} label: the code's name, or {@code none}. */
-  static String codeLabel(int code) {
+  /** The {@code grpc_code} label of a {@code google.rpc.Code} number: its name, or {@code none}. */
+  public static String codeName(int code) {
     return code >= 0 && code < CODES - 1 ? io.grpc.Status.Code.values()[code].name() : "none";
   }
 }

@@ -12,11 +12,13 @@ import dev.gangway.gateway.openapi.OpenApiDocuments;
 import dev.gangway.gateway.policy.PolicyException;
 import dev.gangway.gateway.policy.RoutePolicies;
 import dev.gangway.gateway.policy.RoutePolicy;
+import dev.gangway.gateway.routing.GatewayRoute;
 import dev.gangway.gateway.routing.GatewayRoutes;
 import dev.gangway.transcoder.Transcoder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one request needs, built off the request path and swapped whole on reload: the
@@ -93,7 +95,9 @@ public record RuntimeSnapshot(
     }
     return new RuntimeSnapshot(config, transcoder, backends, composites, routes,
         HeaderMapping.of(config.headers()), policies,
-        PerRoute.resolve(routes, route -> metrics.route(route.httpMethod(), route.template())),
+        PerRoute.resolve(routes, route -> metrics.route(route.httpMethod(), route.template(),
+            route instanceof GatewayRoute.Transcoded t
+                ? t.bound().backendName() : Optional.empty())),
         generation, builtAt);
   }
 }
