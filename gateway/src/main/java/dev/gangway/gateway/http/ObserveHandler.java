@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.client.ClientAddress;
 import dev.gangway.gateway.config.AccessLogConfig;
 import dev.gangway.gateway.observe.AccessEntry;
 import dev.gangway.gateway.observe.AccessLine;
@@ -131,11 +132,12 @@ final class ObserveHandler implements HttpHandler {
     log.warn("recording a request failed: {}", e.toString());
   }
 
-  /** The TCP peer's address. */
+  /**
+   * The client address the chain resolved once ({@code ClientAddressHandler}: the peer, or the
+   * forwarded client behind {@code server.trusted_proxies}), as rate limits and headers see it.
+   */
   private static String client(HttpServerExchange exchange) {
-    java.net.InetSocketAddress peer = exchange.getSourceAddress();
-    return peer == null || peer.getAddress() == null
-        ? "unknown" : peer.getAddress().getHostAddress();
+    return ClientAddress.of(exchange).address();
   }
 
   /**
