@@ -181,5 +181,39 @@ class GatewayOpenApiIT {
 
     assertThat(http.get("/openapi.json").statusCode()).isEqualTo(404);
     assertThat(http.get("/openapi.yaml").statusCode()).isEqualTo(404);
+    assertThat(http.get("/docs/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void docsPageServesSwaggerUiOnTheDocumentFromTheJar() {
+    HttpResponse<String> page = http.get("/docs/");
+    HttpResponse<String> withoutSlash = http.get("/docs");
+    HttpResponse<String> init = http.get("/docs/swagger-initializer.js");
+    HttpResponse<String> bundle = http.get("/docs/swagger-ui-bundle.js");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.body()).contains("<title>Gangway</title>",
+        "<script src=\"/docs/swagger-ui-bundle.js\"");
+    assertThat(withoutSlash.body()).isEqualTo(page.body());
+    assertThat(init.body()).contains("url: \"/openapi.json\"", "layout: \"BaseLayout\"");
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    assertThat(bundle.body()).contains("SwaggerUIBundle");
+    assertThat(http.get("/docs/nope.js").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void docsPageMovesAndTurnsOffWithItsKeys() throws Exception {
+    reload("openapi: {json_path: /spec.json, docs_path: /api-docs/, title: Echo}");
+
+    assertThat(http.get("/docs/").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api-docs/").body()).contains("<title>Echo</title>");
+    assertThat(http.get("/api-docs/swagger-initializer.js").body())
+        .contains("url: \"/spec.json\"");
+
+    reload("openapi: {docs: false}");
+
+    assertThat(http.get("/docs/").statusCode()).isEqualTo(404);
+    assertThat(http.get("/openapi.json").statusCode()).isEqualTo(200);
   }
 }

@@ -25,14 +25,17 @@ public record GatewayConfig(
     AuthConfig auth,
     AccessConfig access,
     RateLimitsConfig rateLimits,
-    OpenApiConfig openApi) {
+    OpenApiConfig openApi,
+    AccessLogConfig accessLog,
+    TracingConfig tracing) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
       WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT,
-      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, OpenApiConfig.DEFAULT);
+      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, OpenApiConfig.DEFAULT,
+      AccessLogConfig.DEFAULT, TracingConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -51,6 +54,8 @@ public record GatewayConfig(
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(openApi, "openApi");
+    Objects.requireNonNull(accessLog, "accessLog");
+    Objects.requireNonNull(tracing, "tracing");
   }
 
   /**
@@ -87,6 +92,8 @@ public record GatewayConfig(
     private AccessConfig access;
     private RateLimitsConfig rateLimits;
     private OpenApiConfig openApi;
+    private AccessLogConfig accessLog;
+    private TracingConfig tracing;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -105,6 +112,8 @@ public record GatewayConfig(
       access = from.access;
       rateLimits = from.rateLimits;
       openApi = from.openApi;
+      accessLog = from.accessLog;
+      tracing = from.tracing;
     }
 
     public Builder server(ServerConfig value) {
@@ -187,10 +196,20 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder accessLog(AccessLogConfig value) {
+      accessLog = value;
+      return this;
+    }
+
+    public Builder tracing(TracingConfig value) {
+      tracing = value;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
           composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits,
-          openApi);
+          openApi, accessLog, tracing);
     }
   }
 }

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param title the document's {@code info.title} (default {@code Gangway})
  * @param version the document's {@code info.version} (default {@code 1})
  * @param description the document's {@code info.description}, Markdown; empty for none
+ * @param docs whether the docs page (Swagger UI on the JSON document) is served (default true)
+ * @param docsPath the docs page's prefix, with a leading and a trailing slash (default
+ *     {@code /docs/}); the page is also served at the prefix without its trailing slash
  */
 public record OpenApiConfig(
     boolean enabled,
@@ -28,10 +31,12 @@ public record OpenApiConfig(
     boolean composites,
     String title,
     String version,
-    Optional<String> description) {
+    Optional<String> description,
+    boolean docs,
+    String docsPath) {
 
   public static final OpenApiConfig DEFAULT = new OpenApiConfig(true, "/openapi.json",
-      "/openapi.yaml", List.of("*"), true, "Gangway", "1", Optional.empty());
+      "/openapi.yaml", List.of("*"), true, "Gangway", "1", Optional.empty(), true, "/docs/");
 
   public OpenApiConfig {
     Objects.requireNonNull(jsonPath, "jsonPath");
@@ -40,6 +45,7 @@ public record OpenApiConfig(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(docsPath, "docsPath");
   }
 
   /** Whether a service's routes are described: a pattern names it, its package, or is {@code *}. */

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
  */
 final class OpenApiReader {
   static final List<String> KEYS = List.of("enabled", "json_path", "yaml_path", "services",
-      "composites", "title", "version", "description");
+      "composites", "title", "version", "description", "docs", "docs_path");
 
   /** Segments of RFC 3986 unreserved characters after a slash: an exact path, no template. */
   private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+  /** As a static prefix: such segments with a slash before and after each. */
+  private static final Pattern PREFIX = Pattern.compile("/([A-Za-z0-9._~-]+/)+");
 
   private OpenApiReader() {}
 
@@ -45,7 +47,27 @@ final class OpenApiReader {
         node.get("composites").bool().orElse(d.composites()),
         node.get("title").text().orElse(d.title()),
         node.get("version").text().orElse(d.version()),
-        node.get("description").text());
+        node.get("description").text(),
+        node.get("docs").bool().orElse(d.docs()),
+        docsPath(node.get("docs_path"), json, yaml).orElse(d.docsPath()));
+  }
+
+  private static java.util.Optional<String> docsPath(ConfigNode node, String json, String yaml)
+      throws ConfigException {
+    java.util.Optional<String> prefix = node.text();
+    if (prefix.isEmpty()) {
+      return prefix;
+    }
+    String p = prefix.get();
+    if (!PREFIX.matcher(p).matches() || p.contains("/./") || p.contains("/../")) {
+      throw node.error(ConfigNode.quote(p) + " is not a path prefix (use /name/: a leading and a"
+          + " trailing slash, letters, digits, '-', '_', '.', '~' in between)");
+    }
+    if (json.startsWith(p) || yaml.startsWith(p)) {
+      throw node.error(ConfigNode.quote(p) + " would hide the document itself (json_path "
+          + json + ", yaml_path " + yaml + ")");
+    }
+    return prefix;
   }
 
   private static java.util.Optional<String> path(ConfigNode node) throws ConfigException {

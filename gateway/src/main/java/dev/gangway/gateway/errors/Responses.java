@@ -1,6 +1,8 @@
 package dev.gangway.gateway.errors;
 
 import com.google.rpc.Code;
+import dev.gangway.gateway.observe.Rejection;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -28,6 +30,7 @@ public final class Responses {
   private Responses() {}
 
   public static void body(HttpServerExchange exchange, RenderedBody body) {
+    RequestRecord.noteCode(exchange, Code.OK_VALUE);
     send(exchange, 200, body.contentType(), body.body());
   }
 
@@ -46,6 +49,7 @@ public final class Responses {
   }
 
   public static void error(HttpServerExchange exchange, RenderedError error) {
+    RequestRecord.noteCode(exchange, error.code());
     ErrorFormat format = exchange.getAttachment(ERROR_FORMAT);
     if (format != null && !exchange.isResponseStarted()) {
       format.send(exchange, error);
@@ -70,6 +74,7 @@ public final class Responses {
    */
   public static void busy(HttpServerExchange exchange, Transcoder transcoder, String message) {
     exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+    RequestRecord.noteRejection(exchange, Rejection.BUSY);
     error(exchange, transcoder, new TranscodingException(Code.UNAVAILABLE, 503, message));
   }
 

@@ -9,6 +9,7 @@ import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.compose.CompositeSchemas;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.OpenApiConfig;
+import dev.gangway.gateway.routing.Published;
 import dev.gangway.gateway.routing.PublishedFile;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
@@ -18,6 +19,7 @@ import dev.gangway.transcoder.openapi.OpenApiInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,20 +42,28 @@ public final class OpenApiDocuments {
 
   private OpenApiDocuments() {}
 
-  /** The JSON and YAML documents, or none when {@code openapi.enabled} is false. */
-  public static List<PublishedFile> compile(
+  /**
+   * The JSON and YAML documents and the docs page, or nothing when {@code openapi.enabled} is
+   * false.
+   */
+  public static Published compile(
       GatewayConfig config, Transcoder transcoder, CompositeRoutes composites) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(transcoder, "transcoder");
     Objects.requireNonNull(composites, "composites");
     OpenApiConfig settings = config.openApi();
     if (!settings.enabled()) {
-      return List.of();
+      return Published.NONE;
     }
     OpenApiDocument document = document(config, transcoder, composites);
-    return List.of(
+    List<PublishedFile> files = new ArrayList<>(List.of(
         PublishedFile.of(settings.jsonPath(), JSON_TYPE, write(document, JSON, true)),
-        PublishedFile.of(settings.yamlPath(), YAML_TYPE, write(document, YAML, false)));
+        PublishedFile.of(settings.yamlPath(), YAML_TYPE, write(document, YAML, false))));
+    if (!settings.docs()) {
+      return new Published(files, List.of());
+    }
+    files.addAll(DocsPage.files(settings));
+    return new Published(files, List.of(DocsPage.assets(settings)));
   }
 
   static OpenApiDocument document(

@@ -29,6 +29,20 @@ public sealed interface GatewayRoute
   String describe();
 
   /**
+   * The HTTP method the route answers ({@code GET} for a static site or a published file, which
+   * also answer HEAD):
+   * the {@code method} label of metrics, spans and access log lines.
+   */
+  String httpMethod();
+
+  /**
+   * The route's path template as configured ({@code /v1/{name=shelves/*}}; a static site's
+   * prefix followed by {@code **}; a published file's path): the {@code route} label of metrics,
+   * spans and access log lines, bounded by the configuration, never a request's path.
+   */
+  String template();
+
+  /**
    * A gRPC method bound by {@code google.api.http} (or auto-mapping).
    *
    * @param method the transcoder's route: binding plan, response plan, gRPC method
@@ -47,6 +61,16 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return method.describe();
+    }
+
+    @Override
+    public String httpMethod() {
+      return method.binding().httpMethod();
+    }
+
+    @Override
+    public String template() {
+      return method.binding().template().format();
     }
 
     /** The kind this route is served as over plain HTTP. */
@@ -74,6 +98,16 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return "composite \"" + plan.name() + "\" (" + plan.describe() + ")";
+    }
+
+    @Override
+    public String httpMethod() {
+      return plan.httpMethod();
+    }
+
+    @Override
+    public String template() {
+      return plan.template().format();
     }
   }
 
@@ -127,6 +161,16 @@ public sealed interface GatewayRoute
     public String describe() {
       return "static " + prefix;
     }
+
+    @Override
+    public String httpMethod() {
+      return "GET";
+    }
+
+    @Override
+    public String template() {
+      return prefix + "**";
+    }
   }
 
   /** A file generated with the snapshot, served at its exact path (GET and HEAD). */
@@ -138,6 +182,16 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return "published " + file.path();
+    }
+
+    @Override
+    public String httpMethod() {
+      return "GET";
+    }
+
+    @Override
+    public String template() {
+      return file.path();
     }
   }
 }

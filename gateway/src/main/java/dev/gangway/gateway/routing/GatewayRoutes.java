@@ -77,15 +77,16 @@ public final class GatewayRoutes {
    * Compiles the routes of one snapshot: a backend binding and (for client streams) the WebSocket
    * follow-up plan per transcoded method, a resource handler per static site.
    *
-   * @param published the files generated with the snapshot (OpenAPI documents), by exact path;
-   *     unique paths
+   * @param published the files generated with the snapshot (OpenAPI documents, the docs page),
+   *     by exact path (unique paths), and the sites the gateway ships (the docs page's assets),
+   *     matched with the static sites
    * @param staticFiles the {@code static} config section
    * @param transcoder the snapshot's transcoder, whose served routes become transcoded routes
    * @param backends the binding of every method the transcoder serves
    * @param composites the snapshot's compiled composites (checked for conflicts already)
    * @param codec the snapshot's JSON codec, for the follow-up plans
    */
-  public static GatewayRoutes compile(List<PublishedFile> published, List<StaticConfig> staticFiles,
+  public static GatewayRoutes compile(Published published, List<StaticConfig> staticFiles,
       Transcoder transcoder, BackendBindings backends, CompositeRoutes composites,
       JsonCodec codec) {
     Objects.requireNonNull(published, "published");
@@ -96,7 +97,7 @@ public final class GatewayRoutes {
     Objects.requireNonNull(codec, "codec");
     List<GatewayRoute> all = new ArrayList<>();
     Map<String, GatewayRoute.Published> byPath = new HashMap<>();
-    for (PublishedFile file : published) {
+    for (PublishedFile file : published.files()) {
       GatewayRoute.Published route = new GatewayRoute.Published(all.size(), file);
       if (byPath.putIfAbsent(file.path(), route) != null) {
         throw new IllegalArgumentException("two published files at " + file.path());
@@ -104,8 +105,8 @@ public final class GatewayRoutes {
       all.add(route);
     }
     List<GatewayRoute.StaticSite> sites = new ArrayList<>();
-    for (StaticConfig site : StaticSites.longestPrefixFirst(staticFiles)) {
-      HttpHandler files = StaticSites.files(site, transcoder);
+    for (PublishedSite site : StaticSites.longestPrefixFirst(staticFiles, published.sites())) {
+      HttpHandler files = StaticSites.files(site.resources(), transcoder);
       GatewayRoute.StaticSite route = new GatewayRoute.StaticSite(all.size(), site.prefix(), files);
       sites.add(route);
       all.add(route);

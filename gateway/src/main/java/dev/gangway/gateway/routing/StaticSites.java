@@ -7,6 +7,7 @@ import dev.gangway.transcoder.Transcoder;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.server.handlers.resource.ResourceManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +23,18 @@ final class StaticSites {
 
   private StaticSites() {}
 
-  /** The sites, longest prefix first: the first whose prefix starts a path serves it. */
-  static List<StaticConfig> longestPrefixFirst(List<StaticConfig> config) {
-    List<StaticConfig> sorted = new ArrayList<>(config);
-    sorted.sort(Comparator.comparingInt((StaticConfig s) -> s.prefix().length()).reversed());
+  /**
+   * The configured sites (from their directories) and the shipped ones, longest prefix first: the
+   * first whose prefix starts a path serves it; at one prefix a configured site comes first.
+   */
+  static List<PublishedSite> longestPrefixFirst(
+      List<StaticConfig> config, List<PublishedSite> shipped) {
+    List<PublishedSite> sorted = new ArrayList<>();
+    for (StaticConfig site : config) {
+      sorted.add(new PublishedSite(site.prefix(), new PathResourceManager(site.directory())));
+    }
+    sorted.addAll(shipped);
+    sorted.sort(Comparator.comparingInt((PublishedSite s) -> s.prefix().length()).reversed());
     return sorted;
   }
 
@@ -34,11 +43,11 @@ final class StaticSites {
    * since file access blocks; no directory listings, only index.html for "dir/". A file that is
    * not there is the gateway's usual 404, rendered by the snapshot's transcoder.
    */
-  static HttpHandler files(StaticConfig site, Transcoder transcoder) {
+  static HttpHandler files(ResourceManager resources, Transcoder transcoder) {
     HttpHandler notFound = exchange -> Responses.error(exchange, transcoder,
         GatewayError.NO_ROUTE, exchange.getRequestMethod(), RawPath.of(exchange));
     return new ResourceHandler(
-        new IndexOnlyResources(new PathResourceManager(site.directory())), notFound)
+        new IndexOnlyResources(resources), notFound)
         .setWelcomeFiles(INDEX)
         .setDirectoryListingEnabled(false);
   }

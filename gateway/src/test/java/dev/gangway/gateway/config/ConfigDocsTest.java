@@ -52,6 +52,8 @@ class ConfigDocsTest {
     keys.addAll(RateLimitsReader.LIMIT_KEYS);
     keys.addAll(RateLimitsReader.REDIS_KEYS);
     keys.addAll(OpenApiReader.KEYS);
+    keys.addAll(AccessLogReader.KEYS);
+    keys.addAll(ConfigReader.TRACING_KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");

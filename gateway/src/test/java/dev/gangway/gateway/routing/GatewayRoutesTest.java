@@ -59,7 +59,12 @@ class GatewayRoutesTest {
     for (int i = 0; i < all.size(); i++) {
       assertThat(all.get(i).id()).isEqualTo(i);
     }
-    assertThat(all).filteredOn(r -> r instanceof GatewayRoute.StaticSite).hasSize(2);
+    // The two configured static sites and the docs page's assets.
+    assertThat(all).filteredOn(r -> r instanceof GatewayRoute.StaticSite)
+        .extracting(r -> ((GatewayRoute.StaticSite) r).prefix())
+        .containsExactly("/ui/deep/", "/docs/", "/ui/");
+    // openapi.json, openapi.yaml, /docs/, /docs and /docs/swagger-initializer.js.
+    assertThat(all).filteredOn(r -> r instanceof GatewayRoute.Published).hasSize(5);
     assertThat(all).filteredOn(r -> r instanceof GatewayRoute.Composite).hasSize(1);
     assertThat(all).filteredOn(r -> r instanceof GatewayRoute.Transcoded).isNotEmpty();
   }
