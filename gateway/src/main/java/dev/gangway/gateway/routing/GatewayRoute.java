@@ -143,6 +143,18 @@ public sealed interface GatewayRoute
     public String describe() {
       return "gRPC-Web/Connect POST " + path() + " -> " + method.getFullName();
     }
+
+    /** gRPC-Web and Connect calls are all POSTs. */
+    @Override
+    public String httpMethod() {
+      return "POST";
+    }
+
+    /** The method's path: one label per loaded method, as bounded as the descriptors. */
+    @Override
+    public String template() {
+      return path();
+    }
   }
 
   /**
