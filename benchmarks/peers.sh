@@ -17,6 +17,6 @@ command -v taskset >/dev/null || { echo "missing taskset (util-linux)"; exit 2; 
 SERVER_CPU=${4:-1}
 LOAD_CPU=$(( SERVER_CPU == 0 ? 1 : 0 ))
 exec taskset -c "$LOAD_CPU" java -Xms1g -Xmx1g -Dpeer.gangway.jvm="${PEER_GANGWAY_JVM:-}" \
-  -Dpeer.profile="${PEER_PROFILE:-}" \
+  -Dpeer.profile="${PEER_PROFILE:-}" -Dpeer.baseline="${PEER_BASELINE:-}" \
   -cp "$BENCH" dev.gangway.benchmarks.peer.PeerBenchmark "${1:-10}" "${2:-3}" "${3:-16}" \
   "$SERVER_CPU" "${5:-direct,undertow,armeria,gangway}"

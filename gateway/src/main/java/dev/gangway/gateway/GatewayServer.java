@@ -1,5 +1,7 @@
 package dev.gangway.gateway;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
+import dev.gangway.gateway.access.AccessServices;
 import dev.gangway.gateway.admin.AdminHandler;
 import dev.gangway.gateway.admin.AdminServer;
 import dev.gangway.gateway.backend.ChannelRegistry;
@@ -66,6 +68,7 @@ public final class GatewayServer implements AutoCloseable {
   private static final int HEADER_COUNT_SLACK = 32;
 
   private final ChannelRegistry channels;
+  private final AccessServices access;
   private final SnapshotHolder snapshots;
   private final Undertow undertow;
   private final ShutdownGate gate;
@@ -83,6 +86,7 @@ public final class GatewayServer implements AutoCloseable {
 
   private GatewayServer(
       ChannelRegistry channels,
+      AccessServices access,
       SnapshotHolder snapshots,
       Undertow undertow,
       ShutdownGate gate,
@@ -94,6 +98,7 @@ public final class GatewayServer implements AutoCloseable {
       Admission admission,
       Optional<ServerTls> tls) {
     this.channels = channels;
+    this.access = access;
     this.snapshots = snapshots;
     this.undertow = undertow;
     this.gate = gate;
@@ -128,6 +133,11 @@ public final class GatewayServer implements AutoCloseable {
     Objects.requireNonNull(policies, "policies");
     GatewayConfig gatewayConfig = config.load();
     ChannelRegistry channels = new ChannelRegistry();
+    // JWKS sources and rate limiters outlive snapshots, like channels.
+    AccessServices access = new AccessServices();
+    List<RoutePolicy.Factory> allPolicies = new java.util.ArrayList<>(policies);
+    // Authentication, then rate limits: after observers and CORS (docs/architecture.md).
+    allPolicies.add(AccessRoutePolicy.factory(access));
     Undertow undertow = null;
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
@@ -137,14 +147,14 @@ public final class GatewayServer implements AutoCloseable {
       if (gatewayConfig.server().tls().isPresent()) {
         tls = Optional.of(ServerTls.start(gatewayConfig.server().tls().get()));
       }
-            DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, policies);
+      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, allPolicies);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
-      first.transcoder().conflicts().forEach(c -> log.warn("route conflict: {}", c));
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
       reloader = new Reloader(config, factory, holder, reloads, ReloaderOptions.DEFAULT,
           serving -> {
             channels.retainOnly(serving.config().backends());
+            access.retainOnly(serving.config());
             noteRestartKeys(gatewayConfig, serving.config(), reloads);
           });
       OpenStreams streams = new OpenStreams();
@@ -154,7 +164,7 @@ public final class GatewayServer implements AutoCloseable {
       admin = AdminServer.start(gatewayConfig.admin(),
           new AdminHandler(holder, () -> names(channels.states()), reloads, gate::stopping));
       // Shutdown settings are read once: a stop follows the configuration the gateway started with.
-      GatewayServer server = new GatewayServer(channels, holder, undertow, gate,
+      GatewayServer server = new GatewayServer(channels, access, holder, undertow, gate,
           gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads, admission, tls);
       log.info("listening on {}://{}:{}", tls.isPresent() ? "https" : "http",
           urlHost(server.address.getHostString()), server.httpPort());
@@ -164,6 +174,7 @@ public final class GatewayServer implements AutoCloseable {
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      access.close();
       admission.close();
       tls.ifPresent(ServerTls::close);
       throw e;
@@ -171,6 +182,7 @@ public final class GatewayServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       closeQuietly(reloader, admin, undertow);
       channels.close();
+      access.close();
       admission.close();
       tls.ifPresent(ServerTls::close);
       throw new IOException("interrupted while starting", e);
@@ -370,6 +382,7 @@ public final class GatewayServer implements AutoCloseable {
     // Channels before the listener: a cancelled call's last callback runs on its exchange's IO
     // thread, which must still be there to take it.
     channels.close();
+    access.close();
     undertow.stop();
     admission.close();
     tls.ifPresent(ServerTls::close);

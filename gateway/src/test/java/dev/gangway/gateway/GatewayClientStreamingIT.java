@@ -209,7 +209,9 @@ class GatewayClientStreamingIT {
 
       sums().release(HELD);
 
-      writer.get(20, TimeUnit.SECONDS);
+      // 64 MiB through gateway and backend once released: a liveness bound with room for a
+      // machine shared by several builds (it took over 20 s at a load average of 30).
+      writer.get(60, TimeUnit.SECONDS);
       RawHttp.Response response = raw.read();
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       long sum = (long) lines * (lines + 1) / 2;

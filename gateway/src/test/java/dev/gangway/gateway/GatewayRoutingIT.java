@@ -56,6 +56,37 @@ class GatewayRoutingIT {
   }
 
   @Test
+  void literalsAfterDeepWildcardAreServed() {
+    HttpResponse<String> response = http.get("/v1/deep/a/b%20c/tail");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.json(response.body()).get("text").asText()).isEqualTo("a/b c");
+  }
+
+  @Test
+  void aPathOf64000SegmentsIsAnsweredNormally() throws Exception {
+    EchoBackend echo = servers.backend("echo-long");
+    // Limits raised so the 128 KB request line reaches the matcher (defaults: 414 at 8 KiB).
+    GatewayServer gateway = servers.gateway(TestConfigs.config(
+        TestConfigs.local().maxHeaderBytes(1 << 20).build(),
+        List.of(TestConfigs.backend("echo-long", echo.target(), ECHO_SERVICE)),
+        List.of(), HeadersConfig.DEFAULT).toBuilder()
+        .limits(dev.gangway.gateway.config.LimitsConfig.DEFAULT.toBuilder()
+            .maxUrlBytes(1 << 20).build())
+        .build());
+    Http longPaths = new Http(gateway.httpPort());
+    String segments = "/s".repeat(64_000);
+
+    HttpResponse<String> deep = longPaths.get("/v1/deep" + segments + "/tail");
+    HttpResponse<String> missing = longPaths.get("/v1/nowhere" + segments);
+
+    assertThat(deep.statusCode()).isEqualTo(200);
+    assertThat(Http.json(deep.body()).get("text").asText())
+        .isEqualTo(segments.substring(1));
+    assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void unknownPathIsNotFound() {
     HttpResponse<String> response = http.get("/v1/nothing/here");
 

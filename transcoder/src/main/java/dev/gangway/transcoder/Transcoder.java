@@ -76,7 +76,8 @@ public final class Transcoder {
     Objects.requireNonNull(options, "options");
     JsonCodec codec = new JsonCodec(descriptors.typeRegistry(), options);
     List<LoadProblem> problems = new ArrayList<>(descriptors.problems());
-    RuleReadResult rules = HttpRuleReader.read(descriptors.services(), options.autoMapping());
+    RuleReadResult rules = HttpRuleReader.read(
+        descriptors.services(), options.autoMapping(), options.templateSyntax());
     problems.addAll(rules.problems());
     BindingPlanCompiler compiler = new BindingPlanCompiler(options, codec);
     RouteTable.Builder<MethodRoute> table = RouteTable.builder(PRECEDENCE, r -> BindingPrecedence.describe(r.binding()));
@@ -119,8 +120,7 @@ public final class Transcoder {
     return match
         .route()
         .request()
-        .bind(match.segments(), rawQuery, contentType, body)
-        .toByteArray();
+        .bind(match.segments(), rawQuery, contentType, body);
   }
 
   /**

@@ -59,9 +59,33 @@ class TranscoderLoadTest {
         .sorted()
         .toList();
     assertThat(served).containsExactly(
+        "GET /v1/broken/**/tail -> gangway.invalid.Broken.DeepWildcardNotLast",
         "GET /v1/fine/{id} -> gangway.invalid.Broken.Fine",
         "GET /v1/nested/{id} -> gangway.invalid.Broken.NestedAdditionalBinding",
         "GET /v1/nested2/{id} -> gangway.invalid.Broken.NestedAdditionalBinding");
+  }
+
+  @Test
+  void strictTemplateSyntaxRejectsLiteralsAfterDeepWildcard() {
+    TranscoderOptions strict = TranscoderOptions.builder()
+        .templateSyntax(dev.gangway.transcoder.template.PathTemplateParser.Syntax.STRICT).build();
+    Transcoder transcoder = Transcoder.build(
+        DescriptorLoader.load(List.of(DescriptorSource.path(INVALID))), strict);
+
+    assertThat(transcoder.problems()).map(LoadProblem::toString).contains(
+        "gangway.invalid.Broken.DeepWildcardNotLast: GET /v1/broken/**/tail: template"
+            + " /v1/broken/**/tail: only the verb may follow '**' (index 13)");
+    assertThat(transcoder.match("GET", "/v1/broken/a/b/tail"))
+        .isNotInstanceOf(MatchResult.Matched.class);
+  }
+
+  @Test
+  void extendedTemplateSyntaxServesLiteralsAfterDeepWildcard() throws Exception {
+    Transcoder transcoder = load(INVALID);
+
+    assertThat(transcoder.match("GET", "/v1/broken/a/b/tail")).isInstanceOfSatisfying(
+        MatchResult.Matched.class, m -> assertThat(((MethodRoute) m.route()).method().getName())
+            .isEqualTo("DeepWildcardNotLast"));
   }
 
   @Test

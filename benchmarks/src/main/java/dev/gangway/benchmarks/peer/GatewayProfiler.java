@@ -1,6 +1,7 @@
 package dev.gangway.benchmarks.peer;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,21 @@ final class GatewayProfiler {
     return new GatewayProfiler(mode, agent, dir);
   }
 
+  /**
+   * Before the warm-up: a first flight recording started and stopped, so that the JVM's one-time
+   * JFR set-up (classes, threads, buffers) is not charged to the first measured step.
+   */
+  void prepare(long pid) throws IOException, InterruptedException {
+    if (mode.equals("jfr")) {
+      jcmd(pid, "JFR.start", "name=setup", "settings=profile");
+      jcmd(pid, "JFR.stop", "name=setup");
+    }
+  }
+
   void start(long pid) throws IOException, InterruptedException {
     switch (mode) {
-      case "cpu" -> jcmd(pid, "JVMTI.agent_load", agent.toString(),
-          "start,event=cpu,interval=499us,cstack=vm");
-      case "alloc" -> jcmd(pid, "JVMTI.agent_load", agent.toString(), "start,event=alloc");
+      case "cpu" -> agent(pid, "start,event=cpu,interval=499us,cstack=vm");
+      case "alloc" -> agent(pid, "start,event=alloc");
       default -> jcmd(pid, "JFR.start", "name=peer", "settings=profile");
     }
   }
@@ -53,9 +64,17 @@ final class GatewayProfiler {
     if (mode.equals("jfr")) {
       jcmd(pid, "JFR.stop", "name=peer", "filename=" + file);
     } else {
-      jcmd(pid, "JVMTI.agent_load", agent.toString(), "stop,file=" + file + ",collapsed");
+      agent(pid, "stop,file=" + file + ",collapsed");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no profile written to " + file + "; see the gateway's log");
     }
     return file;
+  }
+
+  /** Loads the agent with these options; quoted, since jcmd would split them at '='. */
+  private void agent(long pid, String options) throws IOException, InterruptedException {
+    jcmd(pid, "JVMTI.agent_load", agent.toString(), "\"" + options + "\"");
   }
 
   private static void jcmd(long pid, String... command) throws IOException, InterruptedException {

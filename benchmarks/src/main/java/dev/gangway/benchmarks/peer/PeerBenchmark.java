@@ -34,6 +34,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>System properties: {@code peer.gangway.jvm}, extra JVM options for the gateway;
+ * {@code peer.baseline=JAR}, another build's benchmarks.jar, run as target {@code baseline};
  * {@code peer.profile=cpu|alloc|jfr}, a profile of the gateway's measured steps
  * ({@link GatewayProfiler}).
  */
@@ -63,9 +64,13 @@ public final class PeerBenchmark {
   }
 
   /** One step's figures: load generator's view plus the servers' CPU time. */
-  record Measurement(LoadResult load, double cpuSeconds) {
+  record Measurement(LoadResult load, double cpuSeconds, long wakeUps) {
     double cpuMicrosPerRequest() {
       return cpuSeconds * 1e6 / load.requests();
+    }
+
+    double wakeUpsPerRequest() {
+      return wakeUps / (double) load.requests();
     }
   }
 
@@ -81,6 +86,7 @@ public final class PeerBenchmark {
         case "undertow" -> Target.UNDERTOW;
         case "armeria" -> Target.ARMERIA;
         case "gangway" -> Target.GANGWAY;
+        case "baseline" -> Target.GANGWAY_BASELINE;
         default -> throw new IllegalArgumentException("unknown target " + name);
       });
     }
@@ -103,7 +109,8 @@ public final class PeerBenchmark {
     System.out.printf("== peer benchmark: %d s per step, %d rounds (after a warm-up of %,d requests"
             + " or %d s per step), %d connections or calls in flight; servers on cpu %s, logs in %s%n",
         seconds, rounds, WARMUP_REQUESTS, WARMUP_MAX_SECONDS, connections, cpu, dir);
-    boolean needBackend = targets.contains(Target.DIRECT_GRPC) || targets.contains(Target.GANGWAY);
+    boolean needBackend = targets.contains(Target.DIRECT_GRPC) || targets.contains(Target.GANGWAY)
+        || targets.contains(Target.GANGWAY_BASELINE);
     ServerProcess backend = null;
     if (needBackend) {
       int port = freePort();
@@ -120,29 +127,41 @@ public final class PeerBenchmark {
       startHttp(Target.ARMERIA, cpu, SERVER_JVM, classpath, ArmeriaTranscoding.class.getName(), dir);
     }
     if (targets.contains(Target.GANGWAY)) {
-      int port = freePort();
-      Path config = dir.resolve("gangway.yaml");
-      Files.writeString(config, "server:\n  bind: 127.0.0.1\n  port: " + port + "\n"
-          + "admin:\n  port: -1\n"
-          + "descriptors:\n  paths: [\"" + descriptors.toAbsolutePath() + "\"]\n  watch: false\n"
-          + "backends:\n  - name: bench\n    services: [\"gangway.bench.v1.*\"]\n"
-          + "    target: 127.0.0.1:" + ports.get(Target.DIRECT_GRPC) + "\n    timeout: 10s\n");
-      List<String> jvm = new ArrayList<>(SERVER_JVM);
-      String extra = System.getProperty("peer.gangway.jvm", "").trim();
-      if (!extra.isEmpty()) {
-        jvm.addAll(Arrays.asList(extra.split("\\s+")));
+      startGangway(Target.GANGWAY, cpu, classpath, descriptors, backend, dir);
+    }
+    if (targets.contains(Target.GANGWAY_BASELINE)) {
+      String baseline = System.getProperty("peer.baseline", "");
+      if (baseline.isEmpty()) {
+        throw new IllegalArgumentException("target baseline needs -Dpeer.baseline=JAR");
       }
-      ServerProcess gateway = ServerProcess.start("gangway", cpu, jvm, classpath,
-          List.of("dev.gangway.gateway.cli.Main", "--config", config.toString()),
-          "listening on http://", dir);
-      ports.put(Target.GANGWAY, port);
-      servers.put(Target.GANGWAY, List.of(gateway, backend));
+      startGangway(Target.GANGWAY_BASELINE, cpu, baseline, descriptors, backend, dir);
     }
     for (Target target : targets) {
       if (target != Target.DIRECT_GRPC) {
         check(target);
       }
     }
+  }
+
+  private void startGangway(Target target, String cpu, String classpath, Path descriptors,
+      ServerProcess backend, Path dir) throws IOException, InterruptedException {
+    int port = freePort();
+    Path config = dir.resolve(target.name().toLowerCase() + ".yaml");
+    Files.writeString(config, "server:\n  bind: 127.0.0.1\n  port: " + port + "\n"
+        + "admin:\n  port: -1\n"
+        + "descriptors:\n  paths: [\"" + descriptors.toAbsolutePath() + "\"]\n  watch: false\n"
+        + "backends:\n  - name: bench\n    services: [\"gangway.bench.v1.*\"]\n"
+        + "    target: 127.0.0.1:" + ports.get(Target.DIRECT_GRPC) + "\n    timeout: 10s\n");
+    List<String> jvm = new ArrayList<>(SERVER_JVM);
+    String extra = System.getProperty("peer.gangway.jvm", "").trim();
+    if (!extra.isEmpty()) {
+      jvm.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    ServerProcess gateway = ServerProcess.start(target.name().toLowerCase(), cpu, jvm,
+        classpath, List.of("dev.gangway.gateway.cli.Main", "--config", config.toString()),
+        "listening on http://", dir);
+    ports.put(target, port);
+    servers.put(target, List.of(gateway, backend));
   }
 
   private void startHttp(Target target, String cpu, List<String> jvm, String classpath,
@@ -165,6 +184,11 @@ public final class PeerBenchmark {
       }
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      // A cold server on a loaded core can miss the first call's deadline (class loading, the
+      // backend channel connecting): only a steady failure is one.
+      for (int attempt = 1; attempt < 3 && response.statusCode() != 200; attempt++) {
+        response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      }
       Message.Builder parsed = workload.post() ? Order.newBuilder() : User.newBuilder();
       Message expected = workload.post() ? Payloads.order() : Payloads.user(Payloads.USER_ID);
       if (response.statusCode() != 200) {
@@ -185,6 +209,9 @@ public final class PeerBenchmark {
   }
 
   private void run() throws IOException, InterruptedException {
+    if (profiler != null && servers.containsKey(Target.GANGWAY)) {
+      profiler.prepare(servers.get(Target.GANGWAY).get(0).pid());
+    }
     System.out.println("-- warm-up (not reported)");
     for (Workload workload : Workload.values()) {
       for (Target target : targets) {
@@ -194,8 +221,8 @@ public final class PeerBenchmark {
         }
       }
     }
-    System.out.printf("%-6s %-32s %-13s %10s %10s %10s %10s%n", "round", "target", "workload",
-        "req/s", "CPU us/req", "p50 us", "p99 us");
+    System.out.printf("%-6s %-32s %-13s %10s %10s %10s %10s %10s%n", "round", "target", "workload",
+        "req/s", "CPU us/req", "wakes/req", "p50 us", "p99 us");
     for (int round = 1; round <= rounds; round++) {
       for (Workload workload : Workload.values()) {
         for (Target target : targets) {
@@ -211,9 +238,10 @@ public final class PeerBenchmark {
           }
           results.computeIfAbsent(target, t -> new EnumMap<>(Workload.class))
               .computeIfAbsent(workload, w -> new ArrayList<>()).add(m);
-          System.out.printf("%-6d %-32s %-13s %,10.0f %10.1f %10.0f %10.0f%n", round,
+          System.out.printf("%-6d %-32s %-13s %,10.0f %10.1f %10.2f %10.0f %10.0f%n", round,
               target.label(), workload.label(), m.load().requestsPerSecond(),
-              m.cpuMicrosPerRequest(), m.load().p50Micros(), m.load().p99Micros());
+              m.cpuMicrosPerRequest(), m.wakeUpsPerRequest(), m.load().p50Micros(),
+              m.load().p99Micros());
         }
       }
     }
@@ -224,17 +252,22 @@ public final class PeerBenchmark {
       throws IOException, InterruptedException {
     List<ServerProcess> measured = servers.get(target);
     long before = 0;
+    long switchesBefore = 0;
     for (ServerProcess server : measured) {
       before += server.cpuTicks();
+      switchesBefore += server.voluntaryContextSwitches();
     }
     LoadResult load = target == Target.DIRECT_GRPC
         ? grpc.run(workload, connections, duration)
         : wrk.run(url(target, workload), workload.post(), duration);
     long after = 0;
+    long switchesAfter = 0;
     for (ServerProcess server : measured) {
       after += server.cpuTicks();
+      switchesAfter += server.voluntaryContextSwitches();
     }
-    return new Measurement(load, (after - before) / (double) ServerProcess.CLOCK_TICKS);
+    return new Measurement(load, (after - before) / (double) ServerProcess.CLOCK_TICKS,
+        switchesAfter - switchesBefore);
   }
 
   private void stop() throws InterruptedException {

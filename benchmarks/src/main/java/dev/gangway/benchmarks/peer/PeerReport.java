@@ -7,8 +7,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The peer benchmark's summary: per workload and target, the median over the rounds of CPU
- * microseconds per request, p50 and p99, each with its ratio to direct gRPC's median, and the
- * spread (lowest and highest round) of the CPU figure. Printed as a Markdown table, the form
+ * microseconds per request, p50 and p99, each with its ratio to direct gRPC's median, the spread
+ * (lowest and highest round) of the CPU figure, and the servers' wake-ups (voluntary context
+ * switches) per request. Printed as a Markdown table, the form
  * docs/benchmarks.md keeps.
  */
 final class PeerReport {
@@ -26,18 +27,19 @@ final class PeerReport {
       out.println();
       out.println("### " + workload.label() + " (medians over the rounds; ratio to direct gRPC)");
       out.println();
-      out.println("| target | CPU us/req | CPU spread | p50 | p99 | req/s |");
-      out.println("|---|---:|---:|---:|---:|---:|");
+      out.println("| target | CPU us/req | CPU spread | wake-ups/req | p50 | p99 | req/s |");
+      out.println("|---|---:|---:|---:|---:|---:|---:|");
       for (Target target : targets) {
         List<PeerBenchmark.Measurement> runs = results.get(target).get(workload);
         double cpu = median(runs, PeerBenchmark.Measurement::cpuMicrosPerRequest);
         double p50 = median(runs, m -> m.load().p50Micros());
         double p99 = median(runs, m -> m.load().p99Micros());
         double rate = median(runs, m -> m.load().requestsPerSecond());
-        out.printf("| %s | %.1f%s | %.1f-%.1f | %.0f us%s | %.0f us%s | %,.0f |%n",
+        double wakeUps = median(runs, PeerBenchmark.Measurement::wakeUpsPerRequest);
+        out.printf("| %s | %.1f%s | %.1f-%.1f | %.2f | %.0f us%s | %.0f us%s | %,.0f |%n",
             target.label(), cpu, ratio(cpu, workload, PeerBenchmark.Measurement::cpuMicrosPerRequest),
             min(runs, PeerBenchmark.Measurement::cpuMicrosPerRequest),
-            max(runs, PeerBenchmark.Measurement::cpuMicrosPerRequest),
+            max(runs, PeerBenchmark.Measurement::cpuMicrosPerRequest), wakeUps,
             p50, ratio(p50, workload, m -> m.load().p50Micros()),
             p99, ratio(p99, workload, m -> m.load().p99Micros()), rate);
       }

@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One server JVM of the peer benchmark, pinned to the server core with {@code taskset}, and its
  * CPU time as the kernel counts it ({@code utime + stime} of {@code /proc/<pid>/stat}, all threads,
- * JIT and GC included).
+ * JIT and GC included) and its threads' voluntary context switches.
  *
  * <p>Not thread-safe; owned by {@link PeerBenchmark}, which closes it.
  */
@@ -96,6 +98,30 @@ final class ServerProcess implements AutoCloseable {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     // utime and stime are fields 14 and 15 of the line, 12 and 13 after "(comm) ".
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /**
+   * Voluntary context switches of all the process's threads so far: each is a thread going to
+   * sleep to wait (for a socket, a task queue, a lock), so each is a wake-up later. Threads that
+   * ended are not counted; the servers' threads live as long as they do.
+   */
+  long voluntaryContextSwitches() throws IOException {
+    long switches = 0;
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : tasks) {
+        try {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+              switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (NoSuchFileException e) {
+          // the thread ended while we listed them
+        }
+      }
+    }
+    return switches;
   }
 
   @Override

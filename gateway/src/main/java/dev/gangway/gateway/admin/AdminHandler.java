@@ -121,6 +121,9 @@ public final class AdminHandler implements HttpHandler {
     if (!result.ready()) {
       body.put("reasons", result.reasons());
     }
+    if (!result.warnings().isEmpty()) {
+      body.put("warnings", result.warnings());
+    }
     send(exchange, result.ready() ? 200 : 503, body);
   }
 
@@ -133,7 +136,9 @@ public final class AdminHandler implements HttpHandler {
     }
     String method = parameter(exchange, "method");
     method = method == null || method.isEmpty() ? "GET" : method;
-    send(exchange, 200, Explainer.explain(snapshot, method, target));
+    Deque<String> headers = exchange.getQueryParameters().get("header");
+    send(exchange, 200, Explainer.explain(snapshot, method, target,
+        headers == null ? List.of() : List.copyOf(headers)));
   }
 
   /** The first value of a query parameter, decoded by Undertow; null when absent. */

@@ -1,5 +1,8 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
+
+import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.compose.CallPlan;
 import dev.gangway.gateway.compose.CompositePlan;
 import java.time.Duration;
@@ -12,13 +15,16 @@ import java.util.List;
  *
  * @param timeout the overall deadline, e.g. {@code 2s}
  * @param calls in configuration order
+ * @param access who may call it and its rate limits
  */
 record CompositeJson(
-    String name, String httpMethod, String template, String timeout, List<CallJson> calls) {
+    String name, String httpMethod, String template, String timeout, List<CallJson> calls,
+    AccessJson access) {
 
-  static CompositeJson of(CompositePlan plan) {
+  static CompositeJson of(CompositePlan plan, RuntimeSnapshot snapshot) {
     return new CompositeJson(plan.name(), plan.httpMethod(), plan.template().format(),
-        format(plan.timeout()), plan.calls().stream().map(c -> CallJson.of(c, plan)).toList());
+        format(plan.timeout()), plan.calls().stream().map(c -> CallJson.of(c, plan)).toList(),
+        AccessJson.of(AccessRoutePolicy.of(snapshot.policies().policies()).forComposite(plan.name())));
   }
 
   /**

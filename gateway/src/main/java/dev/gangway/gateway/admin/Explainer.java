@@ -1,5 +1,6 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.routing.GatewayRoute;
 import dev.gangway.gateway.routing.RouteMatch;
@@ -32,9 +33,10 @@ final class Explainer {
 
   /**
    * @param target the request target: raw path, optionally followed by {@code ?} and the raw query
+   * @param headers request headers as {@code Name: value} lines, for the access verdict
    */
   static Map<String, Object> explain(
-      RuntimeSnapshot snapshot, String method, String target) {
+      RuntimeSnapshot snapshot, String method, String target, List<String> headers) {
     int q = target.indexOf('?');
     String rawPath = q < 0 ? target : target.substring(0, q);
     String rawQuery = q < 0 ? "" : target.substring(q + 1);
@@ -59,7 +61,10 @@ final class Explainer {
       out.put("result", "composite");
       out.put("why", "a composite route matches; composites and transcoded routes share one"
           + " table, and the most specific template wins");
-      out.put("composite", CompositeJson.of(c.plan()));
+      out.put("composite", CompositeJson.of(c.plan(), snapshot));
+      out.put("access", AccessExplain.of(
+          AccessRoutePolicy.of(snapshot.policies().policies()).forComposite(c.plan().name()),
+          new ExplainCredentials(headers, rawQuery)));
       return out;
     }
     List<RouteCandidates.Candidate> candidates =
@@ -67,6 +72,9 @@ final class Explainer {
     if (match instanceof RouteMatch.Matched m && m.route() instanceof GatewayRoute.Transcoded t) {
       matched(out, snapshot, new MatchResult.Matched<>(t.method(), m.segments(), m.verb()),
           rawQuery, candidates, method);
+      out.put("access", AccessExplain.of(AccessRoutePolicy.of(snapshot.policies().policies())
+              .forMethod(t.method().method().getFullName()),
+          new ExplainCredentials(headers, rawQuery)));
     } else if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
       out.put("result", "methodNotAllowed");
       out.put("why", "routes match this path, but none under " + method + "; allowed: "

@@ -1,5 +1,6 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
@@ -33,8 +34,10 @@ final class Readiness {
    * @param ready whether to answer 200
    * @param reasons why not, one line each; empty when ready
    * @param backends the state of each needed backend, by name
+   * @param warnings degraded but serving (stale JWKS keys, a rate-limit store failing open)
    */
-  record Result(boolean ready, List<String> reasons, Map<String, String> backends) {}
+  record Result(boolean ready, List<String> reasons, Map<String, String> backends,
+      List<String> warnings) {}
 
   static Result check(RuntimeSnapshot snapshot, BackendStates states, boolean stopping) {
     List<String> reasons = new ArrayList<>();
@@ -66,6 +69,10 @@ final class Readiness {
         reasons.add("backend " + backend + " is " + state);
       }
     }
-    return new Result(reasons.isEmpty(), List.copyOf(reasons), seen);
+    // Access: JWKS URLs that never answered, a shared rate-limit store that is down and fails
+    // closed; degraded states that still serve (stale keys, a store failing open) are warnings.
+    reasons.addAll(AccessRoutePolicy.of(snapshot.policies().policies()).problems());
+    return new Result(reasons.isEmpty(), List.copyOf(reasons), seen,
+        AccessRoutePolicy.of(snapshot.policies().policies()).warnings());
   }
 }

@@ -1,5 +1,7 @@
 package dev.gangway.gateway.admin;
 
+import dev.gangway.gateway.access.AccessRoutePolicy;
+
 import dev.gangway.gateway.backend.BoundMethod;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.MethodRoute;
@@ -19,6 +21,7 @@ import java.util.Locale;
  * @param body the rule's body: empty, {@code *} or a field name
  * @param responseBody the rule's response_body: empty for the whole message, or a field name
  * @param streaming {@code unary}, {@code server}, {@code client} or {@code bidi}
+ * @param access who may call it and its rate limits
  */
 record RouteJson(
     String httpMethod,
@@ -28,7 +31,8 @@ record RouteJson(
     String origin,
     String body,
     String responseBody,
-    String streaming) {
+    String streaming,
+    AccessJson access) {
 
   static RouteJson of(MethodRoute route, RuntimeSnapshot snapshot) {
     HttpBinding b = route.binding();
@@ -44,7 +48,8 @@ record RouteJson(
         b.origin().name().toLowerCase(Locale.ROOT),
         b.body(),
         b.responseBody(),
-        streaming(route));
+        streaming(route),
+        AccessJson.of(AccessRoutePolicy.of(snapshot.policies().policies()).forMethod(route.method().getFullName())));
   }
 
   private static String streaming(MethodRoute route) {

@@ -43,7 +43,7 @@ record RoutesView(
           c.toString()));
     }
     List<CompositeJson> composites =
-        snapshot.composites().plans().stream().map(CompositeJson::of).toList();
+        snapshot.composites().plans().stream().map(p -> CompositeJson.of(p, snapshot)).toList();
     return new RoutesView(snapshot.generation(), routes, composites, conflicts,
         ProblemJson.of(snapshot.transcoder().problems()));
   }

@@ -7,6 +7,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +31,12 @@ final class ChannelFactory {
 
   private ChannelFactory() {}
 
-  static ManagedChannel create(BackendConfig backend) throws BackendSetupException {
+  /**
+   * The channel for {@code backend}, its connections on {@code transport} where the target allows
+   * (every target but Unix domain sockets).
+   */
+  static TransportChannel create(BackendConfig backend, TransportLoop transport)
+      throws BackendSetupException {
     checkTarget(backend);
     ManagedChannelBuilder<?> builder;
     try {
@@ -47,12 +53,15 @@ final class ChannelFactory {
         .maxInboundMetadataSize(MAX_RESPONSE_METADATA_BYTES)
         .intercept(new LocalStatusInterceptor(backend.name()));
     backend.tls().flatMap(BackendConfig.TlsConfig::authority).ifPresent(builder::overrideAuthority);
+    boolean onTransport = builder instanceof NettyChannelBuilder netty
+        && transport.bind(netty, backend.target());
     backend.keepalive().ifPresent(k -> builder
         .keepAliveTime(k.time().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveTimeout(k.timeout().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveWithoutCalls(k.withoutCalls()));
     try {
-      return builder.build();
+      return new TransportChannel(builder.build(),
+          onTransport ? Optional.of(transport.executor()) : Optional.empty());
     } catch (RuntimeException e) {
       throw new BackendSetupException(
           prefix(backend) + "cannot make a channel to " + backend.target() + ": " + e.getMessage());

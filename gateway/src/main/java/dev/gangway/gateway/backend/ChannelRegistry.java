@@ -31,6 +31,8 @@ public final class ChannelRegistry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
+  /** The thread every backend connection runs on; outlives the channels, closed after them. */
+  private final TransportLoop transport = new TransportLoop();
   private final Map<ChannelKey, ManagedChannel> channels = new HashMap<>();
   /** Backend name -> the settings it was last given, for {@link #states()}. */
   private final Map<String, ChannelKey> names = new HashMap<>();
@@ -50,7 +52,7 @@ public final class ChannelRegistry implements AutoCloseable {
     ChannelKey key = ChannelKey.of(backend);
     ManagedChannel channel = channels.get(key);
     if (channel == null) {
-      channel = ChannelFactory.create(backend);
+      channel = ChannelFactory.create(backend, transport);
       channels.put(key, channel);
       log.info("backend \"{}\": channel to {}", backend.name(), backend.target());
     }
@@ -104,8 +106,8 @@ public final class ChannelRegistry implements AutoCloseable {
   }
 
   /**
-   * Shuts every channel down, waits briefly for calls in flight, then cancels what is left.
-   * Idempotent.
+   * Shuts every channel down, waits briefly for calls in flight, then cancels what is left, and
+   * stops the transport thread. Idempotent.
    */
   @Override
   public void close() {
@@ -129,5 +131,6 @@ public final class ChannelRegistry implements AutoCloseable {
         channel.shutdownNow();
       }
     }
+    transport.close();
   }
 }

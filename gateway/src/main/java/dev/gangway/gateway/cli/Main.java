@@ -1,6 +1,7 @@
 package dev.gangway.gateway.cli;
 
 import dev.gangway.gateway.config.ConfigException;
+import dev.gangway.gateway.reload.BuildFailure;
 import dev.gangway.gateway.reload.SnapshotException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code gangway} command: runs the gateway until the process is asked to stop;
- * {@code gangway validate} checks a configuration without serving.
+ * {@code gangway validate} checks a configuration without serving; {@code gangway hash-key}
+ * makes an API key and its hash.
  *
  * <p>Not thread-safe; one instance per command line. Exit codes are listed in the help and in
  * docs/configuration.md.
@@ -27,6 +29,7 @@ import picocli.CommandLine.Spec;
  * java -jar gateway/target/gangway.jar --config gangway.yaml
  * java -jar gateway/target/gangway.jar --port 0 --backend '*=localhost:50051'
  * java -jar gateway/target/gangway.jar validate --config gangway.yaml
+ * java -jar gateway/target/gangway.jar hash-key
  * java -jar gateway/target/gangway.jar protos protos/
  * </pre>
  */
@@ -43,6 +46,7 @@ import picocli.CommandLine.Spec;
       "0:stopped normally; validate found no problem; --help, --version",
       "1:the gateway could not start; validate found problems",
       "2:bad command line; validate: the configuration is invalid",
+      "3:ran out of memory while starting (give the JVM more heap); validate could not run",
       "130/143:stopped by SIGINT/SIGTERM (the JVM's convention)"
     })
 public final class Main implements Callable<Integer> {
@@ -50,6 +54,11 @@ public final class Main implements Callable<Integer> {
   static final int FAILED = 1;
   /** Exit code for an invalid configuration in {@code validate} (picocli uses it for usage too). */
   static final int INVALID_CONFIG = 2;
+  /**
+   * Exit code when the start ran out of memory, or {@code validate} could not run at all: not
+   * "could not start" or "problems found", since more heap, not a config change, is the fix.
+   */
+  static final int OUT_OF_MEMORY = 3;
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -81,6 +90,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLine(CliContext context) {
     CommandLine line = new CommandLine(new Main(context));
     line.addSubcommand("validate", new ValidateCommand(context));
+    line.addSubcommand("hash-key", new HashKeyCommand());
     line.addSubcommand("protos", new ProtosCommand());
     return line;
   }
@@ -110,6 +120,16 @@ public final class Main implements Callable<Integer> {
       return FAILED;
     } catch (SnapshotException | IOException e) {
       err.println("startup failed: " + describe(e));
+      err.flush();
+      return FAILED;
+    } catch (OutOfMemoryError e) {
+      // One line, no stack trace: GatewayServer.start has released what it built, so printing
+      // has the heap again.
+      err.println("startup failed: " + BuildFailure.describe(e));
+      err.flush();
+      return OUT_OF_MEMORY;
+    } catch (StackOverflowError e) {
+      err.println("startup failed: " + BuildFailure.describe(e));
       err.flush();
       return FAILED;
     }

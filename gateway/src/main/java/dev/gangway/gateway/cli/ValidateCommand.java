@@ -1,39 +1,59 @@
 package dev.gangway.gateway.cli;
 
+import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.GatewayConfig;
-import dev.gangway.gateway.reload.DefaultSnapshotFactory;
+import dev.gangway.gateway.problems.ProblemKind;
+import dev.gangway.gateway.reload.BuildFailure;
 import dev.gangway.transcoder.Transcoder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code gangway validate}: loads the configuration and the descriptors, compiles the routes and
- * prints the route table and every problem. Opens no listener and no backend connection.
+ * prints a summary, every problem grouped by kind, and the route table. Opens no listener and no
+ * backend connection.
  *
- * <p>Not thread-safe; one instance per command line.
+ * <p>Not thread-safe; one instance per command line. The problems are the ones every snapshot
+ * build logs ({@link dev.gangway.gateway.problems.SnapshotProblems}).
  */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     usageHelpWidth = 100,
     versionProvider = ManifestVersion.class,
-    description = "Checks the configuration and descriptors, prints the route table and every "
-        + "problem; serves nothing.",
+    sortOptions = false,
+    description = "Checks the configuration and descriptors; prints a summary, the problems grouped"
+        + " by kind and the route table; serves nothing.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no problem",
       "1:problems were found (descriptors, rules, conflicts, services without a backend,"
           + " service patterns matching no service, ports that cannot be bound)",
-      "2:the configuration (file or flags) is invalid, or a bad command line"
+      "2:the configuration (file or flags) is invalid, or a bad command line",
+      "3:validation could not run (out of memory, or an unexpected failure); one line on stderr"
     })
 final class ValidateCommand implements Callable<Integer> {
+  /** What validate prints. */
+  enum Format { TEXT, JSON }
+
   @ParentCommand Main parent;
   @Spec CommandSpec spec;
+
+  @Option(names = "--problems-only",
+      description = "Print the summary and the problems, not the route table.")
+  boolean problemsOnly;
+
+  @Option(names = "--format", paramLabel = "text|json", converter = FormatConverter.class,
+      description = "Output format (default: text). json: one object with summary, problems and"
+          + " routes.")
+  Format format = Format.TEXT;
 
   private final CliContext context;
 
@@ -43,7 +63,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     GatewayConfig config;
     try {
@@ -53,13 +72,43 @@ final class ValidateCommand implements Callable<Integer> {
       err.flush();
       return Main.INVALID_CONFIG;
     }
+    try {
+      return report(config);
+    } catch (RuntimeException | Error | IOException e) {
+      // Whatever stops the check (out of memory on a big API, say) is not "problems found".
+      err.println("validate could not run: " + BuildFailure.describe(e));
+      err.flush();
+      return Main.OUT_OF_MEMORY;
+    }
+  }
+
+  private int report(GatewayConfig config) throws IOException {
     Transcoder transcoder = Transcoder.build(
         DefaultSnapshotFactory.loadDescriptors(config.descriptors()), config.transcoding());
     ValidationReport report =
         ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder))
-            .withProblems(StartChecks.unmatchedPatterns(config, transcoder))
-            .withProblems(StartChecks.unbindablePorts(config));
-    report.print(out);
+            .withProblems(ProblemKind.SERVICE_PATTERN, StartChecks.unmatchedPatterns(config, transcoder))
+            .withProblems(ProblemKind.PORT, StartChecks.unbindablePorts(config));
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.JSON) {
+      ReportJson.print(report, problemsOnly, out);
+    } else {
+      ReportText.print(report, problemsOnly, out);
+    }
     return report.problems().isEmpty() ? 0 : Main.FAILED;
+  }
+
+  /** {@code text} or {@code json}, any case. */
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      for (Format f : Format.values()) {
+        if (f.name().equalsIgnoreCase(value)) {
+          return f;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not a format (text or json)");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.compose;
 
 import dev.gangway.gateway.config.Durations;
+import dev.gangway.gateway.errors.GatewayError;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
@@ -24,10 +25,16 @@ final class CallFailures {
    */
   static com.google.rpc.Status of(CallPlan call, int element, Status status, Metadata trailers,
       boolean capPassed) {
-    com.google.rpc.Status base;
     if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && capPassed) {
-      base = plain(status.getCode(), "deadline of " + Durations.format(call.cap()) + " exceeded");
-    } else if (status.getCause() != null) {
+      return GatewayError.COMPOSITE_CALL_DEADLINE.status(name(call, element),
+          Durations.format(call.cap()));
+    }
+    if (status.getCause() != null && status.getCode() == Status.Code.UNAVAILABLE) {
+      return GatewayError.COMPOSITE_CALL_UNAVAILABLE.status(name(call, element),
+          call.bound().backendName().orElse("?"));
+    }
+    com.google.rpc.Status base;
+    if (status.getCause() != null) {
       base = plain(status.getCode(), local(status.getCode(), call));
     } else {
       try {
@@ -49,8 +56,8 @@ final class CallFailures {
 
   /** The method's service has no backend: the call fails before it leaves. */
   static com.google.rpc.Status noBackend(CallPlan call, int element) {
-    return plain(Status.Code.UNAVAILABLE, name(call, element) + " failed: no backend serves "
-        + call.method().getService().getFullName());
+    return GatewayError.COMPOSITE_CALL_NO_BACKEND.status(name(call, element),
+        call.method().getService().getFullName());
   }
 
   /** The call answered OK but its answer is unusable. */
@@ -60,8 +67,8 @@ final class CallFailures {
 
   /** The overall deadline passed while {@code running} were still running. */
   static com.google.rpc.Status deadline(String composite, Duration timeout, List<String> running) {
-    return plain(Status.Code.DEADLINE_EXCEEDED, "composite \"" + composite + "\": deadline of "
-        + Durations.format(timeout) + " exceeded; still running: " + String.join(", ", running));
+    return GatewayError.COMPOSITE_DEADLINE.status(composite, Durations.format(timeout),
+        String.join(", ", running));
   }
 
   static com.google.rpc.Status plain(Status.Code code, String message) {
@@ -74,11 +81,8 @@ final class CallFailures {
   }
 
   private static String local(Status.Code code, CallPlan call) {
-    String backend = call.bound().backendName().orElse("?");
-    if (code == Status.Code.UNAVAILABLE) {
-      return "backend \"" + backend + "\" is unavailable";
-    }
-    return "call to backend \"" + backend + "\" failed: " + code;
+    // Codes other than UNAVAILABLE that grpc-java made itself keep their code; the message is ours.
+    return "call to backend \"" + call.bound().backendName().orElse("?") + "\" failed: " + code;
   }
 
 }

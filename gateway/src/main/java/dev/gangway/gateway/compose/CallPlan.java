@@ -66,6 +66,14 @@ public record CallPlan(
     }
     for (Metadata.Key<String> key : headers.get()) {
       List<String> values = inputs.headers().get(key.name());
+      if (values != null && !inputs.identityNames().contains(key.name())) {
+        values.forEach(v -> metadata.put(key, v));
+      }
+    }
+    // The verified identity goes with every call, whatever its headers list says.
+    for (String name : inputs.identityNames()) {
+      Metadata.Key<String> key = Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
+      Iterable<String> values = inputs.metadata().getAll(key);
       if (values != null) {
         values.forEach(v -> metadata.put(key, v));
       }

@@ -2,7 +2,7 @@ package dev.gangway.gateway.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.google.protobuf.InvalidProtocolBufferException;
+import dev.gangway.transcoder.internal.codec.CodecException;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -171,9 +171,8 @@ public final class CompositeRun {
     byte[] message;
     try {
       message = plan.codec().toProto(call.method().getInputType(), request);
-    } catch (InvalidProtocolBufferException e) {
-      failed(call, element, CallFailures.badRequest(call, element,
-          dev.gangway.transcoder.internal.binding.JsonErrors.describe(e, "request")));
+    } catch (CodecException e) {
+      failed(call, element, CallFailures.badRequest(call, element, "request: " + e.getMessage()));
       return;
     }
     Deadline cap = Deadline.after(call.cap().toNanos(), TimeUnit.NANOSECONDS);

@@ -4,6 +4,7 @@ import io.grpc.Metadata;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The parts of one HTTP request that templates can refer to, already decoded, and the metadata
@@ -15,18 +16,28 @@ import java.util.Objects;
  * @param query query parameters by name, first value (percent-decoded)
  * @param headers request header values by lower-case name
  * @param metadata what calls without their own {@code headers} list are sent
+ * @param identityNames the metadata names that carry the verified identity: every call is sent
+ *     the gateway's values of these (from {@code metadata}), never a client's
  */
 public record RequestInputs(
     Map<String, String> path,
     Map<String, String> query,
     Map<String, List<String>> headers,
-    Metadata metadata) {
+    Metadata metadata,
+    Set<String> identityNames) {
 
   public RequestInputs {
     path = Map.copyOf(path);
     query = Map.copyOf(query);
     headers = Map.copyOf(headers);
     Objects.requireNonNull(metadata, "metadata");
+    identityNames = Set.copyOf(identityNames);
+  }
+
+  /** Inputs without identity metadata names. */
+  public RequestInputs(Map<String, String> path, Map<String, String> query,
+      Map<String, List<String>> headers, Metadata metadata) {
+    this(path, query, headers, metadata, Set.of());
   }
 
   /**
@@ -38,8 +49,9 @@ public record RequestInputs(
    * @param headers request header values by lower-case name
    */
   public static RequestInputs of(CompositePlan plan, List<String> segments, String rawQuery,
-      boolean plusAsSpace, Map<String, List<String>> headers, Metadata metadata) {
+      boolean plusAsSpace, Map<String, List<String>> headers, Metadata metadata,
+      Set<String> identityNames) {
     return new RequestInputs(plan.captures().values(segments),
-        QueryValues.parse(rawQuery, plusAsSpace), headers, metadata);
+        QueryValues.parse(rawQuery, plusAsSpace), headers, metadata, identityNames);
   }
 }

@@ -58,6 +58,11 @@ final class ConfigNode {
     return path;
   }
 
+  /** Whether this is a single value (not a mapping or list), e.g. {@code require: public}. */
+  boolean isScalar() {
+    return !isAbsent() && !node.isContainerNode();
+  }
+
   boolean isAbsent() {
     return node.isMissingNode() || node.isNull();
   }

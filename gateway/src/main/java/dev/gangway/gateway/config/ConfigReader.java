@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless and thread-safe; setup code. Backends are read by {@link BackendReader}, the
  * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
- * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader}.
+ * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader},
+ * {@code auth}, {@code access} and {@code rate_limits} by {@link AuthReader},
+ * {@link AccessReader} and {@link RateLimitsReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
-      "composites", "static", "websocket", "limits", "shutdown");
+      "composites", "static", "websocket", "limits", "shutdown", "auth", "access",
+      "rate_limits");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout", "tls", "h2c");
@@ -51,6 +54,8 @@ final class ConfigReader {
   /** Reads a whole document; {@code base} is the directory relative paths resolve against. */
   static GatewayConfig read(ConfigNode root, Path base) throws ConfigException {
     root.mapping(KEYS);
+    AuthConfig auth = AuthReader.read(root.get("auth"), base);
+    RateLimitsConfig rateLimits = RateLimitsReader.read(root.get("rate_limits"));
     return new GatewayConfig(
         server(root.get("server"), base),
         admin(root.get("admin")),
@@ -63,7 +68,10 @@ final class ConfigReader {
         StaticReader.readAll(root.get("static"), base),
         WebSocketReader.read(root.get("websocket")),
         LimitsReader.read(root.get("limits")),
-        shutdown(root.get("shutdown")));
+        shutdown(root.get("shutdown")),
+        auth,
+        AccessReader.read(root.get("access"), auth, rateLimits),
+        rateLimits);
   }
 
   static ServerConfig server(ConfigNode node, Path base) throws ConfigException {

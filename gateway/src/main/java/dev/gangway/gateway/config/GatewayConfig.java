@@ -21,13 +21,17 @@ public record GatewayConfig(
     List<StaticConfig> staticFiles,
     WebSocketConfig webSocket,
     LimitsConfig limits,
-    ShutdownConfig shutdown) {
+    ShutdownConfig shutdown,
+    AuthConfig auth,
+    AccessConfig access,
+    RateLimitsConfig rateLimits) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
-      WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT);
+      WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT,
+      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -42,6 +46,9 @@ public record GatewayConfig(
     Objects.requireNonNull(webSocket, "webSocket");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(shutdown, "shutdown");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(rateLimits, "rateLimits");
   }
 
   /** A builder starting from this configuration, for changing some sections by name. */
@@ -66,6 +73,9 @@ public record GatewayConfig(
     private WebSocketConfig webSocket;
     private LimitsConfig limits;
     private ShutdownConfig shutdown;
+    private AuthConfig auth;
+    private AccessConfig access;
+    private RateLimitsConfig rateLimits;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -80,6 +90,9 @@ public record GatewayConfig(
       webSocket = from.webSocket;
       limits = from.limits;
       shutdown = from.shutdown;
+      auth = from.auth;
+      access = from.access;
+      rateLimits = from.rateLimits;
     }
 
     public Builder server(ServerConfig value) {
@@ -142,9 +155,24 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder auth(AuthConfig value) {
+      auth = value;
+      return this;
+    }
+
+    public Builder access(AccessConfig value) {
+      access = value;
+      return this;
+    }
+
+    public Builder rateLimits(RateLimitsConfig value) {
+      rateLimits = value;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket, limits, shutdown);
+          composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.gangway.transcoder.options.TranscoderOptions;
 import dev.gangway.transcoder.options.TranscoderOptions.JsonFieldNames;
 import dev.gangway.transcoder.options.TranscoderOptions.PathBodyConflict;
 import dev.gangway.transcoder.options.TranscoderOptions.UnknownInput;
+import dev.gangway.transcoder.template.PathTemplateParser;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +20,14 @@ import java.util.Set;
 final class TranscodingReader {
   static final List<String> KEYS = List.of("auto_mapping", "unknown_query_parameters",
       "unknown_body_fields", "ignored_query_parameters", "query_plus_as_space",
-      "path_body_conflict", "json_field_names", "emit_default_values", "enums_as_numbers");
+      "path_body_conflict", "json_field_names", "emit_default_values", "enums_as_numbers", "template_syntax");
 
   static final Map<String, UnknownInput> UNKNOWN_INPUT = lowerCase(UnknownInput.values());
   static final Map<String, PathBodyConflict> PATH_BODY_CONFLICT =
       lowerCase(PathBodyConflict.values());
   static final Map<String, JsonFieldNames> JSON_FIELD_NAMES = lowerCase(JsonFieldNames.values());
+  static final Map<String, PathTemplateParser.Syntax> TEMPLATE_SYNTAX =
+      lowerCase(PathTemplateParser.Syntax.values());
 
   private TranscodingReader() {}
 
@@ -48,6 +51,7 @@ final class TranscodingReader {
     node.get("json_field_names").choice(JSON_FIELD_NAMES).ifPresent(b::jsonFieldNames);
     node.get("emit_default_values").bool().ifPresent(b::emitDefaultValues);
     node.get("enums_as_numbers").bool().ifPresent(b::enumsAsNumbers);
+    node.get("template_syntax").choice(TEMPLATE_SYNTAX).ifPresent(b::templateSyntax);
     return b.build();
   }
 }

@@ -66,6 +66,24 @@ public enum GatewayError {
           + " Upgrade: websocket) on the same path: {}"),
   /** A method whose service no backend serves. */
   NO_BACKEND(503, Code.UNAVAILABLE, "no backend serves {} (calling {})"),
+  /** The gateway's own deadline for a backend call passed (route, backend or grpc-timeout). */
+  BACKEND_DEADLINE(504, Code.DEADLINE_EXCEEDED, "deadline of {} exceeded calling {}"),
+  /**
+   * grpc-java could not reach the backend (connection refused, reset, GOAWAY): a status it made
+   * itself, whose own text can name internal addresses and stays in the log.
+   */
+  BACKEND_UNAVAILABLE(503, Code.UNAVAILABLE, "backend \"{}\" is unavailable (calling {})"),
+  /** A composite's call ({@code call "name" (pkg.Svc/Method)}) ran past its own deadline. */
+  COMPOSITE_CALL_DEADLINE(504, Code.DEADLINE_EXCEEDED, "{} failed: deadline of {} exceeded"),
+  /** A composite's call could not reach its backend. */
+  COMPOSITE_CALL_UNAVAILABLE(503, Code.UNAVAILABLE, "{} failed: backend \"{}\" is unavailable"),
+  /** A composite's call whose service no backend serves. */
+  COMPOSITE_CALL_NO_BACKEND(503, Code.UNAVAILABLE, "{} failed: no backend serves {}"),
+  /** A composite's overall deadline passed with calls still running. */
+  COMPOSITE_DEADLINE(504, Code.DEADLINE_EXCEEDED,
+      "composite \"{}\": deadline of {} exceeded; still running: {}"),
+  /** A failure inside the gateway while a WebSocket is open; logged with its stack trace. */
+  WEBSOCKET_INTERNAL(500, Code.INTERNAL, "internal error"),
   /** A request that arrives after the gateway began to stop. */
   STOPPING(503, Code.UNAVAILABLE, "the gateway is stopping"),
   /** A call still running when the shutdown grace ran out. */
@@ -107,6 +125,15 @@ public enum GatewayError {
   /** This error with its message filled from {@code args}, in order. */
   public TranscodingException exception(Object... args) {
     return new TranscodingException(code, httpStatus, message(args));
+  }
+
+  /**
+   * This error as a {@code google.rpc.Status} with its message filled from {@code args}, for
+   * paths that carry a status rather than throw (call callbacks, composites, WebSocket frames).
+   */
+  public com.google.rpc.Status status(Object... args) {
+    return com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message(args))
+        .build();
   }
 
   /** The message with {@code {}} replaced by {@code args}, in order; extra placeholders stay. */

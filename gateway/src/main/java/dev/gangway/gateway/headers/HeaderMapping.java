@@ -6,6 +6,7 @@ import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.tls.ClientCertificate;
 import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.gateway.access.AccessOutcome;
 import io.grpc.Metadata;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -143,6 +144,11 @@ public final class HeaderMapping {
     }
     addForwarded(exchange, headers, metadata, trusted);
     addClientCertificate(exchange, metadata);
+    // The access policy's verdict: client copies of the identity names out, the identity in.
+    AccessOutcome access = exchange.getAttachment(AccessOutcome.KEY);
+    if (access != null) {
+      access.applyTo(metadata);
+    }
     checkSize(metadata);
     return metadata;
   }

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.config.Durations;
+import dev.gangway.gateway.errors.GatewayError;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
@@ -44,11 +45,10 @@ final class BackendStatus {
     String method = routed.route().grpcMethodName();
     String backend = routed.bound().backendName().orElse("?");
     if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && deadlinePassed) {
-      return plain(status,
-          "deadline of " + Durations.format(timeout) + " exceeded calling " + method);
+      return GatewayError.BACKEND_DEADLINE.status(Durations.format(timeout), method);
     }
     if (status.getCause() != null) {
-      return plain(status, local(status.getCode(), backend, method));
+      return local(status, backend, method);
     }
     try {
       return StatusProto.fromStatusAndTrailers(status, trailers);
@@ -58,11 +58,15 @@ final class BackendStatus {
     }
   }
 
-  private static String local(Status.Code code, String backend, String method) {
-    if (code == Status.Code.UNAVAILABLE) {
-      return "backend \"" + backend + "\" is unavailable (calling " + method + ")";
+  private static com.google.rpc.Status local(Status status, String backend, String method) {
+    if (status.getCode() == Status.Code.UNAVAILABLE) {
+      return GatewayError.BACKEND_UNAVAILABLE.status(backend, method);
     }
-    return "call to backend \"" + backend + "\" failed: " + code + " (calling " + method + ")";
+    // Any other code grpc-java made itself keeps its code (and so its row of the status table);
+    // only the message is ours.
+    return plain(status,
+        "call to backend \"" + backend + "\" failed: " + status.getCode() + " (calling " + method
+            + ")");
   }
 
   private static com.google.rpc.Status plain(Status status, String message) {

@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.access.AccessOutcome;
 import dev.gangway.gateway.compose.CompositeOutcome;
 import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.compose.CompositeRun;
@@ -47,7 +48,7 @@ final class CompositeHandler implements HttpHandler {
     String query = exchange.getQueryString();
     RequestInputs inputs = RequestInputs.of(plan, match.segments(), query == null ? "" : query,
         transcoder.options().queryPlusAsSpace(), headers(exchange),
-        exchange.getAttachment(Attachments.METADATA));
+        exchange.getAttachment(Attachments.METADATA), identityNames(exchange));
     // Dispatched: when the handler returns, Undertow must not end the exchange; the run starts
     // right after, on this IO thread, and its callbacks complete the exchange.
     exchange.dispatch(SameThreadExecutor.INSTANCE, () -> Responses.guarded(
@@ -97,4 +98,10 @@ final class CompositeHandler implements HttpHandler {
     return headers;
   }
 
+
+  /** The identity metadata names every call carries whatever its headers list (access policy). */
+  private static java.util.Set<String> identityNames(HttpServerExchange exchange) {
+    AccessOutcome access = exchange.getAttachment(AccessOutcome.KEY);
+    return access == null ? java.util.Set.of() : access.names().names();
+  }
 }

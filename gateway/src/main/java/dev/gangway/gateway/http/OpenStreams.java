@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.GatewayError;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -16,7 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class OpenStreams {
   /** What a stopping gateway tells its streams. */
-  static final String GOING_AWAY = "the gateway is stopping";
+  static final String GOING_AWAY = GatewayError.STOPPING.message();
 
   /** One open stream. */
   interface Stream {

@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
 import dev.gangway.gateway.headers.HeaderMapping;
 import dev.gangway.transcoder.Transcoder;
@@ -130,9 +131,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
       }
       call.cancel(OpenStreams.GOING_AWAY, null);
       Transcoder transcoder = routed.snapshot().transcoder();
-      RenderedError error = transcoder.renderError(com.google.rpc.Status.newBuilder()
-          .setCode(com.google.rpc.Code.UNAVAILABLE_VALUE).setMessage(OpenStreams.GOING_AWAY)
-          .build());
+      RenderedError error = transcoder.renderError(GatewayError.STOPPING.status());
       finished = true; // the cancelled call's close is not for the client
       whenDrained(() -> finish(error));
     });

@@ -1,5 +1,7 @@
 package dev.gangway.gateway.http;
 
+import com.google.common.util.concurrent.MoreExecutors;
+import dev.gangway.gateway.backend.TransportChannel;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
 import dev.gangway.gateway.headers.HeaderMapping;
@@ -13,6 +15,8 @@ import io.grpc.Status;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.xnio.IoUtils;
 
 /**
@@ -20,22 +24,32 @@ import org.xnio.IoUtils;
  * response message, and completes the exchange when the call closes. Cancels the call when the
  * client goes away first.
  *
- * <p>Confined to the exchange's IO thread: the call's callbacks run there (its executor is the IO
- * thread), and so do Undertow's completion and read listeners, so no state needs locking.
+ * <p>Two threads, two hand-offs per call. On a channel with a transport thread
+ * ({@link TransportChannel#transport()}), {@link #start} hands the whole call (start, request,
+ * message, half-close) to that thread in one task, and the call's callbacks run there too; the
+ * close hands the answer back to the exchange's IO thread in one task. The call is only touched
+ * on the transport thread; {@code finished} and the exchange only on the IO thread; headers and
+ * response are written by the callbacks before the close's hand-off, which publishes them.
+ * Without a transport thread (and for {@link ClientStreamCall}), call operations and callbacks
+ * all run on the IO thread.
  */
 final class UnaryCall extends ClientCall.Listener<byte[]> {
   private final HttpServerExchange exchange;
   private final Routed routed;
   private final CallDeadline deadline;
+  /** Runs call operations: the channel's transport thread, or the caller's (IO) thread. */
+  private final Executor callThread;
   private ClientCall<byte[], byte[]> call;
   private Metadata headers;
   private byte[] response;
   private boolean finished;
 
-  private UnaryCall(HttpServerExchange exchange, Routed routed, Duration timeout) {
+  private UnaryCall(
+      HttpServerExchange exchange, Routed routed, Duration timeout, Executor callThread) {
     this.exchange = exchange;
     this.routed = routed;
     this.deadline = new CallDeadline(timeout);
+    this.callThread = callThread;
   }
 
   /** Starts the call on {@code channel}; the exchange is completed from its callbacks. */
@@ -46,12 +60,36 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
       Metadata metadata,
       byte[] message,
       Duration timeout) {
-    UnaryCall listener = new UnaryCall(exchange, routed, timeout);
-    ClientCall<byte[], byte[]> call = listener.newCall(channel);
-    call.start(listener, metadata);
-    call.request(1);
-    call.sendMessage(message);
-    call.halfClose();
+    Optional<Executor> transport = channel instanceof TransportChannel bound
+        ? bound.transport()
+        : Optional.empty();
+    if (transport.isEmpty()) {
+      UnaryCall listener = new UnaryCall(exchange, routed, timeout, MoreExecutors.directExecutor());
+      ClientCall<byte[], byte[]> call = listener.newCall(channel);
+      call.start(listener, metadata);
+      call.request(1);
+      call.sendMessage(message);
+      call.halfClose();
+      DisconnectWatcher.watch(exchange, listener::clientGone);
+      return;
+    }
+    UnaryCall listener = new UnaryCall(exchange, routed, timeout, transport.get());
+    // Callbacks on the transport thread (grpc-java runs a direct executor's callbacks inline).
+    ClientCall<byte[], byte[]> call = channel.newCall(
+        routed.bound().grpcMethod(), listener.deadline.options(MoreExecutors.directExecutor()));
+    listener.call = call;
+    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
+    transport.get().execute(() -> {
+      try {
+        call.start(listener, metadata);
+        call.request(1);
+        call.sendMessage(message);
+        call.halfClose();
+      } catch (RuntimeException e) {
+        // Reaches the client as the call's failure (onClose), like any other call error.
+        call.cancel("the backend call could not be started", e);
+      }
+    });
     DisconnectWatcher.watch(exchange, listener::clientGone);
   }
 
@@ -61,7 +99,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
    * {@link ClientStreamCall}, whose single response is answered as a unary one).
    */
   static UnaryCall forExchange(HttpServerExchange exchange, Routed routed, Duration timeout) {
-    return new UnaryCall(exchange, routed, timeout);
+    return new UnaryCall(exchange, routed, timeout, MoreExecutors.directExecutor());
   }
 
   ClientCall<byte[], byte[]> newCall(Channel channel) {
@@ -81,7 +119,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
       return;
     }
     finished = true;
-    call.cancel(reason, null);
+    cancel(reason);
     exchange.setPersistent(false); // the rest of the body is never read
     Responses.error(exchange, routed.snapshot().transcoder(), error);
   }
@@ -98,6 +136,14 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
 
   @Override
   public void onClose(Status status, Metadata trailers) {
+    if (exchange.isInIoThread()) {
+      closed(status, trailers);
+    } else {
+      exchange.getIoThread().execute(() -> closed(status, trailers));
+    }
+  }
+
+  private void closed(Status status, Metadata trailers) {
     if (finished) {
       return; // the client went away; nobody to answer
     }
@@ -134,7 +180,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
     try {
       if (!finished) {
         finished = true;
-        call.cancel("the HTTP exchange ended before the backend answered", null);
+        cancel("the HTTP exchange ended before the backend answered");
       }
     } finally {
       next.proceed();
@@ -147,7 +193,12 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
       return;
     }
     finished = true;
-    call.cancel("the client closed the connection", null);
+    cancel("the client closed the connection");
     IoUtils.safeClose(exchange.getConnection());
+  }
+
+  /** Cancels the call on the thread its operations run on. */
+  private void cancel(String reason) {
+    callThread.execute(() -> call.cancel(reason, null));
   }
 }

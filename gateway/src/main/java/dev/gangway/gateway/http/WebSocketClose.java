@@ -1,6 +1,6 @@
 package dev.gangway.gateway.http;
 
-import com.google.rpc.Code;
+import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.transcoder.Transcoder;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketCallback;
@@ -65,8 +65,7 @@ final class WebSocketClose {
 
   /** A failure inside the gateway: INTERNAL (4013) "internal error". */
   void internalError(Transcoder transcoder) {
-    com.google.rpc.Status internal = com.google.rpc.Status.newBuilder()
-        .setCode(Code.INTERNAL.getNumber()).setMessage("internal error").build();
+    com.google.rpc.Status internal = GatewayError.WEBSOCKET_INTERNAL.status();
     error(internal.getCode(), internal.getMessage(), transcoder.renderError(internal).body());
   }
 

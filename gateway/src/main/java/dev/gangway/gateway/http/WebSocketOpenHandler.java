@@ -1,5 +1,7 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.access.AccessOutcome;
+
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -66,6 +68,11 @@ final class WebSocketOpenHandler implements HttpHandler {
 
   /** Runs on the connection's IO thread once the 101 response is written. */
   private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+    AccessOutcome access = exchange.getAttachment(AccessOutcome.KEY);
+    if (access != null) {
+      // The socket's stream slots are held until it closes, not until the 101 is sent.
+      channel.addCloseTask(closed -> access.rate().release());
+    }
     WebSocketCall.start(channel, exchange.getAttachment(Attachments.WEBSOCKET), streams);
   }
 

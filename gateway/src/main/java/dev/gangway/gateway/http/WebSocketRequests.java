@@ -40,7 +40,7 @@ final class WebSocketRequests {
       }
       // Compiled with the snapshot; present for every client stream served over WebSocket.
       BindingPlan followUp = routed.transcoded().followUp().orElseThrow();
-      return followUp.bind(List.of(), "", JSON, json).toByteArray();
+      return followUp.bind(List.of(), "", JSON, json);
     } catch (TranscodingException e) {
       throw new TranscodingException(e.code(), e.httpStatus(),
           "message " + count + ": " + e.getMessage());

@@ -10,6 +10,9 @@ import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.policy.RoutePolicy;
+import dev.gangway.gateway.problems.Problem;
+import dev.gangway.gateway.problems.ProblemCounts;
+import dev.gangway.gateway.problems.SnapshotProblems;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.descriptor.DescriptorLoader;
 import dev.gangway.transcoder.descriptor.DescriptorSource;
@@ -67,7 +70,7 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     } catch (BackendSetupException | CompositeException e) {
       throw new SnapshotException(e.getMessage());
     }
-    report(generation, transcoder, bindings);
+    report(generation, config, transcoder);
     return RuntimeSnapshot.compile(
         config, transcoder, bindings, composites, policies, generation, Instant.now());
   }
@@ -84,14 +87,18 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     return DescriptorLoader.load(sources);
   }
 
-  private void report(long generation, Transcoder transcoder, BackendBindings bindings) {
-    log.info("snapshot {}: {} routes from {} descriptor set(s), {} problem(s)",
-        generation, transcoder.routes().size(), transcoder.descriptors().sources().size(),
-        transcoder.problems().size() + bindings.problems().size());
-    List<String> problems = new ArrayList<>();
-    transcoder.problems().forEach(p -> problems.add(p.toString()));
-    bindings.problems().forEach(p -> problems.add(p.toString()));
-    problemLog.report(generation, problems);
+  /**
+   * Logs the problems {@code gangway validate} reports for this configuration, the same list
+   * ({@link SnapshotProblems}): the summary line with the counts by kind, then each problem with
+   * its kind (those unchanged since the previous snapshot are counted, not repeated).
+   */
+  private void report(long generation, GatewayConfig config, Transcoder transcoder) {
+    List<Problem> problems = SnapshotProblems.of(config, transcoder);
+    log.info("snapshot {}: {} routes from {} descriptor set(s), {}", generation,
+        transcoder.routes().size(), transcoder.descriptors().sources().size(),
+        ProblemCounts.of(problems).describe());
+    problemLog.report(generation,
+        problems.stream().map(p -> p.kind().heading() + ": " + p.text()).toList());
   }
 
   private static String summary(List<LoadProblem> problems) {

@@ -244,13 +244,25 @@ public final class Reloader implements AutoCloseable {
   private ReloadResult reload() {
     try {
       return attempt();
+    } catch (RuntimeException | Error e) {
+      // SnapshotCandidate turns build failures into rejections; this catches what is left (an
+      // OutOfMemoryError while logging or recording, say), so that nothing a reload throws can
+      // reach the thread's executor or the caller of reloadNow.
+      return failed(BuildFailure.describe(e));
     } finally {
       try {
         afterAttempt.accept(holder.current());
-      } catch (RuntimeException e) {
-        log.warn("after reload: {}", e.toString());
+      } catch (RuntimeException | Error e) {
+        log.warn("after reload: {}", BuildFailure.describe(e));
       }
     }
+  }
+
+  private ReloadResult failed(String why) {
+    status.recordFailure(why, Instant.now());
+    long serving = holder.current().generation();
+    log.warn("reload rejected, generation {} keeps serving: {}", serving, why);
+    return new ReloadResult(false, serving, why);
   }
 
   private ReloadResult attempt() {
@@ -270,11 +282,7 @@ public final class Reloader implements AutoCloseable {
       plan = next;
     }
     if (candidate.snapshot().isEmpty()) {
-      String why = candidate.rejection().orElse("rejected");
-      status.recordFailure(why, Instant.now());
-      long serving = holder.current().generation();
-      log.warn("reload rejected, generation {} keeps serving: {}", serving, why);
-      return new ReloadResult(false, serving, why);
+      return failed(candidate.rejection().orElse("rejected"));
     }
     RuntimeSnapshot snapshot = candidate.snapshot().get();
     holder.swap(snapshot);
@@ -314,13 +322,16 @@ public final class Reloader implements AutoCloseable {
     return thread.schedule(guarded(task), nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** A failing periodic task would silently stop repeating; log instead and carry on. */
+  /**
+   * A failing periodic task would silently stop repeating; log instead and carry on. Errors too:
+   * an OutOfMemoryError in a poll must not end the polling for good.
+   */
   private static Runnable guarded(Runnable task) {
     return () -> {
       try {
         task.run();
-      } catch (RuntimeException e) {
-        log.error("reload watcher task failed", e);
+      } catch (RuntimeException | Error e) {
+        log.error("reload watcher task failed: {}", BuildFailure.describe(e));
       }
     };
   }

@@ -47,18 +47,25 @@ record SnapshotCandidate(
       config = source.load();
     } catch (ConfigException e) {
       return rejected(Optional.empty(), "config: " + e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Any Throwable, OutOfMemoryError and StackOverflowError included, costs this attempt only.
       log.error("loading the configuration failed unexpectedly", e);
-      return rejected(Optional.empty(), "config: " + e);
+      return rejected(Optional.empty(), "config: " + BuildFailure.describe(e));
+    }
+    Optional<String> tooBig = HeapBudget.refusal(config);
+    if (tooBig.isPresent()) {
+      return rejected(Optional.of(config), tooBig.get());
     }
     RuntimeSnapshot snapshot;
     try {
       snapshot = factory.build(config, generation);
     } catch (SnapshotException e) {
       return rejected(Optional.of(config), e.getMessage());
-    } catch (RuntimeException e) {
-      log.error("building snapshot {} failed unexpectedly", generation, e);
-      return rejected(Optional.of(config), "snapshot build failed: " + e);
+    } catch (RuntimeException | Error e) {
+      // The partly built snapshot is unreachable once this frame is left, so after an
+      // OutOfMemoryError the heap is back to what the serving snapshot needs.
+      BuildFailure.log(log, generation, e);
+      return rejected(Optional.of(config), "snapshot build failed: " + BuildFailure.describe(e));
     }
     List<LoadProblem> problems = snapshot.transcoder().descriptors().problems();
     if (!problems.isEmpty()) {

@@ -149,7 +149,8 @@ class AdminHandlerTest {
     assertThat(getShelf.toString()).isEqualTo("{\"httpMethod\":\"GET\",\"template\":"
         + "\"/v1/{name=shelves/*}\",\"grpcMethod\":\"test.a.Shelves/GetShelf\",\"backend\":"
         + "\"shelves\",\"origin\":\"annotation\",\"body\":\"\",\"responseBody\":\"\","
-        + "\"streaming\":\"unary\"}");
+        + "\"streaming\":\"unary\",\"access\":{\"rule\":\"access.default\",\"require\":"
+        + "\"public\",\"rateLimits\":[]}}");
     JsonNode create = find(reply.json().get("routes"), "template", "/v1/shelves");
     assertThat(create.get("body").asText()).isEqualTo("shelf");
     assertThat(reply.json().get("routes").findValuesAsText("origin")).contains("auto_mapping");

@@ -2,6 +2,8 @@ package dev.gangway.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +47,11 @@ class ValidateCommandTest {
 
     assertThat(run.err()).isEmpty();
     assertThat(lines(run.out())).containsExactly(
-        "3 routes:",
+        "3 routes, no problems",
+        "routes (3):",
         "POST /gangway.other.Pings/Ping gangway.other.Pings/Ping cli-2",
         "POST /gangway.test.Shelves/GetShelf gangway.test.Shelves/GetShelf cli-1",
-        "GET /v1/{name=shelves/*} gangway.test.Shelves/GetShelf cli-1",
-        "no problems");
+        "GET /v1/{name=shelves/*} gangway.test.Shelves/GetShelf cli-1");
     assertThat(run.exitCode()).isZero();
   }
 
@@ -57,7 +59,7 @@ class ValidateCommandTest {
   void columnsAreAligned() {
     CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1");
 
-    List<String> rows = Arrays.asList(run.out().split("\n")).subList(1, 4);
+    List<String> rows = Arrays.asList(run.out().split("\n")).subList(2, 5);
     assertThat(rows).extracting(r -> r.indexOf(" gangway.")).as("gRPC method column")
         .containsOnly(rows.get(0).indexOf(" gangway."));
   }
@@ -67,7 +69,7 @@ class ValidateCommandTest {
     CliRun run = validate("validate", "--descriptors", sets.toString(),
         "--backend", "test.*=localhost:50051", "--backend", "*=localhost:50052");
 
-    assertThat(lines(run.out())).contains("1 problem:",
+    assertThat(lines(run.out())).contains("service patterns matching no service (1):",
         "backend cli-1: service pattern test.* matches no loaded service (loaded:"
             + " gangway.other.Pings, gangway.test.Shelves)");
     assertThat(run.exitCode()).isEqualTo(1);
@@ -81,7 +83,7 @@ class ValidateCommandTest {
       CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1",
           "--bind", "127.0.0.1", "--port", String.valueOf(port), "--admin-port", "-1");
 
-      assertThat(lines(run.out())).contains("1 problem:",
+      assertThat(lines(run.out())).contains("ports that cannot be bound (1):",
           "server.port: cannot listen on 127.0.0.1:" + port + " now: Address already in use");
       assertThat(run.exitCode()).isEqualTo(1);
     }
@@ -102,11 +104,15 @@ class ValidateCommandTest {
     CliRun run = validate("validate", "--descriptors", sets.toString(),
         "--backend", "gangway.test.Shelves=localhost:50051");
 
-    assertThat(lines(run.out())).contains(
-        "POST /gangway.other.Pings/Ping gangway.other.Pings/Ping (no backend)",
-        "1 problem:",
+    assertThat(lines(run.out())).containsExactly(
+        "3 routes, 1 problem (1 service without a backend)",
+        "services without a backend (1):",
         "gangway.other.Pings: no backend serves this service (list it, its package.* or * in a"
-            + " backend's services)");
+            + " backend's services)",
+        "routes (3):",
+        "POST /gangway.other.Pings/Ping gangway.other.Pings/Ping (no backend)",
+        "POST /gangway.test.Shelves/GetShelf gangway.test.Shelves/GetShelf cli-1",
+        "GET /v1/{name=shelves/*} gangway.test.Shelves/GetShelf cli-1");
     assertThat(run.exitCode()).isEqualTo(1);
   }
 
@@ -117,7 +123,10 @@ class ValidateCommandTest {
     CliRun run = validate("validate", "--descriptors", missing.toString());
 
     assertThat(lines(run.out())).containsExactly(
-        "0 routes:", "1 problem:", missing + ": does not exist");
+        "0 routes, 1 problem (1 descriptor set)",
+        "descriptor sets (1):",
+        missing + ": does not exist",
+        "routes (0):");
     assertThat(run.exitCode()).isEqualTo(1);
   }
 
@@ -138,10 +147,11 @@ class ValidateCommandTest {
     CliRun run = validate("validate", "--config", config.toString());
 
     assertThat(lines(run.out())).containsExactly(
-        "1 route:",
-        "GET /v1/{name=shelves/*} gangway.test.Shelves/GetShelf shelves",
-        "1 problem:",
-        "routes[1].method: gangway.test.Shelves.Missing is not a method of any loaded service");
+        "1 route, 1 problem (1 route setting)",
+        "route settings (1):",
+        "routes[1].method: gangway.test.Shelves.Missing is not a method of any loaded service",
+        "routes (1):",
+        "GET /v1/{name=shelves/*} gangway.test.Shelves/GetShelf shelves");
     assertThat(run.exitCode()).isEqualTo(1);
   }
 
@@ -166,13 +176,14 @@ class ValidateCommandTest {
     CliRun good = validate("validate", "--config", config.toString());
 
     assertThat(lines(good.out())).contains(
-        "GET /v1/shelf-pages/{id} composite shelf_page shelves", "no problems");
+        "GET /v1/shelf-pages/{id} composite shelf_page shelves", "2 routes, no problems");
     assertThat(good.exitCode()).isZero();
 
     Files.writeString(config, composites.replace("{path.id}", "{path.nope}"));
     CliRun bad = validate("validate", "--config", config.toString());
 
-    assertThat(lines(bad.out())).contains("1 problem:", "composite \"shelf_page\", call \"shelf\": "
+    assertThat(lines(bad.out())).contains("composite routes (1):",
+        "composite \"shelf_page\", call \"shelf\": "
         + "request.name: {path.nope}: the path template /v1/shelf-pages/{id} has no variable "
         + "\"nope\"");
     assertThat(bad.exitCode()).isEqualTo(1);
@@ -207,8 +218,58 @@ class ValidateCommandTest {
     CliRun run = validate("--descriptors", sets.toString(), "--backend", "*=localhost:1",
         "validate");
 
-    assertThat(lines(run.out())).contains("no problems");
+    assertThat(lines(run.out())).contains("3 routes, no problems");
     assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void problemsOnlyLeavesTheRouteTableOut() {
+    CliRun run = validate("validate", "--problems-only", "--descriptors", sets.toString(),
+        "--backend", "gangway.test.Shelves=localhost:50051");
+
+    assertThat(lines(run.out())).containsExactly(
+        "3 routes, 1 problem (1 service without a backend)",
+        "services without a backend (1):",
+        "gangway.other.Pings: no backend serves this service (list it, its package.* or * in a"
+            + " backend's services)");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void jsonHasTheSummaryTheProblemsByKindAndTheRoutes() throws IOException {
+    CliRun run = validate("validate", "--format", "json", "--descriptors", sets.toString(),
+        "--backend", "gangway.test.Shelves=localhost:50051");
+
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.at("/summary/routes").asInt()).isEqualTo(3);
+    assertThat(json.at("/summary/problems").asInt()).isEqualTo(1);
+    assertThat(json.at("/summary/by_kind/no_backend").asInt()).isEqualTo(1);
+    assertThat(json.at("/problems/0/kind").asText()).isEqualTo("no_backend");
+    assertThat(json.at("/problems/0/message").asText()).startsWith("gangway.other.Pings: ");
+    assertThat(json.at("/routes/2")).isEqualTo(new ObjectMapper().readTree(
+        "{\"http_method\":\"GET\",\"template\":\"/v1/{name=shelves/*}\","
+            + "\"grpc_method\":\"gangway.test.Shelves/GetShelf\","
+            + "\"backend\":\"cli-1\"}"));
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void jsonProblemsOnlyHasNoRoutes() throws IOException {
+    CliRun run = validate("validate", "--format=JSON", "--problems-only",
+        "--descriptors", sets.toString(), "--backend", "*=localhost:1");
+
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.has("routes")).isFalse();
+    assertThat(json.at("/problems").size()).isZero();
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    CliRun run = validate("validate", "--format", "yaml", "--descriptors", sets.toString());
+
+    assertThat(run.err()).contains("'yaml' is not a format (text or json)");
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test

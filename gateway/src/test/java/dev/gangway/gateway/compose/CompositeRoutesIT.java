@@ -195,6 +195,9 @@ class CompositeRoutesIT {
         "        request: {delay_ms: 60000, tag: capped-part}",
         "        optional: true",
         "        timeout: 200ms"));
+    // Connects the gateway's channel first: on a loaded machine the 200ms timeout can pass while
+    // the lazy channel connects, before the call reaches the backend to be cancelled.
+    ok(http.get("/v1/echo/warm"));
 
     HttpResponse<String> response = http.get("/v1/capped-part");
     JsonNode body = ok(response);

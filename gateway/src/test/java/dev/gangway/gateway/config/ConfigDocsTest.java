@@ -36,6 +36,21 @@ class ConfigDocsTest {
     keys.addAll(WebSocketReader.KEYS);
     keys.addAll(LimitsReader.KEYS);
     keys.addAll(ConfigReader.SHUTDOWN_KEYS);
+    keys.addAll(AuthReader.KEYS);
+    keys.addAll(AuthReader.PROVIDER_KEYS);
+    keys.addAll(AuthReader.JWT_KEYS);
+    keys.addAll(AuthReader.API_KEY_KEYS);
+    keys.addAll(AuthReader.KEY_KEYS);
+    keys.addAll(AuthReader.CERT_KEYS);
+    keys.addAll(AuthReader.CERT_CONSUMER_KEYS);
+    keys.addAll(AuthReader.IDENTITY_KEYS);
+    keys.addAll(AccessReader.KEYS);
+    keys.addAll(AccessReader.DEFAULT_KEYS);
+    keys.addAll(AccessReader.RULE_KEYS);
+    keys.addAll(AccessReader.REQUIREMENT_KEYS);
+    keys.addAll(RateLimitsReader.KEYS);
+    keys.addAll(RateLimitsReader.LIMIT_KEYS);
+    keys.addAll(RateLimitsReader.REDIS_KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");

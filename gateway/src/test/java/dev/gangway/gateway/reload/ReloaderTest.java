@@ -108,6 +108,57 @@ class ReloaderTest {
   }
 
   @Test
+  void outOfMemoryInTheFactoryFailsOnlyThatReload() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    factory.crash = new OutOfMemoryError("Java heap space");
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.message()).startsWith(
+        "snapshot build failed: out of memory (Java heap space; max heap ")
+        .endsWith(" MiB): give the JVM more heap (-Xmx), see docs/operations.md \"Heap sizing\"");
+    assertThat(holder.current()).isSameAs(serving);
+    assertThat(status.view().lastAttemptFailed()).isTrue();
+    assertThat(status.view().lastFailure().orElseThrow().message()).isEqualTo(result.message());
+
+    factory.crash = null;
+    factory.next = "b";
+    assertThat(reloader.reloadNow().swapped()).isTrue();
+  }
+
+  @Test
+  void stackOverflowInTheFactoryFailsOnlyThatReload() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    factory.recurse = true;
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.message()).startsWith(
+        "snapshot build failed: stack overflow (java.lang.StackOverflowError)");
+    assertThat(holder.current()).isSameAs(serving);
+    assertThat(status.view().failures()).isEqualTo(1);
+
+    factory.recurse = false;
+    factory.next = "b";
+    assertThat(reloader.reloadNow().swapped()).isTrue();
+  }
+
+  @Test
+  void anErrorLoadingTheConfigFailsOnlyThatReload() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    source.error = new OutOfMemoryError("Java heap space");
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(result.message()).startsWith("config: out of memory (Java heap space; ");
+    assertThat(holder.current()).isSameAs(serving);
+    assertThat(factory.builds).isZero();
+  }
+
+  @Test
   void unreadableDescriptorSetRejectsTheSnapshot() throws Exception {
     RuntimeSnapshot serving = holder.current();
     factory.next = "garbage";
@@ -164,11 +215,21 @@ class ReloaderTest {
         Instant.now());
   }
 
+  /** Recurses until the thread's stack overflows: a real StackOverflowError from the factory. */
+  private static RuntimeSnapshot deeper(long depth) {
+    RuntimeSnapshot snapshot = deeper(depth + 1);
+    return depth < 0 ? snapshot : null;
+  }
+
   private static final class FakeSource implements ConfigSource {
     volatile String failure;
+    volatile Error error;
 
     @Override
     public GatewayConfig load() throws ConfigException {
+      if (error != null) {
+        throw error;
+      }
       if (failure != null) {
         throw new ConfigException(failure);
       }
@@ -184,7 +245,8 @@ class ReloaderTest {
   private static final class FakeFactory implements SnapshotFactory {
     volatile String next = "a";
     volatile String refusal;
-    volatile RuntimeException crash;
+    volatile Throwable crash;
+    volatile boolean recurse;
     volatile int builds;
 
     @Override
@@ -193,8 +255,14 @@ class ReloaderTest {
       if (refusal != null) {
         throw new SnapshotException(refusal);
       }
-      if (crash != null) {
-        throw crash;
+      if (crash instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (crash instanceof Error error) {
+        throw error;
+      }
+      if (recurse) {
+        return deeper(generation);
       }
       return snapshot(next, generation);
     }

@@ -30,6 +30,9 @@ public final class EchoBackend implements AutoCloseable {
 
   private final String name;
   private final TestEchoService service;
+  /** Every call that reached this backend, any method: tests of refusals count them. */
+  private final java.util.concurrent.atomic.AtomicInteger calls =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final ServerCredentials credentials;
   private Server server;
   private int port;
@@ -55,6 +58,7 @@ public final class EchoBackend implements AutoCloseable {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(
           ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        calls.incrementAndGet();
         Metadata extra = new Metadata();
         ServerCall<Q, R> withExtra = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
           @Override
@@ -77,6 +81,11 @@ public final class EchoBackend implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** How many calls reached this backend so far. */
+  public int calls() {
+    return calls.get();
   }
 
   public int port() {

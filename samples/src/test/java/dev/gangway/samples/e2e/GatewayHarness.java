@@ -182,6 +182,9 @@ final class GatewayHarness
     if (options.composites) {
       Files.writeString(config, CompositesConfig.yaml(), StandardOpenOption.APPEND);
     }
+    if (!options.extraYaml.isEmpty()) {
+      Files.writeString(config, "\n" + options.extraYaml + "\n", StandardOpenOption.APPEND);
+    }
     SampleServers.Builder servers = SampleServers.builder().instanceName(INSTANCE);
     options.delays.forEach(servers::delay);
     samples = servers.start();
@@ -295,6 +298,7 @@ final class GatewayHarness
     private final Map<String, String> env = new HashMap<>();
     private final Map<SampleBackend, Duration> delays = new EnumMap<>(SampleBackend.class);
     private boolean composites;
+    private String extraYaml = "";
 
     private Builder() {}
 
@@ -313,6 +317,12 @@ final class GatewayHarness
     /** Adds the composite routes of {@link CompositesConfig}. Default: none. */
     Builder withComposites() {
       composites = true;
+      return this;
+    }
+
+    /** Top-level sections appended to the e2e config (auth, access, ...). Default: none. */
+    Builder appendYaml(String yaml) {
+      extraYaml = yaml;
       return this;
     }
   }

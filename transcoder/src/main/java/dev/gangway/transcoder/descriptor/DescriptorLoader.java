@@ -31,14 +31,15 @@ public final class DescriptorLoader {
     List<LoadProblem> problems = new ArrayList<>();
     List<String> read = new ArrayList<>();
     FileCollector collector = new FileCollector(problems);
+    ProtoComments.Collector comments = new ProtoComments.Collector();
     for (DescriptorSource source : sources) {
       Objects.requireNonNull(source, "source");
       for (RawSet raw : SourceReader.read(source, problems)) {
-        DescriptorSetParser.parse(raw, problems)
+        DescriptorSetParser.parse(raw, problems, comments)
             .ifPresent(
-                set -> {
+                files -> {
                   read.add(raw.origin());
-                  collector.addAll(raw.origin(), set);
+                  collector.addAll(raw.origin(), files);
                 });
       }
     }
@@ -48,7 +49,8 @@ public final class DescriptorLoader {
     files.sort(Comparator.comparing(FileDescriptor::getName));
     TypeRegistry types =
         TypeRegistryBuilder.build(files, name -> candidates.get(name).origin(), problems);
-    return new LoadedDescriptors(files, services(files), read, problems, types);
+    return new LoadedDescriptors(
+        files, services(files), read, problems, types, comments.build());
   }
 
   private static List<ServiceDescriptor> services(List<FileDescriptor> files) {

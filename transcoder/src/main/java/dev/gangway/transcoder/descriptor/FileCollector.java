@@ -1,7 +1,6 @@
 package dev.gangway.transcoder.descriptor;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,8 @@ final class FileCollector {
     this.problems = problems;
   }
 
-  void addAll(String origin, FileDescriptorSet set) {
-    for (FileDescriptorProto file : set.getFileList()) {
+  void addAll(String origin, List<FileDescriptorProto> files) {
+    for (FileDescriptorProto file : files) {
       add(origin, file);
     }
   }

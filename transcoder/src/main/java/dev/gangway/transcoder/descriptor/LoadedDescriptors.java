@@ -20,18 +20,26 @@ public final class LoadedDescriptors {
   private final List<String> sources;
   private final List<LoadProblem> problems;
   private final TypeRegistry typeRegistry;
+  private final ProtoComments comments;
 
   LoadedDescriptors(
       List<FileDescriptor> files,
       List<ServiceDescriptor> services,
       List<String> sources,
       List<LoadProblem> problems,
-      TypeRegistry typeRegistry) {
+      TypeRegistry typeRegistry,
+      ProtoComments comments) {
     this.files = List.copyOf(files);
     this.services = List.copyOf(services);
     this.sources = List.copyOf(sources);
     this.problems = List.copyOf(problems);
     this.typeRegistry = Objects.requireNonNull(typeRegistry, "typeRegistry");
+    this.comments = Objects.requireNonNull(comments, "comments");
+  }
+
+  /** The comments of the loaded files, for those loaded from sets with source info. */
+  public ProtoComments comments() {
+    return comments;
   }
 
   /**

@@ -81,7 +81,7 @@ final class SourceReader {
     }
   }
 
-  private static boolean hasDescriptorExtension(Path path) {
+  static boolean hasDescriptorExtension(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     for (String extension : EXTENSIONS) {
       if (name.endsWith(extension)) {

@@ -1,5 +1,6 @@
 package dev.gangway.transcoder.options;
 
+import dev.gangway.transcoder.template.PathTemplateParser;
 import java.util.Objects;
 import java.util.Set;
 
@@ -7,7 +8,8 @@ import java.util.Set;
  * How the transcoder maps requests and responses where the spec leaves a choice.
  *
  * <p>Immutable and thread-safe. Start from {@link #DEFAULT} or {@link #builder()}; every default is
- * the strict choice and is cited in docs/mapping.md.
+ * the strict choice but {@code templateSyntax} (which serves real APIs), and is cited in
+ * docs/mapping.md.
  *
  * <pre>{@code
  * TranscoderOptions options = TranscoderOptions.builder()
@@ -53,6 +55,7 @@ public final class TranscoderOptions {
   private final JsonFieldNames jsonFieldNames;
   private final boolean emitDefaultValues;
   private final boolean enumsAsNumbers;
+  private final PathTemplateParser.Syntax templateSyntax;
 
   private TranscoderOptions(Builder b) {
     this.autoMapping = b.autoMapping;
@@ -64,6 +67,7 @@ public final class TranscoderOptions {
     this.jsonFieldNames = b.jsonFieldNames;
     this.emitDefaultValues = b.emitDefaultValues;
     this.enumsAsNumbers = b.enumsAsNumbers;
+    this.templateSyntax = b.templateSyntax;
   }
 
   public static Builder builder() {
@@ -80,7 +84,8 @@ public final class TranscoderOptions {
         .pathBodyConflict(pathBodyConflict)
         .jsonFieldNames(jsonFieldNames)
         .emitDefaultValues(emitDefaultValues)
-        .enumsAsNumbers(enumsAsNumbers);
+        .enumsAsNumbers(enumsAsNumbers)
+        .templateSyntax(templateSyntax);
   }
 
   public boolean autoMapping() {
@@ -119,6 +124,10 @@ public final class TranscoderOptions {
     return enumsAsNumbers;
   }
 
+  public PathTemplateParser.Syntax templateSyntax() {
+    return templateSyntax;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TranscoderOptions other
@@ -130,7 +139,8 @@ public final class TranscoderOptions {
         && pathBodyConflict == other.pathBodyConflict
         && jsonFieldNames == other.jsonFieldNames
         && emitDefaultValues == other.emitDefaultValues
-        && enumsAsNumbers == other.enumsAsNumbers;
+        && enumsAsNumbers == other.enumsAsNumbers
+        && templateSyntax == other.templateSyntax;
   }
 
   @Override
@@ -144,7 +154,8 @@ public final class TranscoderOptions {
         pathBodyConflict,
         jsonFieldNames,
         emitDefaultValues,
-        enumsAsNumbers);
+        enumsAsNumbers,
+        templateSyntax);
   }
 
   @Override
@@ -157,7 +168,8 @@ public final class TranscoderOptions {
         + ", pathBodyConflict=" + pathBodyConflict
         + ", jsonFieldNames=" + jsonFieldNames
         + ", emitDefaultValues=" + emitDefaultValues
-        + ", enumsAsNumbers=" + enumsAsNumbers + "}";
+        + ", enumsAsNumbers=" + enumsAsNumbers
+        + ", templateSyntax=" + templateSyntax + "}";
   }
 
   /** Not thread-safe; build once, then share the built options. */
@@ -171,6 +183,7 @@ public final class TranscoderOptions {
     private JsonFieldNames jsonFieldNames = JsonFieldNames.JSON_NAME;
     private boolean emitDefaultValues = false;
     private boolean enumsAsNumbers = false;
+    private PathTemplateParser.Syntax templateSyntax = PathTemplateParser.Syntax.EXTENDED;
 
     private Builder() {}
 
@@ -225,6 +238,16 @@ public final class TranscoderOptions {
     /** Print enums as numbers instead of names. Default: false. */
     public Builder enumsAsNumbers(boolean asNumbers) {
       this.enumsAsNumbers = asNumbers;
+      return this;
+    }
+
+    /**
+     * The path template grammar. Default: {@link PathTemplateParser.Syntax#EXTENDED}, which also
+     * serves literal segments after {@code **}: googleapis has such rules and Google's front ends
+     * serve them; rejecting them sent those URLs to other methods.
+     */
+    public Builder templateSyntax(PathTemplateParser.Syntax syntax) {
+      this.templateSyntax = Objects.requireNonNull(syntax, "syntax");
       return this;
     }
 

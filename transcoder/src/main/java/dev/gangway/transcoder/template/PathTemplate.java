@@ -26,6 +26,9 @@ public record PathTemplate(List<Segment> segments, Optional<String> verb) {
       out.append('/');
       s.format(out);
     }
+    if (segments.isEmpty()) {
+      out.append('/'); // the root template "/"
+    }
     verb.ifPresent(v -> out.append(':').append(v));
     return out.toString();
   }

@@ -17,6 +17,11 @@ import java.util.Set;
  * reason and the 0-based index of the offending character, e.g.
  * {@code template /v1/{name=**}/x: only the verb may follow '**' (index 12)}.
  *
+ * <p>{@link Syntax#EXTENDED} (the transcoder's default) also accepts literal segments after
+ * {@code **}, as Google's front ends serve them
+ * (<code>/v1/{parent=projects/*&#47;dataStores/**}/x:purge</code>);
+ * {@link Syntax#STRICT} is the http.proto grammar, where only the verb may follow {@code **}.
+ *
  * <p>Where the spec is loose, this parser decides:
  * <ul>
  *   <li>The verb is the text after the last {@code ':'} that is outside braces and after the last
@@ -30,7 +35,20 @@ import java.util.Set;
  * <p>Usage: {@code PathTemplate t = PathTemplateParser.parse("/v1/{name=shelves/*}:archive");}
  */
 public final class PathTemplateParser {
+  /** Which grammar to accept. */
+  public enum Syntax {
+    /** google/api/http.proto's grammar: only the verb may follow {@code **}. */
+    STRICT,
+    /**
+     * The grammar plus literal segments after {@code **} (inside its variable or after it), as in
+     * googleapis' <code>{parent=projects/*&#47;dataStores/**}/x:purge</code>. No {@code *},
+     * {@code **} or variable may follow a {@code **}, so a path still matches in one way only.
+     */
+    EXTENDED
+  }
+
   private final String text;
+  private final Syntax syntax;
   /** End of the segments: the index of the verb's ':' or the text length. */
   private final int segmentsEnd;
   private final Set<String> fieldPaths = new HashSet<>();
@@ -38,9 +56,19 @@ public final class PathTemplateParser {
   /** Index just after a parsed '**', or -1: only the verb may follow it. */
   private int deepWildcardEnd = -1;
 
-  private PathTemplateParser(String text) {
+  private PathTemplateParser(String text, Syntax syntax) {
     this.text = text;
+    this.syntax = syntax;
     this.segmentsEnd = verbColon(text);
+  }
+
+  /**
+   * Parses a path template with the http.proto grammar ({@link Syntax#STRICT}).
+   *
+   * @throws TemplateSyntaxException if the text does not follow the grammar
+   */
+  public static PathTemplate parse(String template) throws TemplateSyntaxException {
+    return parse(template, Syntax.STRICT);
   }
 
   /**
@@ -48,17 +76,25 @@ public final class PathTemplateParser {
    *
    * @throws TemplateSyntaxException if the text does not follow the grammar
    */
-  public static PathTemplate parse(String template) throws TemplateSyntaxException {
+  public static PathTemplate parse(String template, Syntax syntax)
+      throws TemplateSyntaxException {
     Objects.requireNonNull(template, "template");
-    return new PathTemplateParser(template).template();
+    Objects.requireNonNull(syntax, "syntax");
+    return new PathTemplateParser(template, syntax).template();
   }
 
-  /** {@code Template = "/" Segments [ Verb ] ;} */
+  /**
+   * {@code Template = "/" Segments [ Verb ] ;}, and {@code "/"} alone: the spec's grammar needs a
+   * segment, but Envoy's transcoder accepts {@code "/"} for the root path, and so does this.
+   */
   private PathTemplate template() throws TemplateSyntaxException {
     if (!at('/')) {
       throw error(0, "must start with '/'");
     }
     pos++;
+    if (text.length() == 1) {
+      return new PathTemplate(List.of(), Optional.empty());
+    }
     List<Segment> segments = segments(false);
     return new PathTemplate(segments, verb());
   }
@@ -68,7 +104,7 @@ public final class PathTemplateParser {
     List<Segment> segments = new ArrayList<>();
     segments.add(segment(inVariable));
     while (at('/')) {
-      if (deepWildcardEnd >= 0) {
+      if (deepWildcardEnd >= 0 && syntax == Syntax.STRICT) {
         throw error(deepWildcardEnd, "only the verb may follow '**'");
       }
       pos++;
@@ -83,6 +119,9 @@ public final class PathTemplateParser {
       throw missingSegment();
     }
     char c = text.charAt(pos);
+    if (deepWildcardEnd >= 0 && (c == '{' || c == '*')) {
+      throw error(pos, "only literal segments and the verb may follow '**'");
+    }
     Segment segment;
     if (c == '{') {
       if (inVariable) {

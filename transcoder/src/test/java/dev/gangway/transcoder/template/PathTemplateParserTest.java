@@ -18,7 +18,13 @@ import org.junit.jupiter.api.TestFactory;
 class PathTemplateParserTest {
 
   /** One row of templates.yaml. */
-  record Case(String template, String format, String verb, String error) {}
+  record Case(String template, String format, String verb, String error, String syntax) {
+    /** The grammar the case is parsed with: strict unless it says {@code extended}. */
+    PathTemplateParser.Syntax grammar() {
+      return "extended".equals(syntax)
+          ? PathTemplateParser.Syntax.EXTENDED : PathTemplateParser.Syntax.STRICT;
+    }
+  }
 
   record Table(List<Case> valid, List<Case> invalid) {}
 
@@ -33,12 +39,15 @@ class PathTemplateParserTest {
   Stream<DynamicTest> validTemplatesParseToTheirCanonicalForm() throws IOException {
     return table().valid().stream()
         .map(c -> dynamicTest(c.template() + " -> " + c.format(), () -> {
-          PathTemplate parsed = PathTemplateParser.parse(c.template());
+          PathTemplate parsed = PathTemplateParser.parse(c.template(), c.grammar());
           assertThat(parsed.format()).isEqualTo(c.format());
           if (c.verb() != null) {
             assertThat(parsed.verb().orElse("")).isEqualTo(c.verb());
           }
-          assertThat(PathTemplateParser.parse(parsed.format())).isEqualTo(parsed);
+          assertThat(PathTemplateParser.parse(parsed.format(), c.grammar())).isEqualTo(parsed);
+          // The extension only adds templates: whatever the strict grammar takes, it takes too.
+          assertThat(PathTemplateParser.parse(c.template(), PathTemplateParser.Syntax.EXTENDED))
+              .isEqualTo(parsed);
         }));
   }
 
@@ -46,7 +55,7 @@ class PathTemplateParserTest {
   Stream<DynamicTest> invalidTemplatesAreRejectedWithPosition() throws IOException {
     return table().invalid().stream()
         .map(c -> dynamicTest("\"" + c.template() + "\"", () ->
-            assertThatThrownBy(() -> PathTemplateParser.parse(c.template()))
+            assertThatThrownBy(() -> PathTemplateParser.parse(c.template(), c.grammar()))
                 .isInstanceOf(TemplateSyntaxException.class)
                 .hasMessage(c.error())));
   }

@@ -4,6 +4,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.options.TranscoderOptions.PathBodyConflict;
+import dev.gangway.transcoder.internal.codec.WireAssembler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +19,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * BindingPlan plan = BindingPlanCompiler.compile(binding, options, codec);
- * DynamicMessage request = plan.bind(matched.segments(), rawQuery, contentType, body);
- * byte[] grpcPayload = request.toByteArray();
+ * byte[] grpcPayload = plan.bind(matched.segments(), rawQuery, contentType, body);
  * }</pre>
  */
 public final class BindingPlan {
@@ -46,7 +46,9 @@ public final class BindingPlan {
   }
 
   /**
-   * Builds the request message.
+   * Builds the request message's wire bytes: the body's bytes, then the query's fields, then the
+   * path's, so that protobuf's merge of concatenated messages lets the path win. No message
+   * object is built, except to compare values under {@link PathBodyConflict#REJECT_DIFFERENT}.
    *
    * @param rawSegments the raw matched path segments, verb removed ({@code Matched.segments()})
    * @param rawQuery the raw query string without {@code ?}, or empty
@@ -55,21 +57,41 @@ public final class BindingPlan {
    * @throws TranscodingException 400 naming the field or parameter that cannot be bound, or 415
    *     for a body whose Content-Type the rule cannot take
    */
-  public DynamicMessage bind(
-      List<String> rawSegments, String rawQuery, String contentType, byte[] body)
+  public byte[] bind(List<String> rawSegments, String rawQuery, String contentType, byte[] body)
       throws TranscodingException {
     Objects.requireNonNull(rawSegments, "rawSegments");
     Objects.requireNonNull(rawQuery, "rawQuery");
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(body, "body");
+    byte[] bodyWire = this.body.apply(contentType, body);
+    if (rawQuery.isEmpty() && path.isEmpty()) {
+      return bodyWire;
+    }
+    WireAssembler request = new WireAssembler(bodyWire);
+    query.apply(request, rawQuery, bodyWire.length > 0);
+    if (conflict == PathBodyConflict.PATH_WINS || path.isEmpty()) {
+      for (PathBinding binding : path) {
+        binding.apply(request, rawSegments);
+      }
+      return request.toByteArray();
+    }
+    return bindChecked(request.toByteArray(), rawSegments);
+  }
+
+  /** {@link PathBodyConflict#REJECT_DIFFERENT}: path values are compared with what is set. */
+  private byte[] bindChecked(byte[] bodyAndQuery, List<String> rawSegments)
+      throws TranscodingException {
     DynamicMessage.Builder request = DynamicMessage.newBuilder(inputType);
-    this.body.apply(request, contentType, body);
-    query.apply(request, rawQuery);
+    try {
+      request.mergeFrom(bodyAndQuery);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the codec wrote an invalid message", e);
+    }
     for (PathBinding binding : path) {
-      binding.apply(request, rawSegments, conflict);
+      binding.applyChecked(request, rawSegments, conflict);
     }
     // Partial: proto2 required fields are the backend's to enforce, as JsonFormat leaves them.
-    return request.buildPartial();
+    return request.buildPartial().toByteArray();
   }
 
   /**

@@ -55,7 +55,7 @@ public final class BindingPlanCompiler {
     Descriptor input = binding.method().getInputType();
     String rule = binding.describe();
     List<PathBinding> path = pathBindings(binding, input, rule);
-    BodyMapping body = bodyMapping(binding.body(), input, rule, new JsonBodyReader(codec.parser()));
+    BodyMapping body = bodyMapping(binding.body(), input, rule, new JsonBodyReader(codec.compiled()));
     FieldDescriptor bodyField = null;
     if (body instanceof BodyMapping.Field f) {
       bodyField = f.field();
@@ -216,7 +216,7 @@ public final class BindingPlanCompiler {
       return input.getFullName().equals(HTTP_BODY)
           ? new BodyMapping.HttpBodyWhole(
               input.findFieldByName("content_type"), input.findFieldByName("data"))
-          : new BodyMapping.WholeMessage(json);
+          : new BodyMapping.WholeMessage(json, json.codec().schema(input));
     }
     String where = "body " + body + " in " + rule + ": ";
     if (body.indexOf('.') >= 0) {
@@ -233,6 +233,6 @@ public final class BindingPlanCompiler {
       return new BodyMapping.HttpBodyField(
           field, httpBody.findFieldByName("content_type"), httpBody.findFieldByName("data"));
     }
-    return new BodyMapping.Field(field, json);
+    return new BodyMapping.Field(field, json.codec().field(field), json);
   }
 }

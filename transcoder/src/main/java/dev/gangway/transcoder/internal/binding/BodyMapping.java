@@ -2,8 +2,12 @@ package dev.gangway.transcoder.internal.binding;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
 import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.internal.codec.FieldSchema;
+import dev.gangway.transcoder.internal.codec.MessageSchema;
+import dev.gangway.transcoder.internal.codec.WireAssembler;
+import dev.gangway.transcoder.internal.codec.WireMessage;
+import java.util.List;
 
 /**
  * The body step of a plan: what the rule's {@code body} maps the HTTP request body to.
@@ -17,8 +21,8 @@ sealed interface BodyMapping
         BodyMapping.HttpBodyWhole,
         BodyMapping.HttpBodyField {
 
-  /** Reads {@code body} into the (still empty) request builder. */
-  void apply(Message.Builder request, String contentType, byte[] body) throws TranscodingException;
+  /** The wire bytes the body contributes to the request message (empty when it sets nothing). */
+  byte[] apply(String contentType, byte[] body) throws TranscodingException;
 
   /** One line for the explain output. */
   String describe();
@@ -26,12 +30,12 @@ sealed interface BodyMapping
   /** No {@code body}: a request must not carry one. */
   record None(String rule) implements BodyMapping {
     @Override
-    public void apply(Message.Builder request, String contentType, byte[] body)
-        throws TranscodingException {
+    public byte[] apply(String contentType, byte[] body) throws TranscodingException {
       if (body.length > 0) {
         throw TranscodingException.invalidArgument(
             "body: not allowed, the rule for " + rule + " has no body");
       }
+      return JsonBodyReader.empty();
     }
 
     @Override
@@ -41,14 +45,12 @@ sealed interface BodyMapping
   }
 
   /** {@code body: "*"}: the JSON body is the request message, less what the path binds. */
-  record WholeMessage(JsonBodyReader json) implements BodyMapping {
+  record WholeMessage(JsonBodyReader json, MessageSchema type) implements BodyMapping {
     @Override
-    public void apply(Message.Builder request, String contentType, byte[] body)
-        throws TranscodingException {
-      String text = JsonBodyReader.text(contentType, body);
-      if (text != null) {
-        json.merge(text, request);
-      }
+    public byte[] apply(String contentType, byte[] body) throws TranscodingException {
+      return JsonBodyReader.present(contentType, body)
+          ? json.message(type, body)
+          : JsonBodyReader.empty();
     }
 
     @Override
@@ -58,29 +60,13 @@ sealed interface BodyMapping
   }
 
   /** {@code body: "<field>"}: the JSON body is that top-level field's value, of any kind. */
-  record Field(FieldDescriptor field, JsonBodyReader json) implements BodyMapping {
+  record Field(FieldDescriptor field, FieldSchema schema, JsonBodyReader json)
+      implements BodyMapping {
     @Override
-    public void apply(Message.Builder request, String contentType, byte[] body)
-        throws TranscodingException {
-      String text = JsonBodyReader.text(contentType, body);
-      if (text == null) {
-        return;
-      }
-      if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated()) {
-        json.merge(text, FieldAccess.child(request, field));
-        return;
-      }
-      // Scalars, lists and maps have no builder of their own: parse them as the one member of a
-      // request object, then make sure the body did not smuggle in other members after the value.
-      // The proto name: always an identifier, so it needs no JSON escaping; JsonFormat takes it.
-      String prefix = "{\"" + field.getName() + "\":";
-      json.merge(prefix + text + "}", request, prefix.length());
-      for (FieldDescriptor set : request.getAllFields().keySet()) {
-        if (set != field) {
-          throw TranscodingException.invalidArgument(
-              "body: invalid JSON: expected a single value for field " + field.getName());
-        }
-      }
+    public byte[] apply(String contentType, byte[] body) throws TranscodingException {
+      return JsonBodyReader.present(contentType, body)
+          ? json.field(schema, body)
+          : JsonBodyReader.empty();
     }
 
     @Override
@@ -93,9 +79,11 @@ sealed interface BodyMapping
   record HttpBodyWhole(FieldDescriptor contentTypeField, FieldDescriptor dataField)
       implements BodyMapping {
     @Override
-    public void apply(Message.Builder request, String contentType, byte[] body) {
-      request.setField(contentTypeField, contentType);
-      request.setField(dataField, ByteString.copyFrom(body));
+    public byte[] apply(String contentType, byte[] body) {
+      WireAssembler wire = new WireAssembler(JsonBodyReader.empty());
+      wire.set(List.of(contentTypeField), contentType);
+      wire.set(List.of(dataField), ByteString.copyFrom(body));
+      return wire.toByteArray();
     }
 
     @Override
@@ -109,13 +97,14 @@ sealed interface BodyMapping
       FieldDescriptor field, FieldDescriptor contentTypeField, FieldDescriptor dataField)
       implements BodyMapping {
     @Override
-    public void apply(Message.Builder request, String contentType, byte[] body) {
+    public byte[] apply(String contentType, byte[] body) {
       if (body.length == 0 && contentType.isEmpty()) {
-        return; // nothing sent: leave the field unset rather than present and empty
+        return JsonBodyReader.empty(); // nothing sent: leave the field unset
       }
-      Message.Builder httpBody = FieldAccess.child(request, field);
-      httpBody.setField(contentTypeField, contentType);
-      httpBody.setField(dataField, ByteString.copyFrom(body));
+      WireAssembler httpBody = new WireAssembler(JsonBodyReader.empty());
+      httpBody.set(List.of(contentTypeField), contentType);
+      httpBody.set(List.of(dataField), ByteString.copyFrom(body));
+      return WireAssembler.single(field, new WireMessage(httpBody.toByteArray())).bytes();
     }
 
     @Override

@@ -1,50 +1,56 @@
 package dev.gangway.transcoder.internal.binding;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.gangway.transcoder.errors.TranscodingException;
-import java.nio.charset.CharacterCodingException;
+import dev.gangway.transcoder.internal.codec.CodecException;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
+import dev.gangway.transcoder.internal.codec.FieldSchema;
+import dev.gangway.transcoder.internal.codec.MessageSchema;
 import java.util.Locale;
 
 /**
- * Reads a JSON request body: checks its Content-Type, decodes UTF-8 strictly, and merges it with
- * the snapshot's proto3 JSON parser, turning parser errors into client-safe messages.
+ * Reads a JSON request body: checks its Content-Type, UTF-8 and that nothing follows the first
+ * value, then turns it into wire bytes with the snapshot's compiled codec, its errors becoming
+ * client messages that start with {@code body: }.
  *
- * <p>Immutable and thread-safe (the JsonFormat parser is).
+ * <p>Immutable and thread-safe (the codec is).
  */
 final class JsonBodyReader {
+  private static final byte[] EMPTY = new byte[0];
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  private final JsonFormat.Parser parser;
+  private final CompiledCodec codec;
 
-  JsonBodyReader(JsonFormat.Parser parser) {
-    this.parser = parser;
+  JsonBodyReader(CompiledCodec codec) {
+    this.codec = codec;
+  }
+
+  CompiledCodec codec() {
+    return codec;
   }
 
   /**
-   * The body as text, or null when it holds nothing but whitespace (then the body sets no field,
-   * as in Envoy and grpc-gateway).
+   * Whether the body holds a JSON value; false when it is empty (then the body sets no field, as
+   * in Envoy and grpc-gateway).
    *
-   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8
+   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8,
+   *     for a body of only whitespace (RFC 8259: a JSON text is one value; Envoy rejects it too)
    *     or for text after the first JSON value
    */
-  static String text(String contentType, byte[] body) throws TranscodingException {
+  static boolean present(String contentType, byte[] body) throws TranscodingException {
     if (body.length == 0) {
-      return null;
+      return false;
     }
     checkContentType(contentType, body);
     if (isBlank(body)) {
-      return null;
+      throw TranscodingException.invalidArgument(
+          "body: invalid JSON: only whitespace, no JSON value (send no body, or a JSON value)");
     }
-    String text;
-    try {
-      text = StrictUtf8.decode(body, body.length);
-    } catch (CharacterCodingException e) {
+    if (!UnsafeByteOperations.unsafeWrap(body).isValidUtf8()) {
       throw TranscodingException.invalidArgument("body: invalid JSON: not valid UTF-8");
     }
-    TrailingText.check(text);
-    return text;
+    TrailingText.check(body);
+    return true;
   }
 
   /**
@@ -88,20 +94,25 @@ final class JsonBodyReader {
     return true;
   }
 
-  /** Merges {@code json} into {@code builder}. */
-  void merge(String json, Message.Builder builder) throws TranscodingException {
-    merge(json, builder, 0);
+  /** The body (checked by {@link #present}) as the wire bytes of a whole message. */
+  byte[] message(MessageSchema type, byte[] body) throws TranscodingException {
+    try {
+      return codec.toWire(type, body, 0, body.length);
+    } catch (CodecException e) {
+      throw TranscodingException.invalidArgument("body: " + e.getMessage());
+    }
   }
 
-  /**
-   * Merges {@code json}, which starts with {@code prefixLength} characters of our own before the
-   * client's text (so syntax error columns can be given in the client's terms).
-   */
-  void merge(String json, Message.Builder builder, int prefixLength) throws TranscodingException {
+  /** The body (checked by {@link #present}) as the value of one field, encoded as that field. */
+  byte[] field(FieldSchema field, byte[] body) throws TranscodingException {
     try {
-      parser.merge(json, builder);
-    } catch (InvalidProtocolBufferException e) {
-      throw TranscodingException.invalidArgument(JsonErrors.describe(e, prefixLength));
+      return codec.fieldToWire(field, body, 0, body.length);
+    } catch (CodecException e) {
+      throw TranscodingException.invalidArgument("body: " + e.getMessage());
     }
+  }
+
+  static byte[] empty() {
+    return EMPTY;
   }
 }

@@ -2,10 +2,10 @@ package dev.gangway.transcoder.internal.binding;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.FieldMaskUtil;
 import com.google.protobuf.util.Timestamps;
+import dev.gangway.transcoder.internal.codec.WireAssembler;
 import java.text.ParseException;
 import java.util.Set;
 
@@ -14,8 +14,10 @@ import java.util.Set;
  * {@code google.protobuf.*Value} wrappers, {@code Timestamp} (RFC 3339), {@code Duration}
  * ({@code 1.5s}) and {@code FieldMask} (comma-separated lowerCamel paths).
  *
- * <p>Stateless and thread-safe. Values are built as {@link DynamicMessage}s of the field's own
- * descriptor, so they fit descriptors loaded at run time as well as generated ones.
+ * <p>Stateless and thread-safe. Values are the messages' wire bytes
+ * ({@link dev.gangway.transcoder.internal.codec.WireMessage}), by the field numbers the
+ * well-known .proto files fix, so they fit descriptors loaded at run time as well as generated
+ * ones and no message object is built per request.
  */
 final class MessageValueParsers {
   private static final String TIMESTAMP = "google.protobuf.Timestamp";
@@ -68,7 +70,7 @@ final class MessageValueParsers {
   private static ScalarParser wrapper(Descriptor type) {
     FieldDescriptor value = type.findFieldByNumber(1);
     ScalarParser inner = ScalarParser.forField(value);
-    return text -> DynamicMessage.newBuilder(type).setField(value, inner.parse(text)).build();
+    return text -> WireAssembler.single(value, inner.parse(text));
   }
 
   private static ScalarParser timestamp(Descriptor type) {
@@ -95,8 +97,6 @@ final class MessageValueParsers {
   /** Timestamp and Duration: both are {seconds = 1, nanos = 2} with a JSON string form. */
   private static ScalarParser secondsAndNanos(
       Descriptor type, String what, SecondsNanosParser parser) {
-    FieldDescriptor seconds = type.findFieldByNumber(1);
-    FieldDescriptor nanos = type.findFieldByNumber(2);
     return text -> {
       long[] parsed;
       try {
@@ -104,15 +104,11 @@ final class MessageValueParsers {
       } catch (ParseException | IllegalArgumentException e) {
         throw InvalidValueException.notA(text, what);
       }
-      return DynamicMessage.newBuilder(type)
-          .setField(seconds, parsed[0])
-          .setField(nanos, (int) parsed[1])
-          .build();
+      return WireAssembler.secondsAndNanos(parsed[0], (int) parsed[1]);
     };
   }
 
   private static ScalarParser fieldMask(Descriptor type) {
-    FieldDescriptor paths = type.findFieldByNumber(1);
     String what = FIELD_MASK + " (comma-separated paths, e.g. title,publishTime)";
     return text -> {
       com.google.protobuf.FieldMask mask;
@@ -121,7 +117,7 @@ final class MessageValueParsers {
       } catch (IllegalArgumentException e) {
         throw InvalidValueException.notA(text, what);
       }
-      return DynamicMessage.newBuilder(type).setField(paths, mask.getPathsList()).build();
+      return WireAssembler.fieldMask(mask.getPathsList());
     };
   }
 }

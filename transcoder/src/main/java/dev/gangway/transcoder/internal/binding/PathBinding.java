@@ -1,9 +1,13 @@
 package dev.gangway.transcoder.internal.binding;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.options.TranscoderOptions.PathBodyConflict;
+import dev.gangway.transcoder.internal.codec.WireAssembler;
+import dev.gangway.transcoder.internal.codec.WireMessage;
 import java.util.List;
 
 /**
@@ -16,6 +20,7 @@ final class PathBinding {
   private final String variable;
   private final String fieldPath;
   private final FieldDescriptor[] chain;
+  private final List<FieldDescriptor> chainList;
   private final ScalarParser parser;
   private final SegmentSpan span;
   private final PercentDecoder.Mode mode;
@@ -31,6 +36,7 @@ final class PathBinding {
     this.variable = variable;
     this.fieldPath = fieldPath;
     this.chain = chain.toArray(new FieldDescriptor[0]);
+    this.chainList = List.copyOf(chain);
     this.parser = parser;
     this.span = span;
     this.mode = multiSegment ? PercentDecoder.Mode.MULTI_SEGMENT : PercentDecoder.Mode.SEGMENT;
@@ -49,7 +55,7 @@ final class PathBinding {
 
   /** The resolved fields from the request message down to the bound field. */
   List<FieldDescriptor> chain() {
-    return List.of(chain);
+    return chainList;
   }
 
   boolean multiSegment() {
@@ -57,17 +63,40 @@ final class PathBinding {
   }
 
   /**
-   * Decodes the variable's segments, parses them for the field type and sets the field, replacing
-   * what the body set unless {@code conflict} asks to reject a differing value.
+   * Decodes the variable's segments, parses them for the field type and writes the field after
+   * the body and query, so its value replaces theirs (the default, {@link PathBodyConflict#PATH_WINS}).
    */
-  void apply(Message.Builder request, List<String> segments, PathBodyConflict conflict)
-      throws TranscodingException {
+  void apply(WireAssembler request, List<String> segments) throws TranscodingException {
+    request.set(chainList, parse(segments).value());
+  }
+
+  private record Parsed(String text, Object value) {}
+
+  private Parsed parse(List<String> segments) throws TranscodingException {
     String text = PercentDecoder.decode(span.text(segments), mode, label);
-    Object value;
     try {
-      value = parser.parse(text);
+      return new Parsed(text, parser.parse(text));
     } catch (InvalidValueException e) {
       throw TranscodingException.invalidArgument(label + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Like {@link #apply(WireAssembler, List)}, but into a message built from the body and query,
+   * refusing a value that differs from theirs ({@link PathBodyConflict#REJECT_DIFFERENT}, which
+   * must compare field values).
+   */
+  void applyChecked(Message.Builder request, List<String> segments, PathBodyConflict conflict)
+      throws TranscodingException {
+    Parsed parsed = parse(segments);
+    String text = parsed.text();
+    Object value = parsed.value();
+    if (value instanceof WireMessage wire) {
+      try {
+        value = DynamicMessage.parseFrom(chain[chain.length - 1].getMessageType(), wire.bytes());
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalStateException("a parsed path value is always a valid message", e);
+      }
     }
     boolean reject = conflict == PathBodyConflict.REJECT_DIFFERENT;
     Message.Builder container = request;

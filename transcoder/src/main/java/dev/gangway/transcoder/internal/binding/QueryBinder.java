@@ -1,12 +1,12 @@
 package dev.gangway.transcoder.internal.binding;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.internal.binding.QueryIndex.Shape;
 import dev.gangway.transcoder.internal.binding.QueryIndex.Target;
 import dev.gangway.transcoder.options.TranscoderOptions;
 import dev.gangway.transcoder.options.TranscoderOptions.UnknownInput;
+import dev.gangway.transcoder.internal.codec.WireAssembler;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,12 +51,21 @@ final class QueryBinder {
         : PercentDecoder.Mode.QUERY;
   }
 
-  /** Sets the fields the raw query string names. */
-  void apply(Message.Builder request, String rawQuery) throws TranscodingException {
+  /**
+   * Writes the fields the raw query string names.
+   *
+   * @param bodySet whether the body already set the rule's body field (a oneof rival of it
+   *     cannot be set here)
+   */
+  void apply(WireAssembler request, String rawQuery, boolean bodySet)
+      throws TranscodingException {
     if (rawQuery.isEmpty()) {
       return;
     }
-    Set<List<FieldDescriptor>> seen = new HashSet<>();
+    Assignments seen = new Assignments();
+    if (bodySet && bodyField != null) {
+      seen.set.add(List.of(bodyField));
+    }
     int start = 0;
     while (start <= rawQuery.length()) {
       int amp = rawQuery.indexOf('&', start);
@@ -68,8 +77,14 @@ final class QueryBinder {
     }
   }
 
+  /** What the query has set so far (and the body field, when the body set it). */
+  private static final class Assignments {
+    final Set<List<FieldDescriptor>> once = new HashSet<>();
+    final List<List<FieldDescriptor>> set = new ArrayList<>();
+  }
+
   private void applyParameter(
-      Message.Builder request, String query, int start, int end, Set<List<FieldDescriptor>> seen)
+      WireAssembler request, String query, int start, int end, Assignments seen)
       throws TranscodingException {
     int eq = query.indexOf('=', start);
     boolean hasValue = eq >= 0 && eq < end;
@@ -97,40 +112,48 @@ final class QueryBinder {
     }
   }
 
-  /** Sets (or, for a repeated field, adds) the value, creating the messages on the way. */
+  /**
+   * Writes (or, for a repeated field, adds) the value. A oneof member whose rival is already set
+   * at the same place is refused, as is a second value for a singular field.
+   */
   private static void set(
-      Message.Builder request,
-      Target target,
-      Object value,
-      String label,
-      Set<List<FieldDescriptor>> seen)
+      WireAssembler request, Target target, Object value, String label, Assignments seen)
       throws TranscodingException {
     List<FieldDescriptor> chain = target.chain();
-    Message.Builder container = request;
-    for (int i = 0; i < chain.size() - 1; i++) {
-      checkNoRival(container, chain.get(i), label);
-      container = FieldAccess.child(container, chain.get(i));
+    int leaf = chain.size() - 1;
+    for (int i = 0; i < leaf; i++) {
+      checkNoRival(seen, chain, i, label);
     }
-    FieldDescriptor leaf = chain.get(chain.size() - 1);
-    if (target.leaf().shape() == Shape.REPEATED_SCALAR) {
-      container.addRepeatedField(leaf, value);
-      return;
+    if (target.leaf().shape() != Shape.REPEATED_SCALAR) {
+      if (!seen.once.add(chain)) {
+        throw TranscodingException.invalidArgument(
+            label + ": given more than once, but field " + chain.get(leaf).getName()
+                + " is not repeated");
+      }
+      checkNoRival(seen, chain, leaf, label);
     }
-    if (!seen.add(chain)) {
-      throw TranscodingException.invalidArgument(
-          label + ": given more than once, but field " + leaf.getName() + " is not repeated");
-    }
-    checkNoRival(container, leaf, label);
-    container.setField(leaf, value);
+    seen.set.add(chain);
+    request.set(chain, value);
   }
 
-  private static void checkNoRival(Message.Builder container, FieldDescriptor field, String label)
+  /** Refuses {@code chain[level]} when a rival member of its oneof is set in the same message. */
+  private static void checkNoRival(
+      Assignments seen, List<FieldDescriptor> chain, int level, String label)
       throws TranscodingException {
-    FieldDescriptor rival = FieldAccess.oneofRival(container, field);
-    if (rival != null) {
-      throw TranscodingException.invalidArgument(
-          label + ": field " + rival.getName() + " of the same oneof "
-              + rival.getRealContainingOneof().getName() + " is already set");
+    FieldDescriptor field = chain.get(level);
+    if (field.getRealContainingOneof() == null) {
+      return;
+    }
+    for (List<FieldDescriptor> other : seen.set) {
+      if (other.size() > level
+          && other.subList(0, level).equals(chain.subList(0, level))
+          && other.get(level) != field
+          && other.get(level).getRealContainingOneof() == field.getRealContainingOneof()) {
+        FieldDescriptor rival = other.get(level);
+        throw TranscodingException.invalidArgument(
+            label + ": field " + rival.getName() + " of the same oneof "
+                + rival.getRealContainingOneof().getName() + " is already set");
+      }
     }
   }
 

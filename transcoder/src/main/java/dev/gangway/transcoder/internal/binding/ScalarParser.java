@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Turns one decoded path or query text into a value for one field type, in the form
- * {@code Message.Builder.setField} takes (Integer, Long, ..., EnumValueDescriptor, or a message for
- * wrappers, Timestamp, Duration and FieldMask).
+ * {@code Message.Builder.setField} takes (Integer, Long, ..., EnumValueDescriptor), or the wire
+ * bytes of a wrapper, Timestamp, Duration or FieldMask
+ * ({@link dev.gangway.transcoder.internal.codec.WireMessage}).
  *
  * <p>Implementations are immutable and thread-safe; {@link #forField} builds one per field at load
  * time, so a request only runs the parse.

@@ -3,11 +3,11 @@ package dev.gangway.transcoder.internal.binding;
 import dev.gangway.transcoder.errors.TranscodingException;
 
 /**
- * Rejects a JSON body with text after its first value ({@code {"a":1} xx}, {@code {}{}}), which
- * protobuf's JSON parser stops reading at and would otherwise silently drop.
+ * Rejects a JSON body with text after its first value ({@code {"a":1} xx}, {@code {}{}}).
  *
  * <p>Only the end of the first value is found here (strings, escapes and nesting depth); whether
- * that value is valid JSON is left to the parser, which reports it with its own position.
+ * that value is valid JSON is left to the parser, which reports it with its own position. Works
+ * on the UTF-8 bytes; columns count UTF-16 characters, as the parsers do.
  *
  * <p>Stateless and thread-safe.
  */
@@ -15,13 +15,13 @@ final class TrailingText {
   private TrailingText() {}
 
   /** Throws 400 naming the line and column where text follows the body's first JSON value. */
-  static void check(String json) throws TranscodingException {
+  static void check(byte[] json) throws TranscodingException {
     int end = endOfFirstValue(json);
     if (end < 0) {
       return;
     }
-    for (int i = end; i < json.length(); i++) {
-      char c = json.charAt(i);
+    for (int i = end; i < json.length; i++) {
+      byte c = json[i];
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
         throw TranscodingException.invalidArgument(
             "body: invalid JSON: unexpected text after the JSON value at " + position(json, i));
@@ -30,12 +30,12 @@ final class TrailingText {
   }
 
   /** The index just past the first JSON value, or -1 when it does not end (a syntax error). */
-  private static int endOfFirstValue(String json) {
+  private static int endOfFirstValue(byte[] json) {
     int i = skipBlanks(json, 0);
-    if (i == json.length()) {
+    if (i == json.length) {
       return -1;
     }
-    char first = json.charAt(i);
+    byte first = json[i];
     if (first == '"') {
       return endOfString(json, i);
     }
@@ -43,8 +43,8 @@ final class TrailingText {
       return endOfScalar(json, i);
     }
     int depth = 0;
-    while (i < json.length()) {
-      char c = json.charAt(i);
+    while (i < json.length) {
+      byte c = json[i];
       if (c == '"') {
         i = endOfString(json, i);
         if (i < 0) {
@@ -65,9 +65,9 @@ final class TrailingText {
     return -1;
   }
 
-  private static int endOfString(String json, int quote) {
-    for (int i = quote + 1; i < json.length(); i++) {
-      char c = json.charAt(i);
+  private static int endOfString(byte[] json, int quote) {
+    for (int i = quote + 1; i < json.length; i++) {
+      byte c = json[i];
       if (c == '\\') {
         i++;
       } else if (c == '"') {
@@ -77,31 +77,40 @@ final class TrailingText {
     return -1;
   }
 
-  private static int endOfScalar(String json, int start) {
+  private static int endOfScalar(byte[] json, int start) {
     int i = start;
-    while (i < json.length() && "{}[],\" \t\r\n".indexOf(json.charAt(i)) < 0) {
+    while (i < json.length && !ends(json[i])) {
       i++;
     }
     return i;
   }
 
-  private static int skipBlanks(String json, int from) {
+  private static boolean ends(byte c) {
+    return c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == '"' || isBlank(c);
+  }
+
+  private static boolean isBlank(byte c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  private static int skipBlanks(byte[] json, int from) {
     int i = from;
-    while (i < json.length() && " \t\r\n".indexOf(json.charAt(i)) >= 0) {
+    while (i < json.length && isBlank(json[i])) {
       i++;
     }
     return i;
   }
 
-  private static String position(String json, int index) {
+  private static String position(byte[] json, int index) {
     int line = 1;
     int column = 1;
     for (int i = 0; i < index; i++) {
-      if (json.charAt(i) == '\n') {
+      int b = json[i] & 0xFF;
+      if (b == '\n') {
         line++;
         column = 1;
-      } else {
-        column++;
+      } else if ((b & 0xC0) != 0x80) {
+        column += b >= 0xF0 ? 2 : 1; // a 4-byte sequence is two UTF-16 characters
       }
     }
     return "line " + line + " column " + column;

@@ -1,18 +1,17 @@
 package dev.gangway.transcoder.internal.json;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import dev.gangway.transcoder.render.RenderedBody;
-import java.io.IOException;
+import dev.gangway.transcoder.internal.codec.CodecException;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
+import dev.gangway.transcoder.internal.codec.FieldSchema;
+import dev.gangway.transcoder.internal.codec.MessageSchema;
+import dev.gangway.transcoder.internal.codec.WireFields;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Writes the HTTP body of one parsed response: one implementation per shape a
- * {@code response_body} selection can take, chosen once by {@link ResponsePlan#compile}.
+ * Writes the HTTP body of one response straight from its wire bytes: one implementation per
+ * shape a {@code response_body} selection can take, chosen once by {@link ResponsePlan#compile}.
  *
  * <p>All implementations are immutable and thread-safe.
  */
@@ -24,17 +23,17 @@ sealed interface BodyWriter
         BodyWriter.HttpBodyField {
 
   /**
-   * The body for {@code response}.
+   * The body for the response in {@code wire}.
    *
-   * @throws IOException if JsonFormat cannot print it (e.g. an {@code Any} of an unknown type)
+   * @throws CodecException if the bytes are not a valid response or cannot be written as JSON
    */
-  RenderedBody write(Message response) throws IOException;
+  RenderedBody write(byte[] wire) throws CodecException;
 
   /** The whole response message as JSON (no {@code response_body}). */
-  record WholeMessage(JsonFormat.Printer printer) implements BodyWriter {
+  record WholeMessage(CompiledCodec codec, MessageSchema type) implements BodyWriter {
     @Override
-    public RenderedBody write(Message response) throws IOException {
-      return json(printer, response);
+    public RenderedBody write(byte[] wire) throws CodecException {
+      return json(codec.toJson(type, wire));
     }
   }
 
@@ -46,98 +45,79 @@ sealed interface BodyWriter
    *
    * @param unsetJson the JSON for an unset field, computed once at compile time
    */
-  record MessageField(FieldDescriptor field, JsonFormat.Printer printer, String unsetJson)
+  record MessageField(CompiledCodec codec, MessageSchema type, FieldSchema field, byte[] unsetJson)
       implements BodyWriter {
 
-    static MessageField compile(FieldDescriptor field, JsonCodec codec) throws IOException {
-      Descriptor type = field.getMessageType();
-      String empty = codec.printer().print(DynamicMessage.getDefaultInstance(type));
-      boolean structured = empty.startsWith("{") || empty.startsWith("[");
-      return new MessageField(field, codec.printer(), structured ? empty : "null");
+    static MessageField compile(CompiledCodec codec, MessageSchema type, FieldSchema field)
+        throws CodecException {
+      byte[] empty = codec.toJson(codec.schema(field.descriptor().getMessageType()), new byte[0]);
+      boolean structured = empty.length > 0 && (empty[0] == '{' || empty[0] == '[');
+      byte[] unset = structured ? empty : "null".getBytes(StandardCharsets.UTF_8);
+      return new MessageField(codec, type, field, unset);
     }
 
     @Override
-    public RenderedBody write(Message response) throws IOException {
-      if (!response.hasField(field)) {
-        return json(unsetJson);
-      }
-      return json(printer, (Message) response.getField(field));
+    public RenderedBody write(byte[] wire) throws CodecException {
+      byte[] json = codec.fieldToJson(type, field, wire);
+      return json(json == null ? unsetJson : json);
     }
   }
 
   /**
-   * A scalar, enum, repeated or map field. JsonFormat prints only messages, so the value is
-   * printed inside a holder message of the response type that has only this field set, and cut
-   * out of that object; an unset field answers the JSON computed once at compile time.
-   *
-   * @param memberName the name the printer writes for the field (JSON or proto name)
-   * @param unsetJson the field's JSON when the response leaves it unset ({@code ""}, {@code 0},
-   *     {@code []}, {@code {}}, the first enum value...), printed with the same options
+   * A scalar, enum, repeated or map field: its value's JSON, or when the response leaves it
+   * unset the JSON of its default ({@code ""}, {@code 0}, {@code []}, {@code {}}, the first enum
+   * value...), computed once at compile time with the same options.
    */
-  record ValueField(
-      FieldDescriptor field, JsonFormat.Printer printer, String memberName, String unsetJson)
+  record ValueField(CompiledCodec codec, MessageSchema type, FieldSchema field, byte[] unsetJson)
       implements BodyWriter {
 
-    static ValueField compile(FieldDescriptor field, JsonCodec codec) throws IOException {
-      DynamicMessage.Builder holder = DynamicMessage.newBuilder(field.getContainingType());
-      if (field.hasPresence()) {
-        // Setting a field with presence marks it present, so even its default value is printed.
-        holder.setField(field, field.getDefaultValue());
-      }
-      String name = codec.memberName(field);
-      String unset = JsonMembers.value(codec.defaultsPrinter().print(holder), name);
-      return new ValueField(field, codec.printer(), name, unset);
+    static ValueField compile(CompiledCodec codec, MessageSchema type, FieldSchema field)
+        throws CodecException {
+      return new ValueField(codec, type, field, codec.defaultJson(field));
     }
 
     @Override
-    public RenderedBody write(Message response) throws IOException {
-      boolean set =
-          field.isRepeated() ? response.getRepeatedFieldCount(field) > 0 : response.hasField(field);
-      if (!set) {
-        return json(unsetJson);
-      }
-      DynamicMessage holder =
-          DynamicMessage.newBuilder(field.getContainingType())
-              .setField(field, response.getField(field))
-              .build();
-      // A backend may put a default value on the wire; the holder then prints nothing.
-      return json(JsonMembers.valueOrElse(printer.print(holder), memberName, unsetJson));
+    public RenderedBody write(byte[] wire) throws CodecException {
+      byte[] json = codec.fieldToJson(type, field, wire);
+      return json(json == null ? unsetJson : json);
     }
   }
 
   /** The response is a {@code google.api.HttpBody}: its bytes, sent as they are. */
-  record HttpBodyMessage(FieldDescriptor contentType, FieldDescriptor data) implements BodyWriter {
+  record HttpBodyMessage(int contentType, int data) implements BodyWriter {
     @Override
-    public RenderedBody write(Message response) {
-      return raw(response, contentType, data);
+    public RenderedBody write(byte[] wire) throws CodecException {
+      return raw(wire, 0, wire.length, contentType, data);
     }
   }
 
   /** {@code response_body} selects a {@code google.api.HttpBody} field: its bytes, as they are. */
-  record HttpBodyField(FieldDescriptor field, FieldDescriptor contentType, FieldDescriptor data)
-      implements BodyWriter {
+  record HttpBodyField(int field, int contentType, int data) implements BodyWriter {
     @Override
-    public RenderedBody write(Message response) {
-      return raw((Message) response.getField(field), contentType, data);
+    public RenderedBody write(byte[] wire) throws CodecException {
+      long range = WireFields.lastLengthDelimited(wire, 0, wire.length, field);
+      if (range < 0) {
+        return raw(wire, 0, 0, contentType, data);
+      }
+      return raw(wire, (int) (range >>> 32), (int) range, contentType, data);
     }
   }
 
-  private static RenderedBody json(JsonFormat.Printer printer, Message message)
-      throws IOException {
-    StringBuilder out = new StringBuilder();
-    printer.appendTo(message, out);
-    return json(out.toString());
-  }
-
-  private static RenderedBody json(String json) {
-    return new RenderedBody(RenderedBody.JSON, json.getBytes(StandardCharsets.UTF_8));
+  private static RenderedBody json(byte[] json) {
+    return new RenderedBody(RenderedBody.JSON, json);
   }
 
   private static RenderedBody raw(
-      Message httpBody, FieldDescriptor contentTypeField, FieldDescriptor dataField) {
-    String contentType = (String) httpBody.getField(contentTypeField);
-    ByteString data = (ByteString) httpBody.getField(dataField);
+      byte[] wire, int start, int end, int contentTypeNumber, int dataNumber)
+      throws CodecException {
+    long type = WireFields.lastLengthDelimited(wire, start, end, contentTypeNumber);
+    long data = WireFields.lastLengthDelimited(wire, start, end, dataNumber);
+    String contentType =
+        type < 0 ? "" : new String(wire, (int) (type >>> 32),
+            (int) type - (int) (type >>> 32), StandardCharsets.UTF_8);
+    byte[] bytes =
+        data < 0 ? new byte[0] : Arrays.copyOfRange(wire, (int) (data >>> 32), (int) data);
     return new RenderedBody(
-        contentType.isEmpty() ? RenderedBody.OCTET_STREAM : contentType, data.toByteArray());
+        contentType.isEmpty() ? RenderedBody.OCTET_STREAM : contentType, bytes);
   }
 }

@@ -1,16 +1,18 @@
 package dev.gangway.transcoder.internal.json;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.StringValue;
 import com.google.protobuf.TypeRegistry;
-import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorDetailsProto;
 import com.google.rpc.Status;
 import dev.gangway.transcoder.errors.StatusMapping;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.render.RenderedError;
+import dev.gangway.transcoder.internal.codec.CodecException;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
+import dev.gangway.transcoder.internal.codec.MessageSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -48,14 +50,18 @@ public final class ErrorRenderer {
       TypeRegistry.newBuilder().add(ErrorDetailsProto.getDescriptor().getMessageTypes()).build();
 
   private final TypeRegistry snapshotTypes;
-  private final JsonFormat.Printer snapshotPrinter;
-  private final JsonFormat.Printer errorDetailsPrinter;
+  private final CompiledCodec snapshotCodec;
+  private final CompiledCodec errorDetailsCodec;
+  private final MessageSchema snapshotAny;
+  private final MessageSchema errorDetailsAny;
 
   public ErrorRenderer(JsonCodec codec) {
     Objects.requireNonNull(codec, "codec");
     this.snapshotTypes = codec.types();
-    this.snapshotPrinter = codec.printer();
-    this.errorDetailsPrinter = codec.printerUsing(ERROR_DETAILS);
+    this.snapshotCodec = codec.compiled();
+    this.errorDetailsCodec = codec.compiledUsing(ERROR_DETAILS);
+    this.snapshotAny = snapshotCodec.schema(Any.getDescriptor());
+    this.errorDetailsAny = errorDetailsCodec.schema(Any.getDescriptor());
   }
 
   /** A status from a backend (or one the gateway made): HTTP status from {@link StatusMapping}. */
@@ -107,13 +113,16 @@ public final class ErrorRenderer {
   }
 
   private String detail(Any detail) {
-    JsonFormat.Printer printer = printerFor(detail.getTypeUrl());
-    if (printer == null) {
+    boolean snapshot = known(snapshotTypes, detail.getTypeUrl());
+    if (!snapshot && !known(ERROR_DETAILS, detail.getTypeUrl())) {
       return raw(detail);
     }
     try {
-      return printer.print(detail);
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      byte[] json = snapshot
+          ? snapshotCodec.toJson(snapshotAny, detail.toByteArray())
+          : errorDetailsCodec.toJson(errorDetailsAny, detail.toByteArray());
+      return new String(json, StandardCharsets.UTF_8);
+    } catch (CodecException | RuntimeException e) {
       return raw(detail); // bytes that do not parse as the named type, or an unknown nested Any
     }
   }
@@ -121,14 +130,6 @@ public final class ErrorRenderer {
   private String raw(Any detail) {
     return "{\"@type\":" + quote(detail.getTypeUrl()) + ",\"value\":\""
         + Base64.getEncoder().encodeToString(detail.getValue().toByteArray()) + "\"}";
-  }
-
-  /** The printer whose registry knows the detail's type, or null when neither does. */
-  private JsonFormat.Printer printerFor(String typeUrl) {
-    if (known(snapshotTypes, typeUrl)) {
-      return snapshotPrinter;
-    }
-    return known(ERROR_DETAILS, typeUrl) ? errorDetailsPrinter : null;
   }
 
   private static boolean known(TypeRegistry registry, String typeUrl) {
@@ -139,12 +140,8 @@ public final class ErrorRenderer {
     }
   }
 
-  /** A JSON string literal, escaped exactly as JsonFormat escapes string fields. */
-  private String quote(String text) {
-    try {
-      return snapshotPrinter.print(StringValue.of(text));
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("a StringValue always prints", e);
-    }
+  /** A JSON string literal, escaped as the codec escapes string fields. */
+  private static String quote(String text) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }
 }

@@ -4,15 +4,14 @@ import com.google.api.HttpBody;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
-import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Parser;
 import com.google.rpc.Code;
 import dev.gangway.transcoder.errors.StatusMapping;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.internal.routing.InvalidRuleException;
 import dev.gangway.transcoder.render.RenderedBody;
-import java.io.IOException;
+import dev.gangway.transcoder.internal.codec.CodecException;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
+import dev.gangway.transcoder.internal.codec.MessageSchema;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -21,8 +20,8 @@ import java.util.Objects;
  * the {@code response_body} field as proto3 JSON, or the raw bytes of a
  * {@code google.api.HttpBody}.
  *
- * <p>Immutable and thread-safe. {@link #compile} resolves the field once; {@link #render} only
- * parses and prints.
+ * <p>Immutable and thread-safe. {@link #compile} resolves the field and the compiled codec schema
+ * once; {@link #render} prints straight from the wire bytes (no message is built).
  *
  * <pre>{@code
  * ResponsePlan plan = ResponsePlan.compile(binding.method(), binding.responseBody(), codec);
@@ -32,13 +31,11 @@ import java.util.Objects;
 public final class ResponsePlan {
   private static final String HTTP_BODY = HttpBody.getDescriptor().getFullName();
 
-  private final Parser<DynamicMessage> parser;
   private final BodyWriter writer;
   private final String notParsed;
   private final String notPrinted;
 
   private ResponsePlan(Descriptor outputType, BodyWriter writer) {
-    this.parser = DynamicMessage.getDefaultInstance(outputType).getParserForType();
     this.writer = writer;
     this.notParsed = "response is not a valid " + outputType.getFullName();
     this.notPrinted = "response " + outputType.getFullName() + " cannot be written as JSON";
@@ -60,15 +57,16 @@ public final class ResponsePlan {
     if (responseBody.isEmpty()) {
       BodyWriter whole =
           isHttpBody(output)
-              ? new BodyWriter.HttpBodyMessage(contentTypeOf(output), dataOf(output))
-              : new BodyWriter.WholeMessage(codec.printer());
+              ? new BodyWriter.HttpBodyMessage(
+                  contentTypeOf(output).getNumber(), dataOf(output).getNumber())
+              : new BodyWriter.WholeMessage(codec.compiled(), codec.compiled().schema(output));
       return new ResponsePlan(output, whole);
     }
-    return new ResponsePlan(output, fieldWriter(output, responseBody, codec));
+    return new ResponsePlan(output, fieldWriter(output, responseBody, codec.compiled()));
   }
 
-  private static BodyWriter fieldWriter(Descriptor output, String responseBody, JsonCodec codec)
-      throws InvalidRuleException {
+  private static BodyWriter fieldWriter(
+      Descriptor output, String responseBody, CompiledCodec codec) throws InvalidRuleException {
     FieldDescriptor field = output.findFieldByName(responseBody);
     if (field == null) {
       // http.proto: "The referred field must be present at the top-level of the response".
@@ -81,13 +79,15 @@ public final class ResponsePlan {
         !field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
     if (message && isHttpBody(field.getMessageType())) {
       Descriptor type = field.getMessageType();
-      return new BodyWriter.HttpBodyField(field, contentTypeOf(type), dataOf(type));
+      return new BodyWriter.HttpBodyField(
+          field.getNumber(), contentTypeOf(type).getNumber(), dataOf(type).getNumber());
     }
+    MessageSchema schema = codec.schema(output);
     try {
       return message
-          ? BodyWriter.MessageField.compile(field, codec)
-          : BodyWriter.ValueField.compile(field, codec);
-    } catch (IOException | RuntimeException e) {
+          ? BodyWriter.MessageField.compile(codec, schema, codec.field(field))
+          : BodyWriter.ValueField.compile(codec, schema, codec.field(field));
+    } catch (CodecException | RuntimeException e) {
       throw new InvalidRuleException(
           "response_body \"" + responseBody + "\": its default value cannot be written as JSON");
     }
@@ -111,17 +111,12 @@ public final class ResponsePlan {
    */
   public RenderedBody render(byte[] responseProtobuf) throws TranscodingException {
     Objects.requireNonNull(responseProtobuf, "responseProtobuf");
-    DynamicMessage response;
     try {
-      response = parser.parseFrom(responseProtobuf);
-    } catch (InvalidProtocolBufferException e) {
-      throw internal(notParsed);
-    }
-    try {
-      return writer.write(response);
-    } catch (IOException | RuntimeException e) {
-      // JsonFormat also throws unchecked exceptions (NaN in a Struct); a response must become a
-      // 500, never an exception escaping to the server's I/O thread.
+      return writer.write(responseProtobuf);
+    } catch (CodecException e) {
+      throw internal(e.malformedWire() ? notParsed : notPrinted);
+    } catch (RuntimeException e) {
+      // A response must become a 500, never an exception escaping to the server's I/O thread.
       throw internal(notPrinted);
     }
   }

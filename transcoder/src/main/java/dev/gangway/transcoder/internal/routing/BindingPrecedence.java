@@ -10,12 +10,18 @@ import java.util.Comparator;
  */
 public final class BindingPrecedence {
   /**
-   * Origin first (annotation, then additional binding, then auto-mapping), then declaration order:
-   * service full name, the method's index in its service, the binding index. Depends only on the
-   * descriptors, never on the order they were loaded in.
+   * How well the method can be served over plain HTTP first (unary, server streaming, client
+   * streaming, then bidi streaming, which a plain request cannot call at all), then origin
+   * (annotation, then additional binding, then auto-mapping), then declaration order: service full
+   * name, the method's index in its service, the binding index. Depends only on the descriptors,
+   * never on the order they were loaded in.
+   *
+   * <p>Servability comes before names because a name is arbitrary: in googleapis a bidi method
+   * sorted before the unary methods it shares REST paths with, which then answered 501.
    */
   public static final Comparator<HttpBinding> ORDER =
-      Comparator.comparing(HttpBinding::origin)
+      Comparator.comparing((HttpBinding b) -> CallShape.of(b.method()))
+          .thenComparing(HttpBinding::origin)
           .thenComparing(b -> b.method().getService().getFullName())
           .thenComparingInt(b -> b.method().getIndex())
           .thenComparingInt(HttpBinding::index);

@@ -35,18 +35,35 @@ public final class HttpRuleReader {
 
   private final List<HttpBinding> bindings = new ArrayList<>();
   private final List<LoadProblem> problems = new ArrayList<>();
+  private final PathTemplateParser.Syntax syntax;
 
-  private HttpRuleReader() {}
+  private HttpRuleReader(PathTemplateParser.Syntax syntax) {
+    this.syntax = syntax;
+  }
+
+  /**
+   * Reads the HTTP bindings of every method of {@code services}, templates in the http.proto
+   * grammar ({@link PathTemplateParser.Syntax#STRICT}).
+   *
+   * @param autoMapping also serve every method, annotated or not, at
+   *     {@code POST /<package.Service>/<Method>} with body {@code *}
+   */
+  public static RuleReadResult read(List<ServiceDescriptor> services, boolean autoMapping) {
+    return read(services, autoMapping, PathTemplateParser.Syntax.STRICT);
+  }
 
   /**
    * Reads the HTTP bindings of every method of {@code services}.
    *
    * @param autoMapping also serve every method, annotated or not, at
    *     {@code POST /<package.Service>/<Method>} with body {@code *}
+   * @param syntax the template grammar to accept
    */
-  public static RuleReadResult read(List<ServiceDescriptor> services, boolean autoMapping) {
+  public static RuleReadResult read(List<ServiceDescriptor> services, boolean autoMapping,
+      PathTemplateParser.Syntax syntax) {
     Objects.requireNonNull(services, "services");
-    HttpRuleReader reader = new HttpRuleReader();
+    Objects.requireNonNull(syntax, "syntax");
+    HttpRuleReader reader = new HttpRuleReader(syntax);
     for (ServiceDescriptor service : services) {
       for (MethodDescriptor method : service.getMethods()) {
         reader.readMethod(method, autoMapping);
@@ -118,7 +135,7 @@ public final class HttpRuleReader {
       return Optional.empty();
     }
     try {
-      PathTemplate template = PathTemplateParser.parse(path);
+      PathTemplate template = PathTemplateParser.parse(path, syntax);
       HttpBinding binding = new HttpBinding(method, httpMethod, template, rule.getBody(),
           rule.getResponseBody(), origin, index);
       bindings.add(binding);

@@ -16,20 +16,36 @@ final class RouteNode<T> {
   private final Map<String, RouteNode<T>> literals;
   /** The {@code *} child, or null. */
   private final RouteNode<T> wildcard;
-  /** The {@code **} child, or null; it has no children, only terminals. */
+  /**
+   * The {@code **} child, or null. Its only children are literals: the suffixes that may follow
+   * {@code **} in the EXTENDED template syntax.
+   */
   private final RouteNode<T> deepWildcard;
   /** Verb ("" for none) to HTTP method ("*" for any) to the route served there. */
   private final Map<String, Map<String, T>> terminals;
+  /** On a {@code **} node: lengths of its literal suffixes that end in routes, longest first. */
+  private final int[] suffixLengths;
 
   RouteNode(
       Map<String, RouteNode<T>> literals,
       RouteNode<T> wildcard,
       RouteNode<T> deepWildcard,
-      Map<String, Map<String, T>> terminals) {
+      Map<String, Map<String, T>> terminals,
+      int[] suffixLengths) {
     this.literals = Map.copyOf(literals);
     this.wildcard = wildcard;
     this.deepWildcard = deepWildcard;
     this.terminals = Map.copyOf(terminals);
+    this.suffixLengths = suffixLengths.clone();
+  }
+
+  /** On a {@code **} node, the literal suffix lengths that end in routes, longest first. */
+  int suffixLength(int i) {
+    return suffixLengths[i];
+  }
+
+  int suffixCount() {
+    return suffixLengths.length;
   }
 
   /** The child for a literal segment, or null. */

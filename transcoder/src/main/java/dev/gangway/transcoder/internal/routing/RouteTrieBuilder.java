@@ -84,7 +84,29 @@ final class RouteTrieBuilder<T> {
           methods.put(method, winner(candidates, served, conflicts).value()));
       terminals.put(verb, Map.copyOf(methods));
     });
-    return new RouteNode<>(literals, wildcard, deep, terminals);
+    return new RouteNode<>(literals, wildcard, deep, terminals, suffixLengths(node));
+  }
+
+  /**
+   * For a {@code **} node: the lengths of its literal suffixes that end in routes, longest first
+   * (a longer literal suffix is the more specific route); empty for other nodes.
+   */
+  private static <T> int[] suffixLengths(MutableNode<T> node) {
+    if (!node.isDeepWildcard) {
+      return new int[0];
+    }
+    java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>(Comparator.reverseOrder());
+    collectSuffixLengths(node, 0, lengths);
+    lengths.remove(0);
+    return lengths.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static <T> void collectSuffixLengths(
+      MutableNode<T> node, int depth, java.util.Set<Integer> lengths) {
+    if (!node.candidates.isEmpty()) {
+      lengths.add(depth);
+    }
+    node.literals.values().forEach(child -> collectSuffixLengths(child, depth + 1, lengths));
   }
 
   private Candidate<T> winner(
@@ -105,6 +127,7 @@ final class RouteTrieBuilder<T> {
     final Map<String, MutableNode<T>> literals = new LinkedHashMap<>();
     MutableNode<T> wildcard;
     MutableNode<T> deepWildcard;
+    boolean isDeepWildcard;
     final Map<String, Map<String, List<Candidate<T>>>> candidates = new LinkedHashMap<>();
   }
 
@@ -121,7 +144,7 @@ final class RouteTrieBuilder<T> {
 
     @Override
     public void literal(String value) {
-      checkNotAfterDeepWildcard();
+      // Literals may follow '**' (the EXTENDED syntax): they form the '**' node's suffix trie.
       node = node.literals.computeIfAbsent(value, v -> new MutableNode<>());
     }
 
@@ -139,6 +162,7 @@ final class RouteTrieBuilder<T> {
       checkNotAfterDeepWildcard();
       if (node.deepWildcard == null) {
         node.deepWildcard = new MutableNode<>();
+        node.deepWildcard.isDeepWildcard = true;
       }
       node = node.deepWildcard;
       afterDeepWildcard = true;
@@ -147,8 +171,8 @@ final class RouteTrieBuilder<T> {
     private void checkNotAfterDeepWildcard() {
       if (afterDeepWildcard) {
         // The parser never produces this; a hand-built PathTemplate can.
-        throw new IllegalArgumentException(
-            "template " + template.format() + ": only the verb may follow '**'");
+        throw new IllegalArgumentException("template " + template.format()
+            + ": only literal segments and the verb may follow '**'");
       }
     }
   }

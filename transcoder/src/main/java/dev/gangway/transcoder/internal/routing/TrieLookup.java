@@ -57,12 +57,16 @@ final class TrieLookup<T> {
     return new MatchResult.Matched<>(route, segments, verb);
   }
 
-  /** The route for the whole path from {@code node} at segment {@code index}, or null. */
+  /**
+   * The route for the whole path from {@code node} at segment {@code index}, or null. Recurses
+   * once per literal or {@code *} node on the way, so the depth is bounded by the templates, not
+   * by the request: {@code **} takes any number of segments without recursing.
+   */
   private T find(RouteNode<T> node, int index) {
     if (index == segments.size()) {
       T here = terminal(node);
       // '**' also matches zero segments, after the node's own routes.
-      return here != null || node.deepWildcard() == null ? here : terminal(node.deepWildcard());
+      return here != null || node.deepWildcard() == null ? here : deep(node.deepWildcard(), index);
     }
     RouteNode<T> literal = node.literal(segments.get(index));
     if (literal != null) {
@@ -77,7 +81,33 @@ final class TrieLookup<T> {
         return found;
       }
     }
-    return node.deepWildcard() == null ? null : terminal(node.deepWildcard());
+    return node.deepWildcard() == null ? null : deep(node.deepWildcard(), index);
+  }
+
+  /**
+   * {@code **} at segment {@code index}: it takes every segment up to one of its literal
+   * suffixes, tried longest first (the more specific route), else the rest of the path. The
+   * suffix fixes how many segments {@code **} takes, so each try is one loop, no recursion.
+   */
+  private T deep(RouteNode<T> node, int index) {
+    int size = segments.size();
+    for (int i = 0; i < node.suffixCount(); i++) {
+      int start = size - node.suffixLength(i);
+      if (start < index) {
+        continue;
+      }
+      RouteNode<T> at = node;
+      for (int s = start; s < size && at != null; s++) {
+        at = at.literal(segments.get(s));
+      }
+      if (at != null) {
+        T found = terminal(at);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return terminal(node);
   }
 
   /** The methods accepted by nodes that matched the path; empty when none did. */

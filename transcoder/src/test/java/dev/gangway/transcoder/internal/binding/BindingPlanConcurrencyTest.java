@@ -26,9 +26,10 @@ class BindingPlanConcurrencyTest {
         results.add(pool.submit(() -> {
           for (int i = 0; i < 500; i++) {
             String id = Thread.currentThread().getId() + "-" + i;
-            DynamicMessage m = plan.bind(List.of("v1", "shelves", "s", "books", id),
-                "update_mask=title", "application/json",
-                ("{\"title\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+            DynamicMessage m = DynamicMessage.parseFrom(plan.inputType(),
+                plan.bind(List.of("v1", "shelves", "s", "books", id),
+                    "update_mask=title", "application/json",
+                    ("{\"title\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)));
             String json = com.google.protobuf.util.JsonFormat.printer().print(m);
             if (!json.contains("\"name\": \"shelves/s/books/" + id + "\"")
                 || !json.contains("\"title\": \"" + id + "\"")) {

@@ -85,7 +85,8 @@ class BindingPlanTest {
               .isEqualTo(c.has("status") ? c.get("status").asInt() : 400));
       return;
     }
-    DynamicMessage actual = plan.bind(segments, rawQuery, contentType, requestBody);
+    DynamicMessage actual = DynamicMessage.parseFrom(
+        plan.inputType(), plan.bind(segments, rawQuery, contentType, requestBody));
     DynamicMessage.Builder expected = DynamicMessage.newBuilder(plan.inputType());
     JsonFormat.parser().usingTypeRegistry(BindingFixtures.TYPES)
         .merge(c.get("expect").asText(), expected);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.api.HttpRule;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import dev.gangway.test.kitchen.KitchenOuterClass;
 import dev.gangway.test.library.LibraryOuterClass;
@@ -100,5 +101,35 @@ class DescriptorRoutesTest {
             .isEqualTo("gangway.rules.Rules.M0 (POST /gangway.rules.Rules/M0)"))
         .satisfies(c -> assertThat(table.routes()).singleElement()
             .extracting(HttpBinding::origin).isEqualTo(HttpBinding.Origin.ANNOTATION));
+  }
+
+  @Test
+  void aMethodPlainHttpCanCallBeatsABidiStreamingOneDeclaredFirst() throws Exception {
+    HttpRule get = HttpRule.newBuilder().setGet("/v1/things/{id}").build();
+    ServiceDescriptor service = TestDescriptors.serviceWithShapes(
+        new CallShape[] {CallShape.BIDI_STREAMING, CallShape.CLIENT_STREAMING,
+            CallShape.SERVER_STREAMING, CallShape.UNARY},
+        get, get, get, get);
+
+    RouteTable<HttpBinding> table = table(HttpRuleReader.read(List.of(service), false).bindings());
+
+    assertThat(table.routes()).singleElement()
+        .satisfies(b -> assertThat(b.method().getName()).isEqualTo("M3"));
+    assertThat(table.conflicts()).extracting(RouteConflict::loser).containsExactly(
+        "gangway.rules.Rules.M0 (GET /v1/things/{id})",
+        "gangway.rules.Rules.M1 (GET /v1/things/{id})",
+        "gangway.rules.Rules.M2 (GET /v1/things/{id})");
+  }
+
+  @Test
+  void amongStreamingMethodsServerStreamingWinsThenClientStreaming() throws Exception {
+    HttpRule post = HttpRule.newBuilder().setPost("/v1/stream").setBody("*").build();
+    ServiceDescriptor service = TestDescriptors.serviceWithShapes(
+        new CallShape[] {CallShape.BIDI_STREAMING, CallShape.CLIENT_STREAMING,
+            CallShape.SERVER_STREAMING}, post, post, post);
+
+    RouteTable<HttpBinding> table = table(HttpRuleReader.read(List.of(service), false).bindings());
+
+    assertThat(table.routes()).extracting(b -> b.method().getName()).containsExactly("M2");
   }
 }

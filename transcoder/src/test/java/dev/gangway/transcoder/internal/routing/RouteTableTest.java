@@ -71,7 +71,8 @@ class RouteTableTest {
   private static RouteTable<RouteRow> table(List<RouteRow> routes) throws TemplateSyntaxException {
     RouteTable.Builder<RouteRow> builder = RouteTable.builder(BY_RANK, RouteRow::id);
     for (RouteRow r : routes) {
-      builder.add(r.method(), PathTemplateParser.parse(r.template()), r);
+      builder.add(r.method(),
+          PathTemplateParser.parse(r.template(), PathTemplateParser.Syntax.EXTENDED), r);
     }
     return builder.build();
   }
@@ -152,13 +153,36 @@ class RouteTableTest {
   }
 
   @Test
-  void rejectsHandBuiltTemplateWithSegmentsAfterDeepWildcard() {
+  void rejectsHandBuiltTemplateWithAWildcardAfterDeepWildcard() {
     PathTemplate bad = new PathTemplate(
-        List.of(new Segment.DeepWildcard(), new Segment.Literal("x")), Optional.empty());
+        List.of(new Segment.DeepWildcard(), new Segment.Literal("x"), new Segment.Wildcard()),
+        Optional.empty());
     RouteTable.Builder<String> builder = RouteTable.builder(Comparator.naturalOrder(), s -> s);
     assertThatThrownBy(() -> builder.add("GET", bad, "bad"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("template /**/x: only the verb may follow '**'");
+        .hasMessage("template /**/x/*: only literal segments and the verb may follow '**'");
+  }
+
+  @Test
+  void deepWildcardTakes64000SegmentsWithoutDeepRecursion() throws Exception {
+    RouteTable<String> table = RouteTable.<String>builder(Comparator.naturalOrder(), s -> s)
+        .add("GET", PathTemplateParser.parse("/v1/{a=**}/x",
+            PathTemplateParser.Syntax.EXTENDED), "suffix")
+        .add("GET", PathTemplateParser.parse("/v1/{a=**}"), "rest")
+        .add("GET", PathTemplateParser.parse("/v1/*/*/*/{a=**}:go"), "verb")
+        .build();
+    String segments = "/s".repeat(64_000);
+
+    assertThat(table.match("GET", "/v1" + segments + "/x")).isInstanceOfSatisfying(
+        MatchResult.Matched.class, m -> {
+          assertThat(m.route()).isEqualTo("suffix");
+          assertThat(m.segments()).hasSize(64_002);
+        });
+    assertThat(table.match("GET", "/v1" + segments))
+        .isInstanceOfSatisfying(MatchResult.Matched.class, m -> assertThat(m.route()).isEqualTo("rest"));
+    assertThat(table.match("GET", "/v1" + segments + ":go"))
+        .isInstanceOfSatisfying(MatchResult.Matched.class, m -> assertThat(m.route()).isEqualTo("verb"));
+    assertThat(table.match("GET", "/v2" + segments)).isEqualTo(new MatchResult.NotFound<String>());
   }
 
   @Test

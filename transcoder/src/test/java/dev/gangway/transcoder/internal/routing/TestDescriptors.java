@@ -68,12 +68,26 @@ final class TestDescriptors {
    */
   static ServiceDescriptor serviceWithRules(HttpRule... rules)
       throws DescriptorValidationException {
+    return serviceWithShapes(new CallShape[rules.length], rules);
+  }
+
+  /**
+   * As {@link #serviceWithRules(HttpRule...)}, the methods streaming as {@code shapes} says (a
+   * null shape is unary).
+   */
+  static ServiceDescriptor serviceWithShapes(CallShape[] shapes, HttpRule... rules)
+      throws DescriptorValidationException {
     ServiceDescriptorProto.Builder service = ServiceDescriptorProto.newBuilder().setName("Rules");
     for (int i = 0; i < rules.length; i++) {
+      CallShape shape = shapes[i] == null ? CallShape.UNARY : shapes[i];
       MethodDescriptorProto.Builder method = MethodDescriptorProto.newBuilder()
           .setName("M" + i)
           .setInputType(".gangway.rules.Req")
-          .setOutputType(".gangway.rules.Req");
+          .setOutputType(".gangway.rules.Req")
+          .setClientStreaming(
+              shape == CallShape.CLIENT_STREAMING || shape == CallShape.BIDI_STREAMING)
+          .setServerStreaming(
+              shape == CallShape.SERVER_STREAMING || shape == CallShape.BIDI_STREAMING);
       if (rules[i] != null) {
         method.setOptions(MethodOptions.newBuilder().setExtension(AnnotationsProto.http, rules[i]));
       }

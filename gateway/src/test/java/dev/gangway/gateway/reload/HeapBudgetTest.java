@@ -1,0 +1,22 @@
+package dev.gangway.gateway.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HeapBudgetTest {
+  private static final long MIB = 1024 * 1024;
+
+  @Test
+  void aBuildThatFitsBesideTheServingSnapshotIsAllowed() {
+    assertThat(HeapBudget.refusal(300 * MIB, 200 * MIB, 768 * MIB)).isEmpty();
+  }
+
+  @Test
+  void aBuildThatCannotFitIsRefusedWithTheFigures() {
+    assertThat(HeapBudget.refusal(330 * MIB, 240 * MIB, 384 * MIB)).hasValue(
+        "refused up front: building it needs about 330 MiB of heap and 144 MiB of the 384 MiB"
+            + " maximum are free; give the JVM more heap (-Xmx), see docs/operations.md"
+            + " \"Heap sizing\"");
+  }
+}

@@ -1,0 +1,157 @@
+package dev.gangway.transcoder.internal.codec;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.TypeRegistry;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The proto3 JSON codec of one snapshot, compiled from descriptors: JSON text to protobuf wire
+ * bytes and wire bytes to JSON, each in one pass, with the snapshot's options (field names,
+ * default values, enums as numbers, unknown-field policy) fixed at build.
+ *
+ * <p>Immutable and thread-safe; every call makes its own small reader or printer.
+ *
+ * <pre>{@code
+ * CompiledCodec codec = new CompiledCodec(registry, false, false, false, false);
+ * MessageSchema type = codec.schema(method.getInputType());        // at build
+ * byte[] wire = codec.toWire(type, jsonBytes, 0, jsonBytes.length); // per request
+ * byte[] json = codec.toJson(type, wire);
+ * }</pre>
+ */
+public final class CompiledCodec {
+  private final JsonFactory factory = JsonFactory.builder().build();
+  private final CodecSchemas schemas;
+  private final boolean ignoreUnknown;
+  private final boolean emitDefaults;
+  private final boolean enumsAsNumbers;
+
+  /**
+   * @param protoNames print proto field names instead of JSON names
+   * @param emitDefaults print fields without presence that hold their default
+   * @param enumsAsNumbers print enum numbers instead of names
+   * @param ignoreUnknown drop JSON members (and enum names) that name nothing, instead of a 400
+   */
+  public CompiledCodec(
+      TypeRegistry registry,
+      boolean protoNames,
+      boolean emitDefaults,
+      boolean enumsAsNumbers,
+      boolean ignoreUnknown) {
+    this.schemas = new CodecSchemas(Objects.requireNonNull(registry, "registry"), protoNames);
+    this.emitDefaults = emitDefaults;
+    this.enumsAsNumbers = enumsAsNumbers;
+    this.ignoreUnknown = ignoreUnknown;
+  }
+
+  /** The compiled schema of {@code type}; call at build so requests find it ready. */
+  public MessageSchema schema(Descriptor type) {
+    return schemas.schema(Objects.requireNonNull(type, "type"));
+  }
+
+  /** The compiled field of a message type; for a rule's {@code body} or {@code response_body}. */
+  public FieldSchema field(FieldDescriptor field) {
+    MessageSchema container = schema(field.getContainingType());
+    return container.fieldNumbered(field.getNumber());
+  }
+
+  /** The factory this codec's parsers and generators come from. */
+  public JsonFactory factory() {
+    return factory;
+  }
+
+  /**
+   * One JSON value (UTF-8 in {@code json[off, off+len)}) as the wire bytes of {@code type}.
+   * Trailing text after the value is the caller's to check.
+   *
+   * @throws CodecException naming the field or value the spec rejects, or the syntax error
+   */
+  public byte[] toWire(MessageSchema type, byte[] json, int off, int len) throws CodecException {
+    try (JsonParser p = factory.createParser(json, off, len)) {
+      WireWriter out = new WireWriter(len);
+      new JsonToWire(factory, schemas, ignoreUnknown, p, out).rootMessage(type);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw JsonToWire.syntax(e);
+    }
+  }
+
+  /** Like {@link #toWire(MessageSchema, byte[], int, int)}, from any parser (e.g. over a tree). */
+  public byte[] toWire(MessageSchema type, JsonParser p) throws CodecException {
+    WireWriter out = new WireWriter(256);
+    new JsonToWire(factory, schemas, ignoreUnknown, p, out).rootMessage(type);
+    return out.toByteArray();
+  }
+
+  /**
+   * One JSON value as the value of {@code field}, encoded as that field of its message (the
+   * wire bytes of a message with only this field set).
+   */
+  public byte[] fieldToWire(FieldSchema field, byte[] json, int off, int len)
+      throws CodecException {
+    try (JsonParser p = factory.createParser(json, off, len)) {
+      WireWriter out = new WireWriter(len + 8);
+      new JsonToWire(factory, schemas, ignoreUnknown, p, out).rootField(field);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw JsonToWire.syntax(e);
+    }
+  }
+
+  /**
+   * Prints the wire bytes of {@code type} as JSON into {@code g}.
+   *
+   * @throws CodecException if the bytes are not a valid message of the type, or hold a value
+   *     proto3 JSON cannot write
+   */
+  public void write(MessageSchema type, byte[] wire, JsonGenerator g)
+      throws IOException, CodecException {
+    new WireToJson(schemas, emitDefaults, enumsAsNumbers, g, wire).message(type, 0, wire.length);
+  }
+
+  /** The wire bytes of {@code type} as compact UTF-8 JSON. */
+  public byte[] toJson(MessageSchema type, byte[] wire) throws CodecException {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(Math.max(64, wire.length * 2));
+    try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
+      write(type, wire, g);
+    } catch (IOException e) {
+      throw new CodecException("cannot write JSON");
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The JSON of one field of the message in {@code wire}, or null when the wire does not set it
+   * (the caller answers its own "unset" form).
+   */
+  public byte[] fieldToJson(MessageSchema type, FieldSchema field, byte[] wire)
+      throws CodecException {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(Math.max(64, wire.length * 2));
+    try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
+      WireToJson w = new WireToJson(schemas, emitDefaults, enumsAsNumbers, g, wire);
+      if (!w.fieldValue(type, field, 0, wire.length)) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw new CodecException("cannot write JSON");
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The JSON of {@code field}'s default value ({@code 0}, {@code ""}, {@code []}, {@code {}}...). */
+  public byte[] defaultJson(FieldSchema field) throws CodecException {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(32);
+    try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
+      new WireToJson(schemas, emitDefaults, enumsAsNumbers, g, new byte[0]).printDefault(field);
+    } catch (IOException e) {
+      throw new CodecException("cannot write JSON");
+    }
+    return bytes.toByteArray();
+  }
+}

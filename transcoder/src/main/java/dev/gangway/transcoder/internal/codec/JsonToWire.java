@@ -1,0 +1,276 @@
+package dev.gangway.transcoder.internal.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads proto3 JSON with Jackson's streaming parser and writes the protobuf wire encoding of the
+ * same message in the same pass: one token, one write. Messages, repeated fields and maps are
+ * handled here; scalars in {@link JsonScalars}, well-known types in {@link JsonWellKnown}.
+ *
+ * <p>As strict as the proto3 JSON spec: every field at most once under any of its names, one
+ * member per oneof, {@code null} as the spec gives it per type, and the rejections of
+ * {@link JsonScalars}. Not thread-safe: one per call, made by {@link JsonCodecCore}.
+ */
+final class JsonToWire {
+  /** As protobuf's own parsers: deeper input is refused rather than recursed into. */
+  static final int MAX_DEPTH = 100;
+
+  final JsonFactory factory;
+  final CodecSchemas schemas;
+  final boolean ignoreUnknown;
+  final JsonParser p;
+  final WireWriter out;
+  int depth;
+
+  JsonToWire(
+      JsonFactory factory, CodecSchemas schemas, boolean ignoreUnknown, JsonParser p, WireWriter out) {
+    this.factory = factory;
+    this.schemas = schemas;
+    this.ignoreUnknown = ignoreUnknown;
+    this.p = p;
+    this.out = out;
+  }
+
+  /** Reads the next value as a whole message of {@code schema}. */
+  void rootMessage(MessageSchema schema) throws CodecException {
+    try {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        throw CodecException.invalid("expected an object");
+      }
+      messageValue(schema);
+    } catch (IOException e) {
+      throw syntax(e);
+    }
+  }
+
+  /** Reads the next value as the value of {@code field} (a rule's {@code body: "<field>"}). */
+  void rootField(FieldSchema field) throws CodecException {
+    try {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL && field.isMessage() && !field.repeated && !field.takesNull()) {
+        throw CodecException.invalid("expected an object");
+      }
+      field(field);
+    } catch (IOException e) {
+      throw syntax(e);
+    }
+  }
+
+  /** A Jackson failure as a client message with the position Jackson reports. */
+  static CodecException syntax(IOException e) {
+    if (e instanceof StreamConstraintsException) {
+      return CodecException.invalid("nested too deeply or too large");
+    }
+    if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+      return CodecException.invalid(
+          "syntax error at line " + j.getLocation().getLineNr()
+              + " column " + j.getLocation().getColumnNr());
+    }
+    return CodecException.invalid("malformed JSON");
+  }
+
+  /** The current token is a message's JSON: its fields go to {@link #out} (no tag, no length). */
+  void messageValue(MessageSchema schema) throws IOException, CodecException {
+    if (++depth > MAX_DEPTH) {
+      throw CodecException.invalid("nested too deeply");
+    }
+    if (schema.wellKnown.plainObject()) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        throw CodecException.invalid("expected an object");
+      }
+      members(schema, null);
+    } else {
+      JsonWellKnown.read(this, schema);
+    }
+    depth--;
+  }
+
+  /**
+   * Reads the members of an object up to its end, after {@code first} if that was already read
+   * (an {@code Any} reads its {@code @type} first).
+   */
+  void members(MessageSchema schema, String first) throws IOException, CodecException {
+    long seen = 0;
+    long[] seenMore = schema.fields.length > 64 ? new long[(schema.fields.length >> 6) + 1] : null;
+    FieldSchema[] oneofs = schema.oneofCount > 0 ? new FieldSchema[schema.oneofCount] : null;
+    String name = first;
+    if (name == null) {
+      name = p.nextFieldName();
+    }
+    while (name != null) {
+      FieldSchema f = schema.byName.get(name);
+      if (f == null) {
+        unknown(schema, name);
+      } else {
+        int i = f.index;
+        boolean again;
+        if (seenMore == null) {
+          again = (seen & (1L << i)) != 0;
+          seen |= 1L << i;
+        } else {
+          again = (seenMore[i >> 6] & (1L << i)) != 0;
+          seenMore[i >> 6] |= 1L << i;
+        }
+        if (again) {
+          throw new CodecException("field " + f.fullName + " is set more than once");
+        }
+        p.nextToken();
+        if (field(f) && f.oneof >= 0) {
+          FieldSchema rival = oneofs[f.oneof];
+          if (rival != null) {
+            throw new CodecException("fields " + f.fullName + " and " + rival.fullName
+                + " are in the same oneof; set only one");
+          }
+          oneofs[f.oneof] = f;
+        }
+      }
+      name = p.nextFieldName();
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw CodecException.invalid("expected an object");
+    }
+  }
+
+  private void unknown(MessageSchema schema, String name) throws IOException, CodecException {
+    if (!ignoreUnknown) {
+      throw new CodecException(
+          "unknown field " + Quote.json(name) + " in " + schema.fullName);
+    }
+    p.nextToken();
+    p.skipChildren();
+  }
+
+  /**
+   * The current token is {@code f}'s value: writes it with its tag.
+   *
+   * @return whether the field is now set (false for a {@code null} that means "unset")
+   */
+  boolean field(FieldSchema f) throws IOException, CodecException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      if (f.repeated || !f.takesNull()) {
+        return false; // the spec: null is the field's default, i.e. not set
+      }
+      writeNull(f);
+      return true;
+    }
+    if (f.map) {
+      map(f);
+    } else if (f.repeated) {
+      repeated(f);
+    } else {
+      return single(f);
+    }
+    return true;
+  }
+
+  /** One value of a singular field or one element; false if an unknown enum name was skipped. */
+  private boolean single(FieldSchema f) throws IOException, CodecException {
+    if (f.isMessage()) {
+      out.writeTag(f.tag);
+      out.beginLengthDelimited();
+      messageValue(f.message);
+      out.endLengthDelimited();
+      return true;
+    }
+    return scalarField(f);
+  }
+
+  /** A scalar or enum with its tag; its default is dropped again when the field omits it. */
+  boolean scalarField(FieldSchema f) throws IOException, CodecException {
+    int mark = out.position();
+    out.writeTag(f.tag);
+    int valueStart = out.position();
+    if (!JsonScalars.write(this, f)) {
+      out.truncate(mark);
+      return false;
+    }
+    if (f.omitDefault && out.isZero(valueStart)) {
+      out.truncate(mark);
+    }
+    return true;
+  }
+
+  /** {@code null} for a NullValue enum or a {@code google.protobuf.Value}: the null value. */
+  private void writeNull(FieldSchema f) {
+    out.writeTag(f.tag);
+    if (f.nullValueEnum) {
+      out.writeRawByte(0);
+    } else {
+      out.writeRawByte(2); // Value { null_value: NULL_VALUE }: tag 1 varint, 0
+      out.writeRawByte(0x08);
+      out.writeRawByte(0);
+    }
+  }
+
+  private void repeated(FieldSchema f) throws IOException, CodecException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw CodecException.invalid("expected an array");
+    }
+    boolean packed = f.packed && !f.isMessage();
+    if (packed) {
+      out.writeTag(f.packedTag);
+      out.beginLengthDelimited();
+    }
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.VALUE_NULL) {
+        if (!f.takesNull()) {
+          throw CodecException.invalid("null in repeated field " + f.fullName);
+        }
+        writeNull(f);
+      } else if (packed) {
+        JsonScalars.write(this, f);
+      } else {
+        single(f);
+      }
+    }
+    if (packed) {
+      out.endLengthDelimited();
+    }
+  }
+
+  private void map(FieldSchema f) throws IOException, CodecException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw CodecException.invalid("expected an object for map field " + f.fullName);
+    }
+    Set<String> keys = null;
+    String key;
+    while ((key = p.nextFieldName()) != null) {
+      if (keys == null) {
+        keys = new HashSet<>();
+      }
+      if (!keys.add(key)) {
+        throw CodecException.invalid(
+            "map key " + Quote.json(key) + " is given more than once in field " + f.fullName);
+      }
+      int mark = out.position();
+      out.writeTag(f.tag);
+      out.beginLengthDelimited();
+      JsonScalars.writeMapKey(this, f.mapKey, key);
+      JsonToken t = p.nextToken();
+      boolean kept;
+      if (t == JsonToken.VALUE_NULL) {
+        if (!f.mapValue.takesNull()) {
+          throw CodecException.invalid("null as a map value");
+        }
+        writeNull(f.mapValue);
+        kept = true;
+      } else {
+        kept = single(f.mapValue);
+      }
+      out.endLengthDelimited();
+      if (!kept) {
+        out.truncate(mark); // an unknown enum name, ignored by the unknown-field policy
+      }
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package dev.gangway.transcoder.internal.codec;
+
+import java.util.Arrays;
+
+/**
+ * A growable buffer of protobuf wire bytes, written front to back in one pass. A nested message's
+ * length is not known until its end, so {@link #beginLengthDelimited} reserves one byte for it and
+ * {@link #endLengthDelimited} writes the varint there, moving the content up in the rare case that
+ * it needs more than one byte (content of 128 bytes or more): no message objects, no size pass.
+ * The encoding is the one {@code CodedOutputStream} writes.
+ *
+ * <p>Not thread-safe; one per call.
+ */
+final class WireWriter {
+  private byte[] buf;
+  private int pos;
+  private int[] starts = new int[16];
+  private int depth;
+
+  WireWriter(int initialCapacity) {
+    this.buf = new byte[Math.max(16, initialCapacity)];
+  }
+
+  /** The bytes written so far, as a new array of exactly that length. */
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, pos);
+  }
+
+  int position() {
+    return pos;
+  }
+
+  /** Drops everything written after {@code position} (a value that turned out to be skipped). */
+  void truncate(int position) {
+    pos = position;
+  }
+
+  /**
+   * Whether the bytes from {@code start} are a default value: one zero byte (varint 0 or an empty
+   * string) or four or eight zero bytes (fixed-width 0; -0.0 has a bit set, so it is kept).
+   */
+  boolean isZero(int start) {
+    int n = pos - start;
+    if (n != 1 && n != 4 && n != 8) {
+      return false;
+    }
+    for (int i = start; i < pos; i++) {
+      if (buf[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void ensure(int more) {
+    if (pos + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+    }
+  }
+
+  void writeRawByte(int b) {
+    ensure(1);
+    buf[pos++] = (byte) b;
+  }
+
+  void writeUInt32(int value) {
+    ensure(5);
+    while ((value & ~0x7F) != 0) {
+      buf[pos++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    buf[pos++] = (byte) value;
+  }
+
+  void writeVarint64(long value) {
+    ensure(10);
+    while ((value & ~0x7FL) != 0) {
+      buf[pos++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    buf[pos++] = (byte) value;
+  }
+
+  void writeTag(int tag) {
+    writeUInt32(tag);
+  }
+
+  void writeFixed32(int value) {
+    ensure(4);
+    buf[pos++] = (byte) value;
+    buf[pos++] = (byte) (value >> 8);
+    buf[pos++] = (byte) (value >> 16);
+    buf[pos++] = (byte) (value >> 24);
+  }
+
+  void writeFixed64(long value) {
+    writeFixed32((int) value);
+    writeFixed32((int) (value >> 32));
+  }
+
+  void writeRaw(byte[] bytes, int off, int len) {
+    ensure(len);
+    System.arraycopy(bytes, off, buf, pos, len);
+    pos += len;
+  }
+
+  void writeBytes(byte[] bytes, int off, int len) {
+    writeUInt32(len);
+    ensure(len);
+    System.arraycopy(bytes, off, buf, pos, len);
+    pos += len;
+  }
+
+  /**
+   * Writes {@code chars[off, off+len)} as a length-delimited UTF-8 string.
+   *
+   * @return false when the text holds an unpaired surrogate (nothing sensible to encode)
+   */
+  boolean writeString(char[] chars, int off, int len) {
+    beginLengthDelimited();
+    ensure(len * 3);
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      char c = chars[i];
+      if (c < 0x80) {
+        buf[pos++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[pos++] = (byte) (0xC0 | (c >> 6));
+        buf[pos++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c) || i + 1 >= end || !Character.isLowSurrogate(chars[i + 1])) {
+          endLengthDelimited();
+          return false;
+        }
+        int cp = Character.toCodePoint(c, chars[++i]);
+        buf[pos++] = (byte) (0xF0 | (cp >> 18));
+        buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        buf[pos++] = (byte) (0xE0 | (c >> 12));
+        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buf[pos++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    endLengthDelimited();
+    return true;
+  }
+
+  /** Writes {@code text} as a length-delimited UTF-8 string; false on an unpaired surrogate. */
+  boolean writeString(String text) {
+    char[] chars = text.toCharArray();
+    return writeString(chars, 0, chars.length);
+  }
+
+  /** Reserves the length byte of a nested message or packed run; pair with {@link #endLengthDelimited}. */
+  void beginLengthDelimited() {
+    if (depth == starts.length) {
+      starts = Arrays.copyOf(starts, depth * 2);
+    }
+    ensure(1);
+    starts[depth++] = pos;
+    pos++;
+  }
+
+  /** Writes the length of the content since the matching {@link #beginLengthDelimited}. */
+  void endLengthDelimited() {
+    int start = starts[--depth];
+    int length = pos - start - 1;
+    if (length < 0x80) {
+      buf[start] = (byte) length;
+      return;
+    }
+    int size = varintSize(length);
+    ensure(size - 1);
+    System.arraycopy(buf, start + 1, buf, start + size, length);
+    pos += size - 1;
+    int p = start;
+    int v = length;
+    while ((v & ~0x7F) != 0) {
+      buf[p++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    buf[p] = (byte) v;
+  }
+
+  static int varintSize(int value) {
+    int size = 1;
+    while ((value & ~0x7F) != 0) {
+      size++;
+      value >>>= 7;
+    }
+    return size;
+  }
+}
