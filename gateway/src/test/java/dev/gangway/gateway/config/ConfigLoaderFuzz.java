@@ -38,7 +38,7 @@ class ConfigLoaderFuzz {
     }
   }
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5s")
   void loadsOrReportsAConfigError(FuzzedDataProvider data) throws IOException {
     String text;
     if (data.consumeBoolean()) {

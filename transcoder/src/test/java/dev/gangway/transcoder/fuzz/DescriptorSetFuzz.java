@@ -29,7 +29,7 @@ class DescriptorSetFuzz {
     }
   }
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5s")
   void loadsOrReportsProblems(FuzzedDataProvider data) {
     byte[] bytes;
     if (data.consumeBoolean()) {

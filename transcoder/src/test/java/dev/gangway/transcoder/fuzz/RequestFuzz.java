@@ -28,7 +28,7 @@ class RequestFuzz {
   private static final String[] TYPES = {"application/json", "", "text/plain",
       "application/merge-patch+json", "application/json; charset=utf-8"};
 
-  @FuzzTest(maxDuration = "15s")
+  @FuzzTest(maxDuration = "5s")
   void transcodesOrAnswers4xx(FuzzedDataProvider data) {
     String method = data.pickValue(METHODS);
     String path = data.pickValue(PREFIXES) + data.consumeString(200);

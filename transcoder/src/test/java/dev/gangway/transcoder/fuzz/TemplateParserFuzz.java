@@ -13,7 +13,7 @@ import dev.gangway.transcoder.template.TemplateSyntaxException;
  * the same value.
  */
 class TemplateParserFuzz {
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5s")
   void parsesOrReportsASyntaxError(String text) {
     if (text == null) {
       return; // Jazzer's first input for an object parameter; the parser takes non-null text
