@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
  * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader},
  * {@code auth}, {@code access} and {@code rate_limits} by {@link AuthReader},
- * {@link AccessReader} and {@link RateLimitsReader}.
+ * {@link AccessReader} and {@link RateLimitsReader}, {@code cors} by {@link CorsReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
       "composites", "static", "websocket", "limits", "shutdown", "auth", "access",
-      "rate_limits");
+      "rate_limits", "cors");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout", "tls", "h2c");
@@ -71,7 +71,8 @@ final class ConfigReader {
         shutdown(root.get("shutdown")),
         auth,
         AccessReader.read(root.get("access"), auth, rateLimits),
-        rateLimits);
+        rateLimits,
+        CorsReader.read(root.get("cors")));
   }
 
   static ServerConfig server(ConfigNode node, Path base) throws ConfigException {

@@ -24,14 +24,15 @@ public record GatewayConfig(
     ShutdownConfig shutdown,
     AuthConfig auth,
     AccessConfig access,
-    RateLimitsConfig rateLimits) {
+    RateLimitsConfig rateLimits,
+    CorsConfig cors) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
       WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT,
-      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT);
+      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, CorsConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -49,6 +50,7 @@ public record GatewayConfig(
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(cors, "cors");
   }
 
   /** A builder starting from this configuration, for changing some sections by name. */
@@ -76,6 +78,7 @@ public record GatewayConfig(
     private AuthConfig auth;
     private AccessConfig access;
     private RateLimitsConfig rateLimits;
+    private CorsConfig cors;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -93,6 +96,7 @@ public record GatewayConfig(
       auth = from.auth;
       access = from.access;
       rateLimits = from.rateLimits;
+      cors = from.cors;
     }
 
     public Builder server(ServerConfig value) {
@@ -170,9 +174,15 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder cors(CorsConfig value) {
+      cors = value;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
-          composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits);
+          composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits,
+          cors);
     }
   }
 }

@@ -51,6 +51,8 @@ class ConfigDocsTest {
     keys.addAll(RateLimitsReader.KEYS);
     keys.addAll(RateLimitsReader.LIMIT_KEYS);
     keys.addAll(RateLimitsReader.REDIS_KEYS);
+    keys.addAll(CorsReader.KEYS);
+    keys.addAll(CorsReader.RULE_KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");
