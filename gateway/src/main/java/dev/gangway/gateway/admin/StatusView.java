@@ -43,7 +43,7 @@ record StatusView(
         RoutesView.ProblemJson.of(snapshot.transcoder().problems()),
         new TreeMap<>(states.states()),
         WatchJson.of(snapshot.config().descriptors()),
-        ReloadsJson.of(reloads.view(), reloads.restartRequired()));
+        ReloadsJson.of(reloads.view(), reloads.restartRequired(), reloads.breakingChanges()));
   }
 
   /**
@@ -75,18 +75,38 @@ record StatusView(
    * @param lastAttemptFailed true while the files on disk are not what is served
    * @param restartRequired keys changed on disk that only a restart applies, as
    *     {@code key: running -> on disk}
+   * @param breakingChanges the last attempt that found breaking changes, or null
    */
   record ReloadsJson(
       long count, long failures, String lastSuccess, FailureJson lastFailure,
-      boolean lastAttemptFailed, List<String> restartRequired) {
-    static ReloadsJson of(ReloadStatus.View v, List<String> restartRequired) {
+      boolean lastAttemptFailed, List<String> restartRequired,
+      BreakingChangesJson breakingChanges) {
+    static ReloadsJson of(ReloadStatus.View v, List<String> restartRequired,
+        java.util.Optional<ReloadStatus.BreakingReport> breaking) {
       return new ReloadsJson(
           v.reloads(),
           v.failures(),
           v.lastSuccess().map(Object::toString).orElse(null),
           v.lastFailure().map(f -> new FailureJson(f.at().toString(), f.message())).orElse(null),
           v.lastAttemptFailed(),
-          restartRequired);
+          restartRequired,
+          breaking.map(BreakingChangesJson::of).orElse(null));
+    }
+  }
+
+  /**
+   * What the last reload attempt with breaking changes found.
+   *
+   * @param at when
+   * @param servedGeneration the generation it was compared with
+   * @param refused true when the reload was refused for it (the old generation kept serving)
+   * @param changes one line per change
+   */
+  record BreakingChangesJson(
+      String at, long servedGeneration, boolean refused, List<String> changes) {
+    static BreakingChangesJson of(ReloadStatus.BreakingReport r) {
+      return new BreakingChangesJson(
+          r.at().toString(), r.servedGeneration(), r.refused(), r.changes());
     }
   }
 

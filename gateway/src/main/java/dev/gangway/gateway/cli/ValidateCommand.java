@@ -5,9 +5,16 @@ import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.problems.ProblemKind;
 import dev.gangway.gateway.reload.BuildFailure;
+import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.descriptor.LoadProblem;
+import dev.gangway.transcoder.descriptor.LoadedDescriptors;
+import dev.gangway.transcoder.evolution.BreakingChanges;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +42,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:no problem",
       "1:problems were found (descriptors, rules, conflicts, services without a backend,"
-          + " service patterns matching no service, ports that cannot be bound)",
+          + " service patterns matching no service, ports that cannot be bound, breaking"
+          + " changes against --against)",
       "2:the configuration (file or flags) is invalid, or a bad command line",
       "3:validation could not run (out of memory, or an unexpected failure); one line on stderr"
     })
@@ -54,6 +62,12 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Output format (default: text). json: one object with summary, problems and"
           + " routes.")
   Format format = Format.TEXT;
+
+  @Option(names = "--against", paramLabel = "PATH",
+      description = "An older descriptor set file or directory (repeatable): also list what the"
+          + " configured descriptors break for its clients (removed routes and methods, changed"
+          + " field numbers and types, removed enum values, newly required fields).")
+  List<Path> against = new ArrayList<>();
 
   private final CliContext context;
 
@@ -88,7 +102,8 @@ final class ValidateCommand implements Callable<Integer> {
     ValidationReport report =
         ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder))
             .withProblems(ProblemKind.SERVICE_PATTERN, StartChecks.unmatchedPatterns(config, transcoder))
-            .withProblems(ProblemKind.PORT, StartChecks.unbindablePorts(config));
+            .withProblems(ProblemKind.PORT, StartChecks.unbindablePorts(config))
+            .withProblems(ProblemKind.BREAKING_CHANGE, breakingChanges(config, transcoder));
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.JSON) {
       ReportJson.print(report, problemsOnly, out);
@@ -96,6 +111,29 @@ final class ValidateCommand implements Callable<Integer> {
       ReportText.print(report, problemsOnly, out);
     }
     return report.problems().isEmpty() ? 0 : Main.FAILED;
+  }
+
+  /**
+   * What the configured descriptors break for clients of the {@code --against} set, one line
+   * each; a problem loading that set is listed too, since nothing can be compared without it.
+   */
+  private List<String> breakingChanges(GatewayConfig config, Transcoder configured) {
+    if (against.isEmpty()) {
+      return List.of();
+    }
+    List<Path> paths = against.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    LoadedDescriptors old = DefaultSnapshotFactory.loadDescriptors(
+        new DescriptorsConfig(paths, false, DescriptorsConfig.DEFAULT.pollInterval()));
+    List<String> lines = new ArrayList<>();
+    for (LoadProblem problem : old.problems()) {
+      lines.add("--against: " + problem);
+    }
+    if (old.sources().isEmpty()) {
+      return lines;
+    }
+    Transcoder served = Transcoder.build(old, config.transcoding());
+    BreakingChanges.between(served, configured).forEach(c -> lines.add(c.toString()));
+    return lines;
   }
 
   /** {@code text} or {@code json}, any case. */

@@ -35,7 +35,10 @@ final class ConfigReader {
   static final Map<String, ServerConfig.StreamFormat> STREAM_FORMATS = ConfigNode.choices(
       ServerConfig.StreamFormat.values(), ServerConfig.StreamFormat::configName);
   static final List<String> ADMIN_KEYS = List.of("bind", "port");
-  static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval");
+  static final List<String> DESCRIPTORS_KEYS = List.of("paths", "watch", "poll_interval", "breaking_changes");
+  static final Map<String, DescriptorsConfig.BreakingChangePolicy> BREAKING_CHANGES =
+      ConfigNode.choices(DescriptorsConfig.BreakingChangePolicy.values(),
+          DescriptorsConfig.BreakingChangePolicy::spelling);
   static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
   static final List<String> HEADERS_KEYS =
@@ -153,7 +156,8 @@ final class ConfigReader {
     return new DescriptorsConfig(
         pathsNode.isAbsent() ? d.paths() : paths,
         node.get("watch").bool().orElse(d.watch()),
-        node.get("poll_interval").duration().orElse(d.pollInterval()));
+        node.get("poll_interval").duration().orElse(d.pollInterval()),
+        node.get("breaking_changes").choice(BREAKING_CHANGES).orElse(d.breakingChanges()));
   }
 
   static List<RouteConfig> routes(ConfigNode node) throws ConfigException {

@@ -78,7 +78,7 @@ final class OverrideApplier {
     for (Path path : flags.descriptors().isEmpty() ? d.paths() : flags.descriptors()) {
       paths.add(path.toAbsolutePath().normalize());
     }
-    return new DescriptorsConfig(paths, d.watch(), d.pollInterval());
+    return new DescriptorsConfig(paths, d.watch(), d.pollInterval(), d.breakingChanges());
   }
 
   /**

@@ -14,7 +14,12 @@ public enum ProblemKind {
   /** {@code gangway validate} only: a backend's service pattern that names no loaded service. */
   SERVICE_PATTERN("service pattern matching no service", "service patterns matching no service"),
   /** {@code gangway validate} only: a configured port that cannot be bound. */
-  PORT("port that cannot be bound", "ports that cannot be bound");
+  PORT("port that cannot be bound", "ports that cannot be bound"),
+  /**
+   * {@code gangway validate --against OLD} only: what the configured descriptors break for
+   * clients of the old set (dev.gangway.transcoder.evolution.BreakingChanges).
+   */
+  BREAKING_CHANGE("breaking change", "breaking changes");
 
   private final String one;
   private final String many;

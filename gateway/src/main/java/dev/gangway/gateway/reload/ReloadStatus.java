@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ReloadStatus {
   private final AtomicReference<View> view = new AtomicReference<>(View.NONE);
   private volatile List<String> restartRequired = List.of();
+  private volatile Optional<BreakingReport> breakingChanges = Optional.empty();
 
   /** The current state; never null. */
   public View view() {
@@ -62,6 +63,19 @@ public final class ReloadStatus {
     restartRequired = List.copyOf(keys);
   }
 
+  /**
+   * The breaking changes of the last reload attempt that had any (swapped or refused), kept
+   * until a later attempt finds some; empty when no attempt has found any.
+   */
+  public Optional<BreakingReport> breakingChanges() {
+    return breakingChanges;
+  }
+
+  /** Records the breaking changes a reload attempt found. */
+  public void recordBreakingChanges(BreakingReport report) {
+    breakingChanges = Optional.of(Objects.requireNonNull(report, "report"));
+  }
+
   private static List<String> sourcesOf(RuntimeSnapshot snapshot) {
     return snapshot.transcoder().descriptors().sources();
   }
@@ -96,6 +110,23 @@ public final class ReloadStatus {
       Objects.requireNonNull(lastSuccess, "lastSuccess");
       Objects.requireNonNull(lastFailure, "lastFailure");
       descriptorSources = List.copyOf(descriptorSources);
+    }
+  }
+
+  /**
+   * What a reload attempt's new descriptors break for clients of the served ones
+   * ({@code dev.gangway.transcoder.evolution.BreakingChanges}).
+   *
+   * @param at when the attempt compared them
+   * @param servedGeneration the generation that was serving
+   * @param refused whether {@code descriptors.breaking_changes: refuse} kept it serving
+   * @param changes one line per change, sorted: {@code field number changed: pkg.Book.title (3 -> 9)}
+   */
+  public record BreakingReport(
+      Instant at, long servedGeneration, boolean refused, List<String> changes) {
+    public BreakingReport {
+      Objects.requireNonNull(at, "at");
+      changes = List.copyOf(changes);
     }
   }
 

@@ -2,9 +2,11 @@ package dev.gangway.gateway.reload;
 
 import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.transcoder.evolution.BreakingChange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reloader implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reloader.class);
+  /** A proto refactoring can break thousands of fields; the log names this many. */
+  private static final int BREAKING_CHANGES_LOGGED = 100;
 
   private final ConfigSource source;
   private final SnapshotFactory factory;
@@ -269,7 +273,10 @@ public final class Reloader implements AutoCloseable {
     // Hash before reading, so a change made while loading shows up as a difference next time.
     String configHash = configFingerprint();
     long generation = holder.current().generation() + 1;
-    SnapshotCandidate candidate = SnapshotCandidate.attempt(source, factory, generation);
+    RuntimeSnapshot served = holder.current();
+    SnapshotCandidate candidate =
+        SnapshotCandidate.attempt(source, factory, generation, served);
+    report(candidate, served);
     WatchPlan next = candidate.config().map(this::planFor).orElse(plan);
     loadedFingerprint = configHash + Fingerprint.of(next.descriptorPaths());
     // Watch what the loaded config names even if its snapshot is rejected: the fix goes there.
@@ -290,6 +297,26 @@ public final class Reloader implements AutoCloseable {
     String message = describe(snapshot);
     log.info("reloaded: {}", message);
     return new ReloadResult(true, snapshot.generation(), message);
+  }
+
+  /** Logs and records what the candidate breaks for the served snapshot's clients, if anything. */
+  private void report(SnapshotCandidate candidate, RuntimeSnapshot served) {
+    List<BreakingChange> changes = candidate.breakingChanges();
+    if (changes.isEmpty()) {
+      return;
+    }
+    boolean refused = candidate.snapshot().isEmpty();
+    log.warn("reload: {} breaking change(s) against generation {}{}", changes.size(),
+        served.generation(), refused ? " (refused: descriptors.breaking_changes is refuse)" : "");
+    for (int i = 0; i < Math.min(BREAKING_CHANGES_LOGGED, changes.size()); i++) {
+      log.warn("reload: breaking change: {}", changes.get(i));
+    }
+    if (changes.size() > BREAKING_CHANGES_LOGGED) {
+      log.warn("reload: and {} more breaking changes (see /admin/status)",
+          changes.size() - BREAKING_CHANGES_LOGGED);
+    }
+    status.recordBreakingChanges(new ReloadStatus.BreakingReport(Instant.now(),
+        served.generation(), refused, changes.stream().map(BreakingChange::toString).toList()));
   }
 
   private WatchPlan planFor(GatewayConfig config) {

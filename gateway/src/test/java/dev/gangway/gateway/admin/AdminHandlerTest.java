@@ -184,7 +184,20 @@ class AdminHandlerTest {
     assertThat(json.get("reloads").toString()).isEqualTo("{\"count\":0,\"failures\":1,"
         + "\"lastSuccess\":null,\"lastFailure\":{\"at\":\"2025-01-02T03:04:05Z\",\"message\":"
         + "\"descriptors: d/a.binpb: is not a binary FileDescriptorSet\"},"
-        + "\"lastAttemptFailed\":true,\"restartRequired\":[]}");
+        + "\"lastAttemptFailed\":true,\"restartRequired\":[],\"breakingChanges\":null}");
+  }
+
+  @Test
+  void statusShowsTheLastBreakingChanges() throws Exception {
+    reloads.recordBreakingChanges(new ReloadStatus.BreakingReport(
+        Instant.parse("2025-01-02T03:04:05Z"), 1, true,
+        List.of("field number changed: test.a.Shelf.name (1 -> 2)")));
+
+    JsonNode json = server.get("/admin/status").json();
+
+    assertThat(json.get("reloads").get("breakingChanges").toString()).isEqualTo(
+        "{\"at\":\"2025-01-02T03:04:05Z\",\"servedGeneration\":1,\"refused\":true,"
+            + "\"changes\":[\"field number changed: test.a.Shelf.name (1 -> 2)\"]}");
   }
 
   @Test

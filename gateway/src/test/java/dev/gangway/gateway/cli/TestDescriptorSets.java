@@ -32,6 +32,25 @@ final class TestDescriptorSets {
     return file;
   }
 
+  /**
+   * An older generation of the same API, for {@code validate --against}: {@code Pings} also had
+   * {@code Pong}, and {@code Shelf.name} was field 2.
+   */
+  static Path writeOlder(Path dir) throws IOException {
+    Path file = dir.resolve("older.binpb");
+    FileDescriptorProto.Builder shelves = shelves().toBuilder();
+    shelves.getMessageTypeBuilder(1).getFieldBuilder(0).setNumber(2);
+    FileDescriptorProto.Builder pings = pings().toBuilder();
+    pings.getServiceBuilder(0).addMethod(pings.getService(0).getMethod(0).toBuilder()
+        .setName("Pong"));
+    Files.write(file, FileDescriptorSet.newBuilder()
+        .addFile(shelves)
+        .addFile(pings)
+        .build()
+        .toByteArray());
+    return file;
+  }
+
   private static FileDescriptorProto shelves() {
     HttpRule rule = HttpRule.newBuilder().setGet("/v1/{name=shelves/*}").build();
     return FileDescriptorProto.newBuilder()

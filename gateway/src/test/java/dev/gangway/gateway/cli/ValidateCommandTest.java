@@ -56,6 +56,44 @@ class ValidateCommandTest {
   }
 
   @Test
+  void againstAnOlderSetListsWhatTheConfiguredOneBreaks() throws IOException {
+    Path older = TestDescriptorSets.writeOlder(Files.createDirectories(tmp.resolve("older")));
+
+    CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1",
+        "--against", older.toString(), "--problems-only");
+
+    assertThat(lines(run.out())).containsExactly(
+        "3 routes, 3 problems (3 breaking changes)",
+        "breaking changes (3):",
+        "route removed: POST /gangway.other.Pings/Pong -> gangway.other.Pings.Pong (no route with"
+            + " this method and template calls this gRPC method)",
+        "method removed: gangway.other.Pings.Pong (not in the new descriptors)",
+        "field number changed: gangway.test.Shelf.name (2 -> 1)");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void againstTheSameSetFindsNothing() {
+    CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1",
+        "--against", sets.toString(), "--problems-only");
+
+    assertThat(lines(run.out())).containsExactly("3 routes, no problems");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void againstASetThatDoesNotLoadIsAProblem() throws IOException {
+    Path junk = Files.writeString(tmp.resolve("junk.binpb"), "not a set");
+
+    CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1",
+        "--against", junk.toString(), "--problems-only");
+
+    assertThat(lines(run.out())).contains("--against: " + junk.toAbsolutePath()
+        + ": is not a binary FileDescriptorSet (protoc --descriptor_set_out writes one)");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void columnsAreAligned() {
     CliRun run = validate("validate", "--descriptors", sets.toString(), "--backend", "*=h:1");
 

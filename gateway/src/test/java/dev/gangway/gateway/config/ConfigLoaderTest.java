@@ -85,7 +85,7 @@ class ConfigLoaderTest {
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.descriptors()).isEqualTo(new DescriptorsConfig(
         List.of(dir.resolve("descriptors"), Path.of("/opt/gangway/extra.binpb")), false,
-        Duration.ofMillis(500)));
+        Duration.ofMillis(500), DescriptorsConfig.BreakingChangePolicy.REFUSE));
     assertThat(config.backends()).containsExactly(
         new BackendConfig("library",
             List.of("gangway.samples.bookstore.v1.Bookstore", "gangway.samples.*"),

@@ -65,6 +65,55 @@ class ReloaderTest {
   }
 
   @Test
+  void breakingChangesAreRecordedAndByDefaultTheReloadGoesAhead() throws Exception {
+    factory.next = "b"; // package test.a is gone: every method and route of generation 1
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isTrue();
+    ReloadStatus.BreakingReport report = status.breakingChanges().orElseThrow();
+    assertThat(report.refused()).isFalse();
+    assertThat(report.servedGeneration()).isEqualTo(1);
+    assertThat(report.changes()).contains(
+        "method removed: test.a.Shelves.GetShelf (not in the new descriptors)",
+        "route removed: GET /a/{name=shelves/*} -> test.a.Shelves.GetShelf (no route with this"
+            + " method and template calls this gRPC method)");
+  }
+
+  @Test
+  void refuseKeepsTheServedSnapshotWhenTheNewOneBreaksItsClients() throws Exception {
+    RuntimeSnapshot serving = holder.current();
+    source.config = refusing();
+    factory.next = "b";
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isFalse();
+    assertThat(holder.current()).isSameAs(serving);
+    assertThat(result.message()).startsWith("descriptors.breaking_changes: refuse: ")
+        .contains("breaking changes: route removed: ");
+    assertThat(status.view().lastFailure().orElseThrow().message()).isEqualTo(result.message());
+    assertThat(status.breakingChanges().orElseThrow().refused()).isTrue();
+  }
+
+  @Test
+  void refuseLetsAdditionsThrough() throws Exception {
+    source.config = refusing();
+    factory.next = "a-with-rivals"; // the same API plus two methods
+
+    ReloadResult result = reloader.reloadNow();
+
+    assertThat(result.swapped()).isTrue();
+    assertThat(status.breakingChanges()).isEmpty();
+  }
+
+  private static GatewayConfig refusing() {
+    return CONFIG.toBuilder().descriptors(new dev.gangway.gateway.config.DescriptorsConfig(
+        CONFIG.descriptors().paths(), false, Duration.ofSeconds(2),
+        dev.gangway.gateway.config.DescriptorsConfig.BreakingChangePolicy.REFUSE)).build();
+  }
+
+  @Test
   void configErrorKeepsTheServingSnapshotAndRecordsWhy() throws Exception {
     RuntimeSnapshot serving = holder.current();
     source.failure = "backends[0].timeout: \"soon\" is not a duration";
@@ -207,7 +256,9 @@ class ReloaderTest {
   static RuntimeSnapshot snapshot(String name, long generation) {
     byte[] data = name.equals("garbage")
         ? "not a descriptor set".getBytes(StandardCharsets.UTF_8)
-        : TestDescriptorSets.shelves("test." + name, name);
+        : name.equals("a-with-rivals")
+            ? TestDescriptorSets.shelvesWithRivals("test.a", "a")
+            : TestDescriptorSets.shelves("test." + name, name);
     Transcoder transcoder = Transcoder.build(
         DescriptorLoader.load(List.of(DescriptorSource.bytes(name + ".binpb", data))),
         CONFIG.transcoding());
@@ -224,6 +275,7 @@ class ReloaderTest {
   private static final class FakeSource implements ConfigSource {
     volatile String failure;
     volatile Error error;
+    volatile GatewayConfig config = CONFIG;
 
     @Override
     public GatewayConfig load() throws ConfigException {
@@ -233,7 +285,7 @@ class ReloaderTest {
       if (failure != null) {
         throw new ConfigException(failure);
       }
-      return CONFIG;
+      return config;
     }
 
     @Override

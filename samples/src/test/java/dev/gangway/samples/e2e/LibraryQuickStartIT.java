@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (googleapis' google/example/library/v1/library.proto, from the npm package google-proto-files
  * 5.0.3, Apache-2.0): {@code gangway protos}, the documented protoc command (protoc from Maven
  * Central), {@code validate} with the documented pattern, the gateway with the documented flags
- * in front of a library backend, and both curl commands, plain {@code curl -d} included.
+ * in front of a library backend, and both curl commands.
  *
  * <p>What differs from a person's run, and only that: {@code git clone} is replaced by the
  * proto file from test resources, the gateway and admin ports are ephemeral (for validate: port 0,
@@ -137,7 +137,7 @@ class LibraryQuickStartIT {
       assertThat(output).contains(SERVICE + "/GetShelf").contains("no problems");
     } else if (command.contains(" protos ")) {
       assertThat(output).startsWith("wrote ");
-    } else if (command.startsWith("curl -s -d")) {
+    } else if (command.startsWith("curl -s -H 'Content-Type: application/json' -d")) {
       JsonNode shelf = JSON.readTree(output);
       assertThat(shelf.get("name").asText()).isEqualTo("shelves/2");
       assertThat(shelf.get("theme").asText()).isEqualTo("Sci-fi");

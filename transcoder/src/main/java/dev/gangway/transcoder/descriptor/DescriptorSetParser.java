@@ -1,6 +1,7 @@
 package dev.gangway.transcoder.descriptor;
 
 import com.google.api.AnnotationsProto;
+import com.google.api.FieldBehaviorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.ExtensionRegistry;
@@ -91,6 +92,7 @@ final class DescriptorSetParser {
   private static ExtensionRegistry extensions() {
     ExtensionRegistry registry = ExtensionRegistry.newInstance();
     AnnotationsProto.registerAllExtensions(registry);
+    registry.add(FieldBehaviorProto.fieldBehavior);
     return registry.getUnmodifiable();
   }
 }

@@ -18,6 +18,8 @@ import java.util.Locale;
 final class JsonBodyReader {
   private static final byte[] EMPTY = new byte[0];
   private static final String FORM = "application/x-www-form-urlencoded";
+  private static final String CURL_HINT =
+      " (with curl -d, add -H 'Content-Type: application/json')";
 
   private final CompiledCodec codec;
 
@@ -41,7 +43,7 @@ final class JsonBodyReader {
     if (body.length == 0) {
       return false;
     }
-    checkContentType(contentType, body);
+    checkContentType(contentType);
     if (isBlank(body)) {
       throw TranscodingException.invalidArgument(
           "body: invalid JSON: only whitespace, no JSON value (send no body, or a JSON value)");
@@ -54,11 +56,12 @@ final class JsonBodyReader {
   }
 
   /**
-   * Empty, {@code application/json} or {@code application/*+json}, parameters ignored; or
-   * {@code application/x-www-form-urlencoded} with a body that is a JSON object or array, which
-   * is what plain {@code curl -d '{...}'} sends (a form body never starts with '{' or '[').
+   * Empty, {@code application/json} or {@code application/*+json}, parameters ignored. Never a
+   * form type, whatever the body looks like: a cross-site page may send a form type without a
+   * CORS preflight, and reading it as JSON would let that page call the API with the user's
+   * cookies (CSRF). Plain {@code curl -d} sends a form type, so its 415 says what to add.
    */
-  static void checkContentType(String contentType, byte[] body) throws TranscodingException {
+  static void checkContentType(String contentType) throws TranscodingException {
     int semicolon = contentType.indexOf(';');
     String type =
         (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
@@ -67,22 +70,13 @@ final class JsonBodyReader {
     boolean json =
         type.isEmpty()
             || type.equals("application/json")
-            || (type.startsWith("application/") && type.endsWith("+json"))
-            || (type.equals(FORM) && startsLikeJson(body));
+            || (type.startsWith("application/") && type.endsWith("+json"));
     if (!json) {
       throw TranscodingException.unsupportedMediaType(
           "body: content type " + Quoting.quote(contentType.trim())
-              + " is not supported; send application/json");
+              + " is not supported; send application/json"
+              + (type.equals(FORM) ? CURL_HINT : ""));
     }
-  }
-
-  private static boolean startsLikeJson(byte[] body) {
-    for (byte b : body) {
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return b == '{' || b == '[';
-      }
-    }
-    return false;
   }
 
   private static boolean isBlank(byte[] body) {
