@@ -69,7 +69,7 @@ public final class AccessRoutePolicy implements RoutePolicy {
     if (route instanceof GatewayRoute.Composite c) {
       return access.forComposite(c.plan().name());
     }
-    return RouteAccess.OPEN; // static files: public pages and assets
+    return RouteAccess.OPEN; // static files and published documents: public pages and assets
   }
 
   /** The compiled access sections this policy checks with (admin, explain, readiness). */

@@ -57,6 +57,13 @@ final class Explainer {
       out.put("prefix", site.prefix());
       return out;
     }
+    if (match instanceof RouteMatch.Matched m && m.route() instanceof GatewayRoute.Published p) {
+      out.put("result", "publishedFile");
+      out.put("why", "the path is " + p.file().path() + ", a file the gateway generates with each"
+          + " snapshot (openapi section); published files are matched before every route");
+      out.put("contentType", p.file().contentType());
+      return out;
+    }
     if (match instanceof RouteMatch.Matched m && m.route() instanceof GatewayRoute.Composite c) {
       out.put("result", "composite");
       out.put("why", "a composite route matches; composites and transcoded routes share one"

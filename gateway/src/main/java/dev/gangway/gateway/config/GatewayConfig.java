@@ -25,14 +25,16 @@ public record GatewayConfig(
     AuthConfig auth,
     AccessConfig access,
     RateLimitsConfig rateLimits,
-    CorsConfig cors) {
+    CorsConfig cors,
+    OpenApiConfig openApi) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
       WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT,
-      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, CorsConfig.DEFAULT);
+      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, CorsConfig.DEFAULT,
+      OpenApiConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -51,6 +53,7 @@ public record GatewayConfig(
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(cors, "cors");
+    Objects.requireNonNull(openApi, "openApi");
   }
 
   /** A builder starting from this configuration, for changing some sections by name. */
@@ -79,6 +82,7 @@ public record GatewayConfig(
     private AccessConfig access;
     private RateLimitsConfig rateLimits;
     private CorsConfig cors;
+    private OpenApiConfig openApi;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -97,6 +101,7 @@ public record GatewayConfig(
       access = from.access;
       rateLimits = from.rateLimits;
       cors = from.cors;
+      openApi = from.openApi;
     }
 
     public Builder server(ServerConfig value) {
@@ -179,10 +184,15 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder openApi(OpenApiConfig value) {
+      openApi = value;
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
           composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits,
-          cors);
+          cors, openApi);
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Objects;
  * -> RouteKind: 404 / 405 + Allow; upgrade of a unary or composite route 400, raw HttpBody over
  *               WebSocket 501, bidi over plain HTTP 501; else by the match's kind:
  *      STATIC_SITE       -> StaticFiles (GET/HEAD from the directory, 404)
+ *      PUBLISHED_FILE    -> PublishedFile (GET/HEAD of the snapshot's OpenAPI documents, 304)
  *      UNARY,
  *      SERVER_STREAMING  -> Deadline (grpc-timeout, 400) -> 100-continue -> Body (async, 413, 408;
  *                           503 at limits.max_buffered_bodies) -> Bind (400, 415, JSON limits;
@@ -65,6 +66,7 @@ public final class GatewayHandlers {
         new DeadlineHandler(new MetadataHandler(new HttpContinueReadHandler(call)));
     Map<RouteKind, HttpHandler> branches = new EnumMap<>(RouteKind.class);
     branches.put(RouteKind.STATIC_SITE, new StaticFilesHandler());
+    branches.put(RouteKind.PUBLISHED_FILE, new PublishedFileHandler());
     branches.put(RouteKind.UNARY, wholeBody);
     branches.put(RouteKind.SERVER_STREAMING, wholeBody);
     branches.put(RouteKind.CLIENT_STREAMING, clientStream);

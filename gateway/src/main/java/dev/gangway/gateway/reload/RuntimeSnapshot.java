@@ -4,6 +4,7 @@ import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.headers.HeaderMapping;
+import dev.gangway.gateway.openapi.OpenApiDocuments;
 import dev.gangway.gateway.policy.PolicyException;
 import dev.gangway.gateway.policy.RoutePolicies;
 import dev.gangway.gateway.policy.RoutePolicy;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * Everything one request needs, built off the request path and swapped whole on reload: the
  * configuration, the transcoder (routes, plans, codec), the backend binding of every method, the
  * compiled composite routes, the one route table of every kind of route, the header mapping and
- * the route policies. Nothing in it is compiled lazily; a reload replaces all of it at once.
+ * the route policies, the published OpenAPI documents. Nothing in it is compiled lazily; a reload replaces all of it at once.
  *
  * <p>Immutable and thread-safe. A handler reads {@link SnapshotHolder#current()} once and uses that
  * snapshot for the whole request, so a reload never tears a request.
@@ -60,8 +61,10 @@ public record RuntimeSnapshot(
       BackendBindings backends, CompositeRoutes composites,
       List<RoutePolicy.Factory> policyFactories, long generation,
       Instant builtAt) throws SnapshotException {
+    // Documents are part of the snapshot: built here, once, never per request.
     GatewayRoutes routes = GatewayRoutes.compile(
-        config.staticFiles(), transcoder, backends, composites, transcoder.codec());
+        OpenApiDocuments.compile(config, transcoder, composites), config.staticFiles(),
+        transcoder, backends, composites, transcoder.codec());
     RoutePolicies policies;
     try {
       policies = RoutePolicies.compile(policyFactories, config, routes);

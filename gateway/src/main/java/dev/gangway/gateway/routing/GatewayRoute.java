@@ -17,7 +17,8 @@ import java.util.Optional;
  * dev.gangway.gateway.policy.PerRoute}).
  */
 public sealed interface GatewayRoute
-    permits GatewayRoute.Transcoded, GatewayRoute.Composite, GatewayRoute.StaticSite {
+    permits GatewayRoute.Transcoded, GatewayRoute.Composite, GatewayRoute.StaticSite,
+        GatewayRoute.Published {
 
   /** The route's index in {@link GatewayRoutes#all()}; unique within one snapshot. */
   int id();
@@ -89,6 +90,18 @@ public sealed interface GatewayRoute
     @Override
     public String describe() {
       return "static " + prefix;
+    }
+  }
+
+  /** A file generated with the snapshot, served at its exact path (GET and HEAD). */
+  record Published(int id, PublishedFile file) implements GatewayRoute {
+    public Published {
+      Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public String describe() {
+      return "published " + file.path();
     }
   }
 }

@@ -14,7 +14,9 @@ import dev.gangway.transcoder.routing.MatchResult;
 import io.undertow.server.HttpHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +27,8 @@ import java.util.Optional;
  *
  * <p>Matching, in this order:
  * <ol>
+ *   <li>A published file (the OpenAPI documents) whose path is the whole path: one map lookup.
+ *       GET and HEAD only; another method is 405.
  *   <li>A static site whose prefix starts the path (the longest): it shadows every route under it
  *       (docs/configuration.md#static). GET and HEAD only; another method is 405.
  *   <li>One walk of one trie (the transcoder's {@link RouteTable}) holding the transcoded routes
@@ -53,12 +57,14 @@ public final class GatewayRoutes {
   private static final List<String> STATIC_METHODS = List.of("GET", "HEAD");
 
   private final List<GatewayRoute> all;
+  private final Map<String, GatewayRoute.Published> published;
   private final List<GatewayRoute.StaticSite> sites;
   private final RouteTable<GatewayRoute> table;
 
-  private GatewayRoutes(
-      List<GatewayRoute> all, List<GatewayRoute.StaticSite> sites, RouteTable<GatewayRoute> table) {
+  private GatewayRoutes(List<GatewayRoute> all, Map<String, GatewayRoute.Published> published,
+      List<GatewayRoute.StaticSite> sites, RouteTable<GatewayRoute> table) {
     this.all = List.copyOf(all);
+    this.published = Map.copyOf(published);
     this.sites = List.copyOf(sites);
     this.table = table;
   }
@@ -67,20 +73,32 @@ public final class GatewayRoutes {
    * Compiles the routes of one snapshot: a backend binding and (for client streams) the WebSocket
    * follow-up plan per transcoded method, a resource handler per static site.
    *
+   * @param published the files generated with the snapshot (OpenAPI documents), by exact path;
+   *     unique paths
    * @param staticFiles the {@code static} config section
    * @param transcoder the snapshot's transcoder, whose served routes become transcoded routes
    * @param backends the binding of every method the transcoder serves
    * @param composites the snapshot's compiled composites (checked for conflicts already)
    * @param codec the snapshot's JSON codec, for the follow-up plans
    */
-  public static GatewayRoutes compile(List<StaticConfig> staticFiles, Transcoder transcoder,
-      BackendBindings backends, CompositeRoutes composites, JsonCodec codec) {
+  public static GatewayRoutes compile(List<PublishedFile> published, List<StaticConfig> staticFiles,
+      Transcoder transcoder, BackendBindings backends, CompositeRoutes composites,
+      JsonCodec codec) {
+    Objects.requireNonNull(published, "published");
     Objects.requireNonNull(staticFiles, "staticFiles");
     Objects.requireNonNull(transcoder, "transcoder");
     Objects.requireNonNull(backends, "backends");
     Objects.requireNonNull(composites, "composites");
     Objects.requireNonNull(codec, "codec");
     List<GatewayRoute> all = new ArrayList<>();
+    Map<String, GatewayRoute.Published> byPath = new HashMap<>();
+    for (PublishedFile file : published) {
+      GatewayRoute.Published route = new GatewayRoute.Published(all.size(), file);
+      if (byPath.putIfAbsent(file.path(), route) != null) {
+        throw new IllegalArgumentException("two published files at " + file.path());
+      }
+      all.add(route);
+    }
     List<GatewayRoute.StaticSite> sites = new ArrayList<>();
     for (StaticConfig site : StaticSites.longestPrefixFirst(staticFiles)) {
       HttpHandler files = StaticSites.files(site, transcoder);
@@ -105,7 +123,7 @@ public final class GatewayRoutes {
         table.add(UPGRADE, plan.template(), route);
       }
     }
-    return new GatewayRoutes(all, sites, table.build());
+    return new GatewayRoutes(all, byPath, sites, table.build());
   }
 
   private static void add(RouteTable.Builder<GatewayRoute> table, String httpMethod,
@@ -153,6 +171,12 @@ public final class GatewayRoutes {
    *     websocket})
    */
   public RouteMatch match(String httpMethod, String rawPath, boolean upgrade) {
+    GatewayRoute.Published file = published.isEmpty() ? null : published.get(rawPath);
+    if (file != null) {
+      return STATIC_METHODS.contains(httpMethod)
+          ? new RouteMatch.Matched(file, RouteKind.PUBLISHED_FILE, upgrade, List.of(), "")
+          : new RouteMatch.MethodNotAllowed(STATIC_METHODS);
+    }
     for (GatewayRoute.StaticSite site : sites) {
       if (rawPath.startsWith(site.prefix())) {
         return STATIC_METHODS.contains(httpMethod)
@@ -180,7 +204,10 @@ public final class GatewayRoutes {
     return route instanceof GatewayRoute.Composite ? RouteKind.COMPOSITE : RouteKind.STATIC_SITE;
   }
 
-  /** Every route, by {@link GatewayRoute#id()}: static sites, transcoded routes, composites. */
+  /**
+   * Every route, by {@link GatewayRoute#id()}: published files, static sites, transcoded routes,
+   * composites.
+   */
   public List<GatewayRoute> all() {
     return all;
   }

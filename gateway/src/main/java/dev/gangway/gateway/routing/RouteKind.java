@@ -19,5 +19,7 @@ public enum RouteKind {
   /** A composite route: several backend calls answered as one JSON document. */
   COMPOSITE,
   /** A static site: files from a configured directory under a path prefix. */
-  STATIC_SITE
+  STATIC_SITE,
+  /** A file the gateway generates with each snapshot at one exact path (the OpenAPI documents). */
+  PUBLISHED_FILE
 }

@@ -53,6 +53,7 @@ class ConfigDocsTest {
     keys.addAll(RateLimitsReader.REDIS_KEYS);
     keys.addAll(CorsReader.KEYS);
     keys.addAll(CorsReader.RULE_KEYS);
+    keys.addAll(OpenApiReader.KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");

@@ -24,7 +24,8 @@ final class DescriptorSetParser {
   /**
    * Options are parsed once, here: {@code FileDescriptor.buildFrom} keeps them as they are, so
    * {@code getOptions().getExtension(AnnotationsProto.http)} works only if the registry knew the
-   * extension at parse time.
+   * extension at parse time. {@code google.api.field_behavior} is kept too (breaking-change
+   * checks, and the OpenAPI documents: required and output-only fields).
    */
   private static final ExtensionRegistry EXTENSIONS = extensions();
 

@@ -1,0 +1,111 @@
+package dev.gangway.gateway.openapi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gangway.gateway.compose.CallPlan;
+import dev.gangway.gateway.compose.CompositePlan;
+import dev.gangway.gateway.compose.CompositeRoutes;
+import dev.gangway.gateway.compose.CompositeSchemas;
+import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.config.OpenApiConfig;
+import dev.gangway.gateway.routing.PublishedFile;
+import dev.gangway.transcoder.MethodRoute;
+import dev.gangway.transcoder.Transcoder;
+import dev.gangway.transcoder.openapi.OpenApiBuilder;
+import dev.gangway.transcoder.openapi.OpenApiDocument;
+import dev.gangway.transcoder.openapi.OpenApiInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds the OpenAPI documents of one snapshot ({@code openapi} config section): every served
+ * binding of the described services, the composites with their response shapes, the security
+ * schemes of the {@code auth} providers and each route's requirement from {@code access}; written
+ * once as JSON and as YAML. A reload builds them anew with the rest of the snapshot; requests
+ * only send the bytes.
+ *
+ * <p>Stateless; setup code.
+ */
+public final class OpenApiDocuments {
+  static final String JSON_TYPE = "application/json";
+  static final String YAML_TYPE = "application/yaml";
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final YAMLFactory YAML = new YAMLFactory();
+
+  private OpenApiDocuments() {}
+
+  /** The JSON and YAML documents, or none when {@code openapi.enabled} is false. */
+  public static List<PublishedFile> compile(
+      GatewayConfig config, Transcoder transcoder, CompositeRoutes composites) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(transcoder, "transcoder");
+    Objects.requireNonNull(composites, "composites");
+    OpenApiConfig settings = config.openApi();
+    if (!settings.enabled()) {
+      return List.of();
+    }
+    OpenApiDocument document = document(config, transcoder, composites);
+    return List.of(
+        PublishedFile.of(settings.jsonPath(), JSON_TYPE, write(document, JSON, true)),
+        PublishedFile.of(settings.yamlPath(), YAML_TYPE, write(document, YAML, false)));
+  }
+
+  static OpenApiDocument document(
+      GatewayConfig config, Transcoder transcoder, CompositeRoutes composites) {
+    OpenApiConfig settings = config.openApi();
+    OpenApiBuilder builder = OpenApiBuilder.create(
+        new OpenApiInfo(settings.title(), settings.version(), settings.description()),
+        transcoder.descriptors().comments(), transcoder.options());
+    SecuritySchemes.of(config.auth()).forEach(builder::addSecurityScheme);
+    for (MethodRoute route : transcoder.routes()) {
+      if (settings.describes(route.method().getService().getFullName())) {
+        builder.addBinding(route.binding(), SecuritySchemes.requirements(
+            config.access().ruleFor(route.method().getFullName()).require()));
+      }
+    }
+    if (settings.composites()) {
+      for (CompositePlan plan : composites.plans()) {
+        builder.addOperation(plan.httpMethod(), plan.template(), "composites",
+            composite(plan, builder), SecuritySchemes.requirements(
+                config.access().ruleFor("composite:" + plan.name()).require()));
+      }
+    }
+    return builder.build();
+  }
+
+  private static Map<String, Object> composite(CompositePlan plan, OpenApiBuilder builder) {
+    Map<String, Object> ok = new LinkedHashMap<>();
+    ok.put("description", "The composed response.");
+    ok.put("content", Map.of(JSON_TYPE, Map.of("schema", CompositeSchemas.response(plan, builder))));
+    Map<String, Object> operation = new LinkedHashMap<>();
+    operation.put("operationId", "composite_" + plan.name());
+    operation.put("summary", "Composite " + plan.name());
+    operation.put("description", "Composes "
+        + String.join(", ", plan.calls().stream()
+            .map(c -> "`" + c.name() + "` (" + c.grpcMethodName() + ")").toList())
+        + " into one response (docs/composition.md).");
+    operation.put("responses", Map.of("200", ok));
+    operation.put("x-gangway-composite", plan.name());
+    operation.put("x-gangway-calls", plan.calls().stream().map(CallPlan::grpcMethodName).toList());
+    return operation;
+  }
+
+  private static byte[] write(OpenApiDocument document, JsonFactory factory, boolean pretty) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      if (pretty) {
+        generator.useDefaultPrettyPrinter();
+      }
+      document.writeTo(generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory", e);
+    }
+    return out.toByteArray();
+  }
+}
