@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.gateway.config.HeadersConfig;
+import dev.gangway.gateway.config.LimitsConfig;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.config.ServerConfig.StreamFormat;
 import dev.gangway.gateway.testing.Await;
@@ -156,6 +157,34 @@ class GatewayClientStreamingIT {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(Http.json(response.body()).get("message").asText()).startsWith("element 1: body: ");
+  }
+
+  /** The JSON limits hold for each message of a stream, and for an array body as a whole. */
+  @Test
+  void streamMessagesAreHeldToTheJsonLimits() throws Exception {
+    GatewayServer tight = servers.gateway(TestConfigs.config(TestConfigs.server(StreamFormat.NDJSON),
+        List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(),
+        HeadersConfig.DEFAULT).toBuilder()
+        .limits(LimitsConfig.DEFAULT.toBuilder().maxJsonEntries(3).build())
+        .build());
+    Http limited = new Http(tight.httpPort());
+
+    HttpResponse<String> array = limited.post("/v1/sum",
+        "[{\"n\":1,\"tag\":\"many\"},{\"n\":1,\"tag\":\"many\"},"
+            + "{\"n\":1,\"tag\":\"many\"},{\"n\":1,\"tag\":\"many\"}]");
+    assertThat(array.statusCode()).as(array.body()).isEqualTo(400);
+    assertThat(Http.json(array.body()).get("message").asText()).isEqualTo(
+        "body: a JSON object or array has more than 3 entries (limits.max_json_entries)");
+    assertThat(sums().received("many")).as("nothing is sent before the array is read").isZero();
+
+    try (ChunkedPost post = sumPost(tight.httpPort(), "application/x-ndjson")) {
+      post.write("{\"n\":1,\"tag\":\"wide\"}\n{\"n\":1,\"tag\":\"wide\",\"pad\":1,\"pause\":false}\n");
+      RawHttp.Response response = post.raw.read();
+
+      assertThat(response.status()).as(response.body()).isEqualTo(400);
+      assertThat(Http.json(response.body()).get("message").asText()).isEqualTo("line 2: body:"
+          + " a JSON object or array has more than 3 entries (limits.max_json_entries)");
+    }
   }
 
   @Test

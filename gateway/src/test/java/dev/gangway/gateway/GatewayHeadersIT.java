@@ -89,11 +89,11 @@ class GatewayHeadersIT {
   void passesForwardingHeadersOnFromATrustedProxy() throws Exception {
     EchoBackend echo = servers.backend("echo2");
     GatewayServer behindProxy = servers.gateway(TestConfigs.config(
-        TestConfigs.server(),
+        TestConfigs.server().toBuilder()
+            .trustedProxies(List.of(AddressRange.parse("127.0.0.0/8").orElseThrow())).build(),
         List.of(TestConfigs.backend("echo2", echo.target(), ECHO_SERVICE)),
         List.of(),
-        HeadersConfig.DEFAULT.withTrustedProxies(
-            List.of(AddressRange.parse("127.0.0.0/8").orElseThrow()))));
+        HeadersConfig.DEFAULT));
     Http proxied = new Http(behindProxy.httpPort());
 
     JsonNode received = Http.json(proxied.get("/v1/headers",

@@ -4,7 +4,6 @@ import dev.gangway.gateway.auth.Authenticator;
 import dev.gangway.gateway.auth.JwksSource;
 import dev.gangway.gateway.config.RateLimitsConfig.FailureMode;
 import dev.gangway.gateway.ratelimit.BucketStore.StoreState;
-import dev.gangway.gateway.ratelimit.ClientAddress;
 import dev.gangway.gateway.ratelimit.RateLimiter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.Set;
 
 /**
  * The compiled {@code auth}, {@code access} and {@code rate_limits} sections of one snapshot:
- * which {@link RouteAccess} each route takes, the identity metadata, the client-address rule and
- * the rate limiter.
+ * which {@link RouteAccess} each route takes, the identity metadata and the rate limiter.
  *
  * <p>Immutable and thread-safe. A route's policy is found by its gRPC method's full name (the
  * exact name, then each enclosing {@code prefix.*} from the longest, then {@code *}, then
@@ -29,21 +27,18 @@ public final class AccessPolicy {
   private final Map<String, RouteAccess> prefixes;
   private final RouteAccess fallback;
   private final IdentityMetadata identity;
-  private final ClientAddress clientAddress;
   private final Optional<RateLimiter> limiter;
   private final List<Authenticator> authenticators;
   private final List<JwksSource> jwks;
   private final Set<String> credentialQueryNames;
 
   AccessPolicy(Map<String, RouteAccess> exact, Map<String, RouteAccess> prefixes,
-      RouteAccess fallback, IdentityMetadata identity, ClientAddress clientAddress,
-      Optional<RateLimiter> limiter, List<Authenticator> authenticators, List<JwksSource> jwks,
+      RouteAccess fallback, IdentityMetadata identity, Optional<RateLimiter> limiter, List<Authenticator> authenticators, List<JwksSource> jwks,
       Set<String> credentialQueryNames) {
     this.exact = Map.copyOf(exact);
     this.prefixes = Map.copyOf(prefixes);
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     this.identity = identity;
-    this.clientAddress = clientAddress;
     this.limiter = limiter;
     this.authenticators = List.copyOf(authenticators);
     this.jwks = List.copyOf(jwks);
@@ -54,7 +49,7 @@ public final class AccessPolicy {
   public static AccessPolicy open() {
     return new AccessPolicy(Map.of(), Map.of(), RouteAccess.OPEN,
         new IdentityMetadata(dev.gangway.gateway.config.AuthConfig.IdentityConfig.DEFAULT),
-        new ClientAddress(List.of()), Optional.empty(), List.of(), List.of(), Set.of());
+        Optional.empty(), List.of(), List.of(), Set.of());
   }
 
   /** The policy of the route serving gRPC method {@code fullMethodName}. */
@@ -96,10 +91,6 @@ public final class AccessPolicy {
 
   public IdentityMetadata identity() {
     return identity;
-  }
-
-  public ClientAddress clientAddress() {
-    return clientAddress;
   }
 
   public Optional<RateLimiter> limiter() {

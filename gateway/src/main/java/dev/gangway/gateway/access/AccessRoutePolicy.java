@@ -8,6 +8,7 @@ import dev.gangway.gateway.auth.Identity;
 import dev.gangway.gateway.auth.RequestAuth;
 import dev.gangway.gateway.auth.Verdict.Met;
 import dev.gangway.gateway.auth.Verdict.Missed;
+import dev.gangway.gateway.client.ClientAddress;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.policy.PerRoute;
 import dev.gangway.gateway.policy.PolicyException;
@@ -121,8 +122,7 @@ public final class AccessRoutePolicy implements RoutePolicy {
       return CompletableFuture.completedFuture(proceed(exchange, met.identity(),
           new RateDecision.Allowed(Optional.empty(), List.of())));
     }
-    String address = access.clientAddress().of(new ExchangeCredentials(exchange).peerAddress(),
-        Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-forwarded-for")));
+    String address = ClientAddress.of(exchange).address();
     return access.limiter().get()
         .check(route.limits(), name, met.identity(), address, stream)
         .thenApply(decision -> decided(exchange, met.identity(), decision));

@@ -12,7 +12,6 @@ import dev.gangway.gateway.config.AuthConfig;
 import dev.gangway.gateway.config.AuthConfig.JwksConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.RateLimitsConfig;
-import dev.gangway.gateway.ratelimit.ClientAddress;
 import dev.gangway.gateway.ratelimit.Limit;
 import dev.gangway.gateway.ratelimit.Limits;
 import dev.gangway.gateway.ratelimit.RateLimiter;
@@ -96,8 +95,7 @@ public final class AccessServices implements AutoCloseable {
       }
     }
     return new AccessPolicy(exact, prefixes, fallback, new IdentityMetadata(auth.identity()),
-        new ClientAddress(config.rateLimits().trustedProxies()), limiter, ordered, sources,
-        queryNames);
+        limiter, ordered, sources, queryNames);
   }
 
   private static RouteAccess policy(String where, AccessRule rule,

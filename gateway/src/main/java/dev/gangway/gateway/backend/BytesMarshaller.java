@@ -28,6 +28,15 @@ public final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]
   @Override
   public byte[] parse(InputStream stream) {
     try {
+      if (stream instanceof KnownLength) {
+        // grpc-java's message streams know their length: one exact array, no growing buffers.
+        byte[] message = new byte[stream.available()];
+        int read = stream.readNBytes(message, 0, message.length);
+        if (read == message.length && stream.read() < 0) {
+          return message;
+        }
+        throw new IOException("the message stream did not hold its announced length");
+      }
       return stream.readAllBytes();
     } catch (IOException e) {
       // grpc-java turns this into an INTERNAL status for the call.

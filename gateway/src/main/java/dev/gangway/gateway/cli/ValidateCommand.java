@@ -98,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private int report(GatewayConfig config) throws IOException {
     Transcoder transcoder = Transcoder.build(
-        DefaultSnapshotFactory.loadDescriptors(config.descriptors()), config.transcoding());
+        DefaultSnapshotFactory.loadDescriptors(config.descriptors()), config.transcoderOptions());
     ValidationReport report =
         ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder))
             .withProblems(ProblemKind.SERVICE_PATTERN, StartChecks.unmatchedPatterns(config, transcoder))

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param prefixLength how many leading bits must match
  */
 public record AddressRange(byte[] network, int prefixLength) {
+  /** The longest IP literal: an IPv6 address with an embedded IPv4 one (45 characters). */
+  static final int MAX_LITERAL = 45;
+
   public AddressRange {
     network = network.clone();
     if (network.length != 4 && network.length != 16) {
@@ -32,16 +35,11 @@ public record AddressRange(byte[] network, int prefixLength) {
   public static Optional<AddressRange> parse(String text) {
     Objects.requireNonNull(text, "text");
     int slash = text.indexOf('/');
-    String address = slash < 0 ? text : text.substring(0, slash);
-    if (!literal(address)) {
+    Optional<InetAddress> address = address(slash < 0 ? text : text.substring(0, slash));
+    if (address.isEmpty()) {
       return Optional.empty();
     }
-    byte[] bytes;
-    try {
-      bytes = InetAddress.getByName(address).getAddress();
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
+    byte[] bytes = address.get().getAddress();
     int bits = bytes.length * 8;
     if (slash >= 0) {
       try {
@@ -57,19 +55,55 @@ public record AddressRange(byte[] network, int prefixLength) {
   }
 
   /**
-   * Dotted-quad IPv4 or IPv6 (has a colon), so that InetAddress never resolves a name: "abc" or
-   * "10" would otherwise go to DNS or be read as a shorthand address.
+   * Parses one IP literal (dotted-quad IPv4 or IPv6), never a host name: no DNS. Empty when the
+   * text is not one. Cheap enough for the request path (the client address behind a proxy).
    */
-  private static boolean literal(String address) {
-    if (address.isEmpty()) {
-      return false;
+  public static Optional<InetAddress> address(String text) {
+    if (text.isEmpty() || text.length() > MAX_LITERAL) {
+      return Optional.empty();
     }
-    if (address.indexOf(':') >= 0) {
-      return address.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
-          || (c >= 'A' && c <= 'F') || c == ':' || c == '.');
+    try {
+      if (text.indexOf(':') < 0) {
+        byte[] v4 = ipv4(text);
+        return v4 == null ? Optional.empty() : Optional.of(InetAddress.getByAddress(v4));
+      }
+      // With a colon InetAddress reads an IPv6 literal or fails; it never asks DNS.
+      boolean v6Characters = text.chars().allMatch(c -> (c >= '0' && c <= '9')
+          || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.');
+      return v6Characters ? Optional.of(InetAddress.getByName(text)) : Optional.empty();
+    } catch (UnknownHostException e) {
+      return Optional.empty();
     }
-    return address.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')
-        && address.chars().filter(c -> c == '.').count() == 3;
+  }
+
+  /**
+   * Four decimal octets, each 0-255 without leading zeros; null otherwise. Parsed here rather
+   * than by InetAddress, which would send {@code 999.1.1.1} to DNS as a host name.
+   */
+  private static byte[] ipv4(String text) {
+    byte[] out = new byte[4];
+    int octet = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i == text.length() ? '.' : text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (digits == 1 && value == 0) {
+          return null; // a leading zero: octal to some readers (010 = 8), so neither
+        }
+        value = value * 10 + (c - '0');
+        if (++digits > 3 || value > 255) {
+          return null;
+        }
+      } else if (c == '.' && digits > 0 && octet < 4) {
+        out[octet++] = (byte) value;
+        value = 0;
+        digits = 0;
+      } else {
+        return null;
+      }
+    }
+    return octet == 4 ? out : null;
   }
 
   private static byte[] masked(byte[] bytes, int bits) {

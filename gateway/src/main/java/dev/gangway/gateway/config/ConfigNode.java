@@ -77,6 +77,16 @@ final class ConfigNode {
     return origin.isEmpty() ? "" : origin + ": ";
   }
 
+  /**
+   * Refuses a key that has moved, naming where it lives now, so that an old config file fails
+   * with the fix rather than with "unknown key".
+   */
+  void moved(String key, String newPath, String why) throws ConfigException {
+    if (node.isObject() && node.has(key)) {
+      throw get(key).error("moved to " + newPath + why);
+    }
+  }
+
   /** Checks that this is a mapping (or absent) whose keys are all in {@code known}. */
   ConfigNode mapping(List<String> known) throws ConfigException {
     if (isAbsent()) {

@@ -28,7 +28,7 @@ final class ConfigReader {
       "rate_limits", "cors", "openapi");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
-      "stream_format", "stream_timeout", "tls", "h2c");
+      "stream_format", "stream_timeout", "tls", "h2c", "trusted_proxies");
   static final List<String> SERVER_TLS_KEYS = List.of("cert_file", "key_file", "client_ca_file",
       "client_auth", "forward_client_cert", "reload_interval");
   static final Map<String, ServerTlsConfig.ClientAuth> CLIENT_AUTH = ConfigNode.choices(
@@ -42,8 +42,11 @@ final class ConfigReader {
           DescriptorsConfig.BreakingChangePolicy::spelling);
   static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout");
-  static final List<String> HEADERS_KEYS =
-      List.of("forward", "trusted_proxies", "max_metadata_size");
+  static final List<String> HEADERS_KEYS = List.of("forward", "max_metadata_size");
+  /** Where the one list of trusted proxies lives; the sections that each had one point here. */
+  static final String TRUSTED_PROXIES = "server.trusted_proxies";
+  static final String TRUSTED_PROXIES_WHY =
+      " (one list for header forwarding, rate limits and the access log)";
 
   static final int MAX_PORT = 65535;
   static final int MAX_IO_THREADS = 1024;
@@ -95,7 +98,19 @@ final class ConfigReader {
         node.get("stream_format").choice(STREAM_FORMATS).orElse(d.streamFormat()),
         node.get("stream_timeout").duration().orElse(d.streamTimeout()),
         serverTls(node.get("tls"), base),
-        node.get("h2c").bool().orElse(d.h2c()));
+        node.get("h2c").bool().orElse(d.h2c()),
+        trustedProxies(node.get("trusted_proxies")));
+  }
+
+  /** IP literals or CIDR blocks, never host names (no DNS on the request path or at load). */
+  static List<AddressRange> trustedProxies(ConfigNode list) throws ConfigException {
+    List<AddressRange> proxies = new ArrayList<>();
+    for (ConfigNode item : list.items()) {
+      String text = item.requiredText().trim();
+      proxies.add(AddressRange.parse(text).orElseThrow(() -> item.error(ConfigNode.quote(text)
+          + " is not an IP address or CIDR block (e.g. 10.0.0.0/8, 192.0.2.7, fd00::/8)")));
+    }
+    return List.copyOf(proxies);
   }
 
   static Optional<ServerTlsConfig> serverTls(ConfigNode node, Path base) throws ConfigException {
@@ -181,14 +196,9 @@ final class ConfigReader {
   }
 
   static HeadersConfig headers(ConfigNode node) throws ConfigException {
+    node.moved("trusted_proxies", TRUSTED_PROXIES, TRUSTED_PROXIES_WHY);
     node.mapping(HEADERS_KEYS);
-    List<AddressRange> proxies = new ArrayList<>();
-    for (ConfigNode item : node.get("trusted_proxies").items()) {
-      String text = item.requiredText().trim();
-      proxies.add(AddressRange.parse(text).orElseThrow(() -> item.error(ConfigNode.quote(text)
-          + " is not an IP address or CIDR block (e.g. 10.0.0.0/8, 192.0.2.7, fd00::/8)")));
-    }
-    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))), proxies,
+    return new HeadersConfig(Set.copyOf(headerNames(node.get("forward"))),
         (int) node.get("max_metadata_size").size(1 << 20)
             .orElse(HeadersConfig.DEFAULT_MAX_METADATA_BYTES));
   }

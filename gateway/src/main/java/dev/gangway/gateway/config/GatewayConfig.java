@@ -56,6 +56,14 @@ public record GatewayConfig(
     Objects.requireNonNull(openApi, "openApi");
   }
 
+  /**
+   * The options the transcoder is built with: the {@code transcoding} section, holding JSON input
+   * to the {@code limits} section's JSON limits, which its codec enforces as it reads.
+   */
+  public TranscoderOptions transcoderOptions() {
+    return transcoding.toBuilder().jsonLimits(limits.jsonInputLimits()).build();
+  }
+
   /** A builder starting from this configuration, for changing some sections by name. */
   public Builder toBuilder() {
     return new Builder(this);

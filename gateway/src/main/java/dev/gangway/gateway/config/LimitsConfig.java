@@ -1,5 +1,7 @@
 package dev.gangway.gateway.config;
 
+import dev.gangway.transcoder.options.JsonInputLimits;
+
 /**
  * The bounds on what one client, or all of them together, can make the gateway hold: connections,
  * requests in flight, request heads, buffered bodies and the shape of JSON bodies. Each has a key
@@ -46,6 +48,15 @@ public record LimitsConfig(
   public static final LimitsConfig DEFAULT = new LimitsConfig(
       10_000, 10_000, 100, 100, 8 << 10, DEFAULT_BUFFERED_BODY_BYTES, 64 << 10, 64, 64, 4 << 20,
       100, 10_000);
+
+  /** The JSON limits, each named by its key for the 400's message. */
+  public JsonInputLimits jsonInputLimits() {
+    return new JsonInputLimits(
+        new JsonInputLimits.Limit(maxJsonDepth, "limits.max_json_depth"),
+        new JsonInputLimits.Limit(maxJsonEntries, "limits.max_json_entries"),
+        new JsonInputLimits.Limit(maxJsonStringBytes, "limits.max_json_string"),
+        new JsonInputLimits.Limit(maxJsonNumberLength, "limits.max_json_number_length"));
+  }
 
   /** A builder starting from these limits, for changing some of them by name. */
   public Builder toBuilder() {

@@ -8,28 +8,26 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The {@code rate_limits} section: named token buckets that {@code access} rules apply, where
- * their state lives, and which proxies' {@code X-Forwarded-For} is believed (docs/security.md).
+ * The {@code rate_limits} section: named token buckets that {@code access} rules apply and where
+ * their state lives (docs/security.md). The client address of {@code per: [address]} is resolved
+ * behind {@link ServerConfig#trustedProxies}.
  *
  * <p>Immutable.
  *
  * @param redis the shared store; empty keeps every bucket on this instance
- * @param trustedProxies CIDR blocks of proxies whose {@code X-Forwarded-For} names the client
  * @param maxLocalKeys the most buckets kept on this instance (one per limit and key)
  */
 public record RateLimitsConfig(
     List<LimitConfig> limits,
     Optional<RedisConfig> redis,
-    List<AddressRange> trustedProxies,
     int maxLocalKeys) {
   public static final int DEFAULT_MAX_LOCAL_KEYS = 100_000;
   public static final RateLimitsConfig DEFAULT =
-      new RateLimitsConfig(List.of(), Optional.empty(), List.of(), DEFAULT_MAX_LOCAL_KEYS);
+      new RateLimitsConfig(List.of(), Optional.empty(), DEFAULT_MAX_LOCAL_KEYS);
 
   public RateLimitsConfig {
     limits = List.copyOf(limits);
     Objects.requireNonNull(redis, "redis");
-    trustedProxies = List.copyOf(trustedProxies);
   }
 
   /** The limit with this name. */
@@ -43,7 +41,7 @@ public record RateLimitsConfig(
     ROUTE,
     /** The verified consumer; the client address for anonymous requests. */
     CONSUMER,
-    /** The client address (behind trusted proxies, the first untrusted X-Forwarded-For hop). */
+    /** The client address (behind server.trusted_proxies, the right-most untrusted hop). */
     ADDRESS,
     /** A claim of the verified JWT (set {@code claim}). */
     CLAIM;

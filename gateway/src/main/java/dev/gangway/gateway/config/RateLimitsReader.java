@@ -16,13 +16,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code rate_limits} section: {@code limits}, {@code redis},
- * {@code trusted_proxies} and {@code max_local_keys}.
+ * Reads the {@code rate_limits} section: {@code limits}, {@code redis} and
+ * {@code max_local_keys}.
  *
  * <p>Stateless and thread-safe; setup code.
  */
 final class RateLimitsReader {
-  static final List<String> KEYS = List.of("limits", "redis", "trusted_proxies", "max_local_keys");
+  static final List<String> KEYS = List.of("limits", "redis", "max_local_keys");
   static final List<String> LIMIT_KEYS =
       List.of("name", "per", "claim", "tokens", "period", "burst", "concurrent_streams");
   static final List<String> REDIS_KEYS = List.of("uri", "on_failure", "timeout", "prefix");
@@ -39,6 +39,7 @@ final class RateLimitsReader {
   private RateLimitsReader() {}
 
   static RateLimitsConfig read(ConfigNode node) throws ConfigException {
+    node.moved("trusted_proxies", ConfigReader.TRUSTED_PROXIES, ConfigReader.TRUSTED_PROXIES_WHY);
     node.mapping(KEYS);
     List<LimitConfig> limits = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -49,11 +50,7 @@ final class RateLimitsReader {
       }
       limits.add(limit);
     }
-    List<AddressRange> proxies = new ArrayList<>();
-    for (ConfigNode item : node.get("trusted_proxies").items()) {
-      proxies.add(cidr(item));
-    }
-    return new RateLimitsConfig(limits, redis(node.get("redis")), proxies,
+    return new RateLimitsConfig(limits, redis(node.get("redis")),
         node.get("max_local_keys").integer(1, Integer.MAX_VALUE)
             .orElse(RateLimitsConfig.DEFAULT_MAX_LOCAL_KEYS));
   }
@@ -123,11 +120,5 @@ final class RateLimitsReader {
                 + " docs/security.md)")),
         node.get("timeout").duration().orElse(RedisConfig.DEFAULT_TIMEOUT),
         node.get("prefix").text().orElse(RedisConfig.DEFAULT_PREFIX)));
-  }
-
-  private static AddressRange cidr(ConfigNode node) throws ConfigException {
-    String text = node.requiredText();
-    return AddressRange.parse(text).orElseThrow(() -> node.error(ConfigNode.quote(text)
-        + " is not an IP address or CIDR block (e.g. 10.0.0.0/8, ::1)"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +23,10 @@ import java.util.Optional;
  * @param tls HTTPS on the listener; empty for plain HTTP (default)
  * @param h2c whether the cleartext listener also speaks HTTP/2 (prior knowledge and the HTTP/1.1
  *     Upgrade); HTTPS always offers HTTP/2 by ALPN (default false)
+ * @param trustedProxies the peers (load balancers, CDNs) whose {@code X-Forwarded-For} names the
+ *     client and whose forwarding headers pass to backends; the one list every use of the client
+ *     address reads: header forwarding, rate limits per address, the access log (default none:
+ *     the TCP peer is the client)
  */
 public record ServerConfig(
     String bind,
@@ -35,7 +40,8 @@ public record ServerConfig(
     StreamFormat streamFormat,
     Duration streamTimeout,
     Optional<ServerTlsConfig> tls,
-    boolean h2c) {
+    boolean h2c,
+    List<AddressRange> trustedProxies) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -45,11 +51,13 @@ public record ServerConfig(
     Objects.requireNonNull(streamFormat, "streamFormat");
     Objects.requireNonNull(streamTimeout, "streamTimeout");
     Objects.requireNonNull(tls, "tls");
+    trustedProxies = List.copyOf(trustedProxies);
   }
 
   public static final ServerConfig DEFAULT = new ServerConfig(
       "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
-      Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1), Optional.empty(), false);
+      Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1), Optional.empty(), false,
+      List.of());
 
   /** A builder starting from these settings, for changing some of them by name. */
   public Builder toBuilder() {
@@ -73,6 +81,7 @@ public record ServerConfig(
     private Duration streamTimeout;
     private Optional<ServerTlsConfig> tls;
     private boolean h2c;
+    private List<AddressRange> trustedProxies;
 
     private Builder(ServerConfig from) {
       bind = from.bind;
@@ -87,6 +96,7 @@ public record ServerConfig(
       streamTimeout = from.streamTimeout;
       tls = from.tls;
       h2c = from.h2c;
+      trustedProxies = from.trustedProxies;
     }
 
     public Builder bind(String value) {
@@ -149,9 +159,15 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder trustedProxies(List<AddressRange> value) {
+      trustedProxies = value;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(bind, port, ioThreads, idleTimeout, readTimeout,
-          maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout, tls, h2c);
+          maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout, tls, h2c,
+          trustedProxies);
     }
   }
 

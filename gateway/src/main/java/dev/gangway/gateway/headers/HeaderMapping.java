@@ -1,7 +1,7 @@
 package dev.gangway.gateway.headers;
 
 import com.google.rpc.Code;
-import dev.gangway.gateway.config.AddressRange;
+import dev.gangway.gateway.client.ClientAddress;
 import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.tls.ClientCertificate;
@@ -13,7 +13,6 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Forwarded to the backend: {@code Authorization}; {@code Grpc-Metadata-<name>} as
  * {@code <name>} (binary {@code -bin} values base64-decoded); W3C {@code traceparent} and
- * {@code tracestate}; the configured allowlist; plus {@code x-forwarded-for} (the client address,
- * appended to the incoming value when the peer is a trusted proxy), {@code x-forwarded-host} (a
+ * {@code tracestate}; the configured allowlist; plus {@code x-forwarded-for} (the TCP peer,
+ * appended to the incoming value when the peer is a trusted proxy: see
+ * {@link ClientAddress}, resolved once per request), {@code x-forwarded-host} (a
  * trusted proxy's value, else {@code Host}) and {@code x-forwarded-proto}. A trusted proxy's
  * {@code forwarded}, {@code x-real-ip} and other {@code x-forwarded-*} headers pass as they are;
  * from any other peer they are dropped, and no client can send them as {@code Grpc-Metadata-*}
@@ -86,12 +86,10 @@ public final class HeaderMapping {
 
   /** Lower-case header name -> key, for the built-in names and the allowlist. */
   private final Map<String, Metadata.Key<String>> forwarded;
-  private final List<AddressRange> trustedProxies;
   private final int maxMetadataBytes;
 
   private HeaderMapping(Map<String, Metadata.Key<String>> forwarded, HeadersConfig config) {
     this.forwarded = Map.copyOf(forwarded);
-    this.trustedProxies = config.trustedProxies();
     this.maxMetadataBytes = config.maxMetadataBytes();
   }
 
@@ -122,7 +120,8 @@ public final class HeaderMapping {
   public Metadata requestMetadata(HttpServerExchange exchange) throws TranscodingException {
     HeaderMap headers = exchange.getRequestHeaders();
     Set<String> connectionListed = connectionListed(headers);
-    boolean trusted = fromTrustedProxy(exchange);
+    ClientAddress client = ClientAddress.of(exchange);
+    boolean trusted = client.viaTrustedProxy();
     Metadata metadata = new Metadata();
     for (HeaderValues values : headers) {
       String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
@@ -142,7 +141,7 @@ public final class HeaderMapping {
         putAscii(metadata, Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), values);
       }
     }
-    addForwarded(exchange, headers, metadata, trusted);
+    addForwarded(exchange, headers, metadata, client);
     addClientCertificate(exchange, metadata);
     // The access policy's verdict: client copies of the identity names out, the identity in.
     AccessOutcome access = exchange.getAttachment(AccessOutcome.KEY);
@@ -175,22 +174,6 @@ public final class HeaderMapping {
   /** Names that carry the client's address or the original request: the gateway's or a proxy's. */
   private static boolean proxySet(String lowerCaseName) {
     return lowerCaseName.startsWith(FORWARDED_PREFIX) || PROXY_SET.contains(lowerCaseName);
-  }
-
-  private boolean fromTrustedProxy(HttpServerExchange exchange) {
-    if (trustedProxies.isEmpty()) {
-      return false;
-    }
-    InetSocketAddress peer = exchange.getSourceAddress();
-    if (peer == null || peer.getAddress() == null) {
-      return false;
-    }
-    for (AddressRange range : trustedProxies) {
-      if (range.contains(peer.getAddress())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** 431 when the metadata, counted as HTTP/2 counts a header list, would not fit the backend. */
@@ -253,12 +236,15 @@ public final class HeaderMapping {
   }
 
   private static void addForwarded(
-      HttpServerExchange exchange, HeaderMap headers, Metadata metadata, boolean trusted) {
-    String client = clientAddress(exchange);
-    String incoming = trusted ? joined(headers.get(X_FORWARDED_FOR)) : null;
-    String forwardedFor = incoming == null ? client : incoming + ", " + client;
-    if (client != null && forwardedFor != null && printableAscii(forwardedFor)) {
-      metadata.put(FORWARDED_FOR_KEY, forwardedFor);
+      HttpServerExchange exchange, HeaderMap headers, Metadata metadata, ClientAddress client) {
+    boolean trusted = client.viaTrustedProxy();
+    if (client.peerKnown()) {
+      // A proxy appends its peer (the de facto X-Forwarded-For convention); so does the gateway.
+      String incoming = trusted ? joined(headers.get(X_FORWARDED_FOR)) : null;
+      String forwardedFor = incoming == null ? client.peer() : incoming + ", " + client.peer();
+      if (printableAscii(forwardedFor)) {
+        metadata.put(FORWARDED_FOR_KEY, forwardedFor);
+      }
     }
     String host = trusted ? headers.getFirst(X_FORWARDED_HOST) : null;
     if (host == null) {
@@ -270,14 +256,6 @@ public final class HeaderMapping {
     if (!(trusted && headers.contains(X_FORWARDED_PROTO))) {
       metadata.put(FORWARDED_PROTO_KEY, exchange.getRequestScheme());
     }
-  }
-
-  private static String clientAddress(HttpServerExchange exchange) {
-    InetSocketAddress source = exchange.getSourceAddress();
-    if (source == null || source.getAddress() == null) {
-      return null;
-    }
-    return source.getAddress().getHostAddress();
   }
 
   private static String joined(HeaderValues values) {

@@ -10,19 +10,19 @@ import java.util.Objects;
 
 /**
  * Builds the request message from path, query and body with the route's binding plan: 400 naming
- * the field or parameter or the JSON limit ({@link JsonLimits}), 415 for a body type the route
+ * the field or parameter or the JSON limit (which the transcoder's codec enforces as it reads,
+ * from {@code limits.max_json_*}), 415 for a body type the route
  * cannot take. Attaches {@link Attachments#MESSAGE} and releases the body's memory reservation.
  *
  * <p>A body of at least {@code limits.offload_body_size} is bound on the binding pool, so that a
  * few clients sending large JSON cannot stall every request on an IO thread; when
  * {@code limits.max_pending_binds} are already waiting, 503 with {@code Retry-After}.
  *
- * <p>Thread-safe: the JSON checker is cached per limits config and swapped whole.
+ * <p>Thread-safe: holds no per-request state.
  */
 final class BindHandler implements HttpHandler {
   private final Admission admission;
   private final HttpHandler next;
-  private volatile JsonLimits jsonLimits = new JsonLimits(LimitsConfig.DEFAULT);
 
   BindHandler(Admission admission, HttpHandler next) {
     this.admission = Objects.requireNonNull(admission, "admission");
@@ -60,7 +60,6 @@ final class BindHandler implements HttpHandler {
           throw TranscodingException.unsupportedMediaType(
               "body: a request body needs Content-Type: application/json");
         }
-        jsonLimits(limits).check(body);
       }
       message = routed.snapshot().transcoder().bind(
           routed.match(),
@@ -84,14 +83,5 @@ final class BindHandler implements HttpHandler {
     if (buffer != null) {
       buffer.release();
     }
-  }
-
-  private JsonLimits jsonLimits(LimitsConfig limits) {
-    JsonLimits cached = jsonLimits;
-    if (!cached.limits().equals(limits)) {
-      cached = new JsonLimits(limits);
-      jsonLimits = cached;
-    }
-    return cached;
   }
 }

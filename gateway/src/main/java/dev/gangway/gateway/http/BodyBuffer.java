@@ -14,10 +14,17 @@ import java.util.Arrays;
 final class BodyBuffer {
   /** First allocation: most JSON bodies are small. */
   static final int INITIAL = 4 << 10;
+  /**
+   * A declared length up to this is allocated exactly when the first bytes arrive, so a typical
+   * body is one array and needs no copy at the end; a longer claim is grown into by doubling, so
+   * a client that sends a byte of a large declared body holds no more than {@link #INITIAL}.
+   */
+  static final int EXACT_UP_TO = 16 << 10;
 
   private final Admission admission;
   private final long budget;
   private final long limit;
+  private final long declared;
   private byte[] bytes = new byte[0];
   private int size;
   private long reserved;
@@ -26,11 +33,13 @@ final class BodyBuffer {
   /**
    * @param budget {@code limits.max_buffered_bodies}
    * @param limit {@code server.max_request_body}
+   * @param declared the body's {@code Content-Length}, or -1 when it has none (chunked)
    */
-  BodyBuffer(Admission admission, long budget, long limit) {
+  BodyBuffer(Admission admission, long budget, long limit, long declared) {
     this.admission = admission;
     this.budget = budget;
     this.limit = limit;
+    this.declared = declared;
   }
 
   /** What appending a chunk came to. */
@@ -41,8 +50,10 @@ final class BodyBuffer {
       return Append.TOO_LARGE;
     }
     if (size + chunk.length > bytes.length) {
-      long wanted = Math.max((long) size + chunk.length,
-          Math.min(limit, Math.max(INITIAL, (long) bytes.length * 2)));
+      long next = bytes.length == 0 && declared > 0 && declared <= EXACT_UP_TO
+          ? declared
+          : Math.max(INITIAL, (long) bytes.length * 2);
+      long wanted = Math.max((long) size + chunk.length, Math.min(limit, next));
       long growth = wanted - bytes.length;
       synchronized (this) {
         if (released || !admission.tryReserveBody(growth, budget)) {

@@ -59,8 +59,9 @@ final class BodyHandler implements HttpHandler {
         : exchange.getIoThread().executeAfter(
             () -> timedOut(exchange, transcoder, settled), server.readTimeout().toMillis(),
             TimeUnit.MILLISECONDS);
-    BodyBuffer buffer = new BodyBuffer(
-        admission, routed.snapshot().config().limits().maxBufferedBodyBytes(), limit);
+    BodyBuffer buffer = new BodyBuffer(admission,
+        routed.snapshot().config().limits().maxBufferedBodyBytes(), limit,
+        exchange.getRequestContentLength());
     exchange.putAttachment(Attachments.BODY_BUFFER, buffer);
     exchange.addExchangeCompleteListener((ex, nextListener) -> {
       buffer.release();

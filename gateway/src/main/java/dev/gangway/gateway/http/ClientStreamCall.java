@@ -64,7 +64,8 @@ final class ClientStreamCall extends ClientCall.Listener<byte[]> implements Body
     if (routed.route().request().rawBody()) {
       splitter = new RawSplitter(contentType == null ? "" : contentType);
     } else if (acceptable(contentType)) {
-      splitter = new NdjsonSplitter(routed.snapshot().config().server().maxRequestBodyBytes());
+      splitter = new NdjsonSplitter(routed.snapshot().config().server().maxRequestBodyBytes(),
+          routed.snapshot().transcoder().codec().compiled());
     } else {
       exchange.setPersistent(false); // the body is never read
       Responses.error(exchange, routed.snapshot().transcoder(),

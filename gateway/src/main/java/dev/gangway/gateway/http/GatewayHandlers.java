@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * <pre>
  * ErrorGuard (any throw: logged 500, constant body)
+ * -> ClientAddress: the client resolved once (peer, or X-Forwarded-For behind
+ *                   server.trusted_proxies) and attached (client.ClientAddress)
  * -> EdgeLimits: 505, Transfer-Encoding 501/400, 414, 431 (limits.*, server.max_header_size);
  *                503 + Retry-After at limits.max_concurrent_requests
  * -> ClientCertificate: the verified mTLS client certificate attached (tls.ClientCertificate)
@@ -74,8 +76,8 @@ public final class GatewayHandlers {
         new DeadlineHandler(new MetadataHandler(new WebSocketOpenHandler(streams))));
     branches.put(RouteKind.COMPOSITE,
         new DeadlineHandler(new MetadataHandler(new CompositeHandler())));
-    return new ErrorGuardHandler(new EdgeLimitsHandler(snapshots, admission,
-        new ClientCertificateHandler(
-            new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches))))));
+    return new ErrorGuardHandler(new ClientAddressHandler(snapshots,
+        new EdgeLimitsHandler(snapshots, admission, new ClientCertificateHandler(
+            new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches)))))));
   }
 }

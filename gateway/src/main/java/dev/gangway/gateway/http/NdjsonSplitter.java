@@ -1,35 +1,39 @@
 package dev.gangway.gateway.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.internal.codec.CodecException;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Cuts a JSON request body into messages: NDJSON lines are passed on as they complete (a line
  * may arrive split across reads; blank lines are skipped; a last line without {@code \n}
  * counts); a body whose first non-blank line starts with {@code [} is a JSON array, buffered
- * whole and passed on element by element at the end. A line (or the array) over {@code limit}
- * bytes is a 413 naming it.
+ * whole and passed on element by element at the end, once the whole array has been read under the
+ * codec's JSON limits (no tree is built: each element is passed on as its own bytes). A line (or
+ * the array) over {@code limit} bytes is a 413 naming it.
  *
  * <p>Not thread-safe: one per stream, confined to the exchange's IO thread.
  */
 final class NdjsonSplitter implements BodySplitter {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String JSON_TYPE = "application/json";
 
   private final long limit;
+  private final CompiledCodec codec;
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private int lineNumber;
   private int sent;
   private boolean array;
 
-  /** @param limit the most bytes one line (or a whole array body) may have */
-  NdjsonSplitter(long limit) {
+  /**
+   * @param limit the most bytes one line (or a whole array body) may have
+   * @param codec the snapshot's codec, whose JSON limits an array body is read under
+   */
+  NdjsonSplitter(long limit, CompiledCodec codec) {
     this.limit = limit;
+    this.codec = codec;
   }
 
   @Override
@@ -90,25 +94,15 @@ final class NdjsonSplitter implements BodySplitter {
   }
 
   private boolean sendArray(byte[] body, Sink sink) {
-    JsonNode elements;
+    int[] ranges;
     try {
-      elements = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      return reject("body", "not a valid JSON array: " + e.getOriginalMessage(), sink);
-    } catch (IOException e) {
-      return reject("body", "not a valid JSON array", sink);
+      ranges = codec.arrayElements(body, 0, body.length);
+    } catch (CodecException e) {
+      return reject("body", e.getMessage(), sink);
     }
-    if (elements == null || !elements.isArray()) {
-      return reject("body", "not a valid JSON array", sink);
-    }
-    for (int i = 0; i < elements.size(); i++) {
-      byte[] element;
-      try {
-        element = JSON.writeValueAsBytes(elements.get(i));
-      } catch (JsonProcessingException e) {
-        return reject("element " + i, "cannot be read as JSON", sink);
-      }
-      if (!send("element " + i, element, sink)) {
+    for (int i = 0; i < ranges.length; i += 2) {
+      byte[] element = Arrays.copyOfRange(body, ranges[i], ranges[i + 1]);
+      if (!send("element " + i / 2, element, sink)) {
         return false;
       }
     }

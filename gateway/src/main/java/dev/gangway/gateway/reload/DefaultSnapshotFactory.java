@@ -60,7 +60,7 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     if (loaded.sources().isEmpty() && !loaded.problems().isEmpty()) {
       throw new SnapshotException("no descriptor set could be loaded: " + summary(loaded.problems()));
     }
-    Transcoder transcoder = Transcoder.build(loaded, config.transcoding());
+    Transcoder transcoder = Transcoder.build(loaded, config.transcoderOptions());
     BackendBindings bindings;
     CompositeRoutes composites;
     try {

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.reload;
 
 import dev.gangway.gateway.backend.BackendBindings;
+import dev.gangway.gateway.client.ClientAddressResolver;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.headers.HeaderMapping;
@@ -17,13 +18,15 @@ import java.util.Objects;
 /**
  * Everything one request needs, built off the request path and swapped whole on reload: the
  * configuration, the transcoder (routes, plans, codec), the backend binding of every method, the
- * compiled composite routes, the one route table of every kind of route, the header mapping and
- * the route policies, the published OpenAPI documents. Nothing in it is compiled lazily; a reload replaces all of it at once.
+ * compiled composite routes, the one route table of every kind of route, the client-address
+ * resolver, the header mapping and the route policies, the published OpenAPI documents. Nothing
+ * in it is compiled lazily; a reload replaces all of it at once.
  *
  * <p>Immutable and thread-safe. A handler reads {@link SnapshotHolder#current()} once and uses that
  * snapshot for the whole request, so a reload never tears a request.
  *
  * @param routes every route of every kind, matched once per request
+ * @param clientAddresses resolves each request's client behind {@code server.trusted_proxies}
  * @param headerMapping the {@code headers} section compiled
  * @param policies the per-route policies the config turns on
  * @param generation 1 for the first snapshot, +1 per successful reload
@@ -34,6 +37,7 @@ public record RuntimeSnapshot(
     BackendBindings backends,
     CompositeRoutes composites,
     GatewayRoutes routes,
+    ClientAddressResolver clientAddresses,
     HeaderMapping headerMapping,
     RoutePolicies policies,
     long generation,
@@ -45,6 +49,7 @@ public record RuntimeSnapshot(
     Objects.requireNonNull(backends, "backends");
     Objects.requireNonNull(composites, "composites");
     Objects.requireNonNull(routes, "routes");
+    Objects.requireNonNull(clientAddresses, "clientAddresses");
     Objects.requireNonNull(headerMapping, "headerMapping");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(builtAt, "builtAt");
@@ -72,6 +77,7 @@ public record RuntimeSnapshot(
       throw new SnapshotException(e.getMessage());
     }
     return new RuntimeSnapshot(config, transcoder, backends, composites, routes,
+        new ClientAddressResolver(config.server().trustedProxies()),
         HeaderMapping.of(config.headers()), policies, generation, builtAt);
   }
 }

@@ -237,7 +237,7 @@ class ValidateCommandTest {
     assertThat(run.err()).isEqualTo("config error: " + config
         + ": unknown key \"server.prot\" (known: bind, h2c, idle_timeout, io_threads, max_grpc_timeout,"
         + " max_header_size, max_request_body, port, read_timeout,"
-        + " stream_format, stream_timeout, tls)\n");
+        + " stream_format, stream_timeout, tls, trusted_proxies)\n");
     assertThat(run.out()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(2);
   }

@@ -80,7 +80,10 @@ class ConfigLoaderTest {
         ServerConfig.StreamFormat.JSON_ARRAY, Duration.ofMinutes(90),
         Optional.of(new ServerTlsConfig(tls.resolve("client.pem"), tls.resolve("client.key"),
             Optional.of(tls.resolve("ca.pem")), ServerTlsConfig.ClientAuth.REQUIRE, true,
-            Duration.ofSeconds(30))), true));
+            Duration.ofSeconds(30))), true,
+        List.of(AddressRange.parse("10.0.0.0/8").orElseThrow(),
+            AddressRange.parse("192.0.2.7/32").orElseThrow(),
+            AddressRange.parse("fd00::/8").orElseThrow())));
     assertThat(config.admin()).isEqualTo(new AdminConfig("0.0.0.0", -1));
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.descriptors()).isEqualTo(new DescriptorsConfig(
@@ -110,10 +113,6 @@ class ConfigLoaderTest {
         .enumsAsNumbers(true)
         .build());
     assertThat(config.headers().forward()).containsExactlyInAnyOrder("x-request-id", "x-tenant-id");
-    assertThat(config.headers().trustedProxies()).containsExactly(
-        AddressRange.parse("10.0.0.0/8").orElseThrow(),
-        AddressRange.parse("192.0.2.7/32").orElseThrow(),
-        AddressRange.parse("fd00::/8").orElseThrow());
     assertThat(config.headers().maxMetadataBytes()).isEqualTo(16 << 10);
     assertThat(config.limits()).isEqualTo(new LimitsConfig(100, 200, 10, 50, 4 << 10, 64L << 20,
         32 << 10, 8, 16, 64 << 10, 40, 1000));

@@ -2,7 +2,10 @@ package dev.gangway.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.TypeRegistry;
 import dev.gangway.transcoder.errors.TranscodingException;
+import dev.gangway.transcoder.internal.codec.CompiledCodec;
+import dev.gangway.transcoder.options.JsonInputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,13 @@ class NdjsonSplitterTest {
   private static final String NDJSON =
       "{\"n\":1}\n\n  \r\n{\"text\":\"caf\u00e9\"}\r\n{\"n\":3}";
   private static final String ARRAY = "  [ {\"n\":1},\n {\"text\":\"\u00e9\"} ]\n";
+  /** A codec allowing 3 entries per array, so that the limit is reached by a small body. */
+  private static final CompiledCodec CODEC = new CompiledCodec(TypeRegistry.getEmptyTypeRegistry(),
+      false, false, false, false, new JsonInputLimits(
+          JsonInputLimits.DEFAULT.depth(),
+          new JsonInputLimits.Limit(3, "limits.max_json_entries"),
+          JsonInputLimits.DEFAULT.stringLength(),
+          JsonInputLimits.DEFAULT.numberLength()));
 
   /** Records what the splitter sends or fails with. */
   private static final class Recorder implements BodySplitter.Sink {
@@ -38,7 +48,7 @@ class NdjsonSplitterTest {
 
   /** Feeds {@code body} cut at {@code cuts} (ascending offsets), then ends it. */
   private static List<String> split(byte[] body, long limit, int... cuts) {
-    NdjsonSplitter splitter = new NdjsonSplitter(limit);
+    NdjsonSplitter splitter = new NdjsonSplitter(limit, CODEC);
     Recorder sink = new Recorder();
     int from = 0;
     boolean open = true;
@@ -100,7 +110,24 @@ class NdjsonSplitterTest {
   @Test
   void aBrokenArrayIsA400() {
     assertThat(split("[{\"n\":1},".getBytes(StandardCharsets.UTF_8), 1 << 10))
-        .singleElement().asString().startsWith("400 body: not a valid JSON array");
+        .singleElement().asString().startsWith("400 body: invalid JSON: ");
+  }
+
+  @Test
+  void anArrayIsReadUnderTheJsonLimitsBeforeAnyElementIsSent() {
+    assertThat(split("[1,2,3,4]".getBytes(StandardCharsets.UTF_8), 1 << 10)).containsExactly(
+        "400 body: a JSON object or array has more than 3 entries"
+            + " (limits.max_json_entries)");
+    assertThat(split("[{\"a\":[1,2,3,4]}]".getBytes(StandardCharsets.UTF_8), 1 << 10))
+        .containsExactly("400 body: a JSON object or array has more than"
+            + " 3 entries (limits.max_json_entries)");
+  }
+
+  @Test
+  void textAfterAnArrayIsA400() {
+    assertThat(split("[{\"n\":1}] {}".getBytes(StandardCharsets.UTF_8), 1 << 10))
+        .singleElement().asString()
+        .isEqualTo("400 body: invalid JSON: unexpected text after the array");
   }
 
   @Test

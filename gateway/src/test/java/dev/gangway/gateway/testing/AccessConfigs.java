@@ -18,9 +18,19 @@ public final class AccessConfigs {
 
   /** Writes {@code dir/gangway.yaml} and returns it. */
   public static Path write(Path dir, String target, String... yaml) throws IOException {
+    return withServerKeys(dir, target, "", yaml);
+  }
+
+  /**
+   * Like {@link #write}, with more {@code server} keys in YAML flow style (for example
+   * {@code "trusted_proxies: [127.0.0.0/8]"}).
+   */
+  public static Path withServerKeys(Path dir, String target, String serverKeys, String... yaml)
+      throws IOException {
     Path file = dir.resolve("gangway.yaml");
     Files.writeString(file, String.join("\n",
-        "server: {bind: 127.0.0.1, port: 0, io_threads: 2}",
+        "server: {bind: 127.0.0.1, port: 0, io_threads: 2"
+            + (serverKeys.isEmpty() ? "" : ", " + serverKeys) + "}",
         "admin: {bind: 127.0.0.1, port: 0}",
         "descriptors: {paths: ['" + TestConfigs.DESCRIPTORS.toAbsolutePath() + "'], watch: false}",
         "backends:",

@@ -107,7 +107,7 @@ class HeadersIT {
     JsonNode proxied = echo(h.request("/v1/diagnostics:echo")
         .header("X-Forwarded-For", "203.0.113.7")
         .header("X-Forwarded-Host", "api.example.com"));
-    // The demo trusts no proxy (headers.trusted_proxies): the client cannot choose its address.
+    // The demo trusts no proxy (server.trusted_proxies): the client cannot choose its address.
     assertThat(values(proxied, "x-forwarded-for")).containsExactly("127.0.0.1");
     assertThat(values(proxied, "x-forwarded-host"))
         .containsExactly("127.0.0.1:" + h.gateway().httpPort());

@@ -56,6 +56,7 @@ public final class TranscoderOptions {
   private final boolean emitDefaultValues;
   private final boolean enumsAsNumbers;
   private final PathTemplateParser.Syntax templateSyntax;
+  private final JsonInputLimits jsonLimits;
 
   private TranscoderOptions(Builder b) {
     this.autoMapping = b.autoMapping;
@@ -68,6 +69,7 @@ public final class TranscoderOptions {
     this.emitDefaultValues = b.emitDefaultValues;
     this.enumsAsNumbers = b.enumsAsNumbers;
     this.templateSyntax = b.templateSyntax;
+    this.jsonLimits = b.jsonLimits;
   }
 
   public static Builder builder() {
@@ -85,7 +87,8 @@ public final class TranscoderOptions {
         .jsonFieldNames(jsonFieldNames)
         .emitDefaultValues(emitDefaultValues)
         .enumsAsNumbers(enumsAsNumbers)
-        .templateSyntax(templateSyntax);
+        .templateSyntax(templateSyntax)
+        .jsonLimits(jsonLimits);
   }
 
   public boolean autoMapping() {
@@ -128,6 +131,10 @@ public final class TranscoderOptions {
     return templateSyntax;
   }
 
+  public JsonInputLimits jsonLimits() {
+    return jsonLimits;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TranscoderOptions other
@@ -140,7 +147,8 @@ public final class TranscoderOptions {
         && jsonFieldNames == other.jsonFieldNames
         && emitDefaultValues == other.emitDefaultValues
         && enumsAsNumbers == other.enumsAsNumbers
-        && templateSyntax == other.templateSyntax;
+        && templateSyntax == other.templateSyntax
+        && jsonLimits.equals(other.jsonLimits);
   }
 
   @Override
@@ -155,7 +163,8 @@ public final class TranscoderOptions {
         jsonFieldNames,
         emitDefaultValues,
         enumsAsNumbers,
-        templateSyntax);
+        templateSyntax,
+        jsonLimits);
   }
 
   @Override
@@ -169,7 +178,8 @@ public final class TranscoderOptions {
         + ", jsonFieldNames=" + jsonFieldNames
         + ", emitDefaultValues=" + emitDefaultValues
         + ", enumsAsNumbers=" + enumsAsNumbers
-        + ", templateSyntax=" + templateSyntax + "}";
+        + ", templateSyntax=" + templateSyntax
+        + ", jsonLimits=" + jsonLimits + "}";
   }
 
   /** Not thread-safe; build once, then share the built options. */
@@ -184,6 +194,7 @@ public final class TranscoderOptions {
     private boolean emitDefaultValues = false;
     private boolean enumsAsNumbers = false;
     private PathTemplateParser.Syntax templateSyntax = PathTemplateParser.Syntax.EXTENDED;
+    private JsonInputLimits jsonLimits = JsonInputLimits.DEFAULT;
 
     private Builder() {}
 
@@ -248,6 +259,12 @@ public final class TranscoderOptions {
      */
     public Builder templateSyntax(PathTemplateParser.Syntax syntax) {
       this.templateSyntax = Objects.requireNonNull(syntax, "syntax");
+      return this;
+    }
+
+    /** How much JSON one value may hold. Default: {@link JsonInputLimits#DEFAULT}. */
+    public Builder jsonLimits(JsonInputLimits limits) {
+      this.jsonLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -2,12 +2,11 @@ package dev.gangway.transcoder.internal.binding;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.FieldMaskUtil;
-import com.google.protobuf.util.Timestamps;
+import dev.gangway.transcoder.internal.codec.TimeText;
 import dev.gangway.transcoder.internal.codec.WireAssembler;
-import java.text.ParseException;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Parsers for the message types whose proto3 JSON form is a single string or number: the
@@ -74,37 +73,25 @@ final class MessageValueParsers {
   }
 
   private static ScalarParser timestamp(Descriptor type) {
-    return secondsAndNanos(type, TIMESTAMP + " (RFC 3339, e.g. 2024-01-31T12:00:00Z)",
-        text -> {
-          com.google.protobuf.Timestamp t = Timestamps.parse(text);
-          return new long[] {t.getSeconds(), t.getNanos()};
-        });
+    return secondsAndNanos(
+        type, TIMESTAMP + " (RFC 3339, e.g. 2024-01-31T12:00:00Z)", TimeText::parseTimestamp);
   }
 
   private static ScalarParser duration(Descriptor type) {
-    return secondsAndNanos(type, DURATION + " (e.g. 1.5s)",
-        text -> {
-          com.google.protobuf.Duration d = Durations.parse(text);
-          return new long[] {d.getSeconds(), d.getNanos()};
-        });
-  }
-
-  /** Parses a JSON string form into {seconds, nanos}; protobuf's util parsers behind it. */
-  private interface SecondsNanosParser {
-    long[] parse(String text) throws ParseException;
+    return secondsAndNanos(type, DURATION + " (e.g. 1.5s)", TimeText::parseDuration);
   }
 
   /** Timestamp and Duration: both are {seconds = 1, nanos = 2} with a JSON string form. */
   private static ScalarParser secondsAndNanos(
-      Descriptor type, String what, SecondsNanosParser parser) {
+      Descriptor type, String what, Function<String, TimeText.SecondsNanos> parser) {
     return text -> {
-      long[] parsed;
+      TimeText.SecondsNanos parsed;
       try {
-        parsed = parser.parse(text);
-      } catch (ParseException | IllegalArgumentException e) {
+        parsed = parser.apply(text);
+      } catch (IllegalArgumentException e) {
         throw InvalidValueException.notA(text, what);
       }
-      return WireAssembler.secondsAndNanos(parsed[0], (int) parsed[1]);
+      return WireAssembler.secondsAndNanos(parsed.seconds(), parsed.nanos());
     };
   }
 

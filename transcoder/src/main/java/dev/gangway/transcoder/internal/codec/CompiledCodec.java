@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.TypeRegistry;
+import dev.gangway.transcoder.options.JsonInputLimits;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -19,16 +21,18 @@ import java.util.Objects;
  * <p>Immutable and thread-safe; every call makes its own small reader or printer.
  *
  * <pre>{@code
- * CompiledCodec codec = new CompiledCodec(registry, false, false, false, false);
+ * CompiledCodec codec =
+ *     new CompiledCodec(registry, false, false, false, false, JsonInputLimits.DEFAULT);
  * MessageSchema type = codec.schema(method.getInputType());        // at build
  * byte[] wire = codec.toWire(type, jsonBytes, 0, jsonBytes.length); // per request
  * byte[] json = codec.toJson(type, wire);
  * }</pre>
  */
 public final class CompiledCodec {
-  private final JsonFactory factory = JsonFactory.builder().build();
+  private final JsonFactory factory;
   private final CodecSchemas schemas;
   private final boolean ignoreUnknown;
+  private final JsonInputLimits limits;
   private final boolean emitDefaults;
   private final boolean enumsAsNumbers;
 
@@ -37,13 +41,24 @@ public final class CompiledCodec {
    * @param emitDefaults print fields without presence that hold their default
    * @param enumsAsNumbers print enum numbers instead of names
    * @param ignoreUnknown drop JSON members (and enum names) that name nothing, instead of a 400
+   * @param limits how much JSON one value may hold, enforced as it is read
    */
   public CompiledCodec(
       TypeRegistry registry,
       boolean protoNames,
       boolean emitDefaults,
       boolean enumsAsNumbers,
-      boolean ignoreUnknown) {
+      boolean ignoreUnknown,
+      JsonInputLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(limits.depth().max())
+            .maxStringLength(limits.stringLength().max())
+            .maxNameLength(limits.stringLength().max())
+            .maxNumberLength(limits.numberLength().max())
+            .build())
+        .build();
     this.schemas = new CodecSchemas(Objects.requireNonNull(registry, "registry"), protoNames);
     this.emitDefaults = emitDefaults;
     this.enumsAsNumbers = enumsAsNumbers;
@@ -75,18 +90,38 @@ public final class CompiledCodec {
   public byte[] toWire(MessageSchema type, byte[] json, int off, int len) throws CodecException {
     try (JsonParser p = factory.createParser(json, off, len)) {
       WireWriter out = new WireWriter(len);
-      new JsonToWire(factory, schemas, ignoreUnknown, p, out).rootMessage(type);
+      new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out).rootMessage(type);
       return out.toByteArray();
     } catch (IOException e) {
-      throw JsonToWire.syntax(e);
+      throw JsonToWire.syntax(e, limits);
     }
   }
 
   /** Like {@link #toWire(MessageSchema, byte[], int, int)}, from any parser (e.g. over a tree). */
   public byte[] toWire(MessageSchema type, JsonParser p) throws CodecException {
     WireWriter out = new WireWriter(256);
-    new JsonToWire(factory, schemas, ignoreUnknown, p, out).rootMessage(type);
+    new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out).rootMessage(type);
     return out.toByteArray();
+  }
+
+  /**
+   * The elements of a JSON array ({@code json[off, off+len)}), each as its byte range
+   * {@code [start, end)} relative to {@code json}, in pairs; for a client stream sent as one
+   * array. Checks the syntax and the limits, not the elements' types.
+   *
+   * @throws CodecException if it is not one JSON array, or goes past a limit
+   */
+  public int[] arrayElements(byte[] json, int off, int len) throws CodecException {
+    try (JsonParser p = factory.createParser(json, off, len)) {
+      int[] ranges = new JsonToWire(factory, schemas, ignoreUnknown, limits, p, null)
+          .elementRanges();
+      for (int i = 0; i < ranges.length; i++) {
+        ranges[i] += off;
+      }
+      return ranges;
+    } catch (IOException e) {
+      throw JsonToWire.syntax(e, limits);
+    }
   }
 
   /**
@@ -97,10 +132,10 @@ public final class CompiledCodec {
       throws CodecException {
     try (JsonParser p = factory.createParser(json, off, len)) {
       WireWriter out = new WireWriter(len + 8);
-      new JsonToWire(factory, schemas, ignoreUnknown, p, out).rootField(field);
+      new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out).rootField(field);
       return out.toByteArray();
     } catch (IOException e) {
-      throw JsonToWire.syntax(e);
+      throw JsonToWire.syntax(e, limits);
     }
   }
 

@@ -54,6 +54,24 @@ final class JsonNumbers {
     return i == n;
   }
 
+  /**
+   * Whether the text is a JSON integer of at most 18 digits ({@code -?(0|[1-9][0-9]{0,17})}), which
+   * fits a {@code long} whatever its digits.
+   */
+  static boolean isShortInteger(String s) {
+    int start = !s.isEmpty() && s.charAt(0) == '-' ? 1 : 0;
+    int digits = s.length() - start;
+    if (digits < 1 || digits > 18 || (digits > 1 && s.charAt(start) == '0')) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the number text is a plain integer (no fraction, no exponent). */
   static boolean isPlainInteger(String s) {
     for (int i = 0; i < s.length(); i++) {

@@ -79,7 +79,7 @@ final class JsonScalars {
       case DOUBLE -> out.writeFixed64(Double.doubleToRawLongBits(floating(p, "double")));
       case FLOAT -> out.writeFixed32(Float.floatToRawIntBits(toFloat(p, floating(p, "float"))));
       case BOOL -> out.writeRawByte(bool(p) ? 1 : 0);
-      case STRING -> string(p, out, f);
+      case STRING -> string(r, f);
       case BYTES -> bytes(p, out, f);
       case ENUM -> {
         Integer number = enumNumber(r, f);
@@ -105,6 +105,13 @@ final class JsonScalars {
     String text;
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
       text = p.getText();
+    } else if (t == JsonToken.VALUE_STRING && JsonNumbers.isShortInteger(p.getText())) {
+      // The usual int64 form ("12345"): no BigInteger needed below 19 digits.
+      long v = Long.parseLong(p.getText());
+      if (kind.fits(v)) {
+        return v;
+      }
+      throw notValid(p, kind.label);
     } else if (t == JsonToken.VALUE_STRING && JsonNumbers.isJsonNumber(p.getText())) {
       text = p.getText();
     } else {
@@ -166,13 +173,13 @@ final class JsonScalars {
     throw notValid(p, "bool");
   }
 
-  private static void string(JsonParser p, WireWriter out, FieldSchema f)
-      throws IOException, CodecException {
+  private static void string(JsonToWire r, FieldSchema f) throws IOException, CodecException {
+    JsonParser p = r.p;
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw CodecException.invalid(
           valueText(p) + " is not a valid string (field " + f.fullName + ")");
     }
-    if (!out.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+    if (!r.out.writeString(p.getTextCharacters(), p.getTextOffset(), r.stringLength())) {
       throw unpairedSurrogate(f);
     }
   }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.gangway.transcoder.options.JsonInputLimits;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,15 +27,22 @@ final class JsonToWire {
   final JsonFactory factory;
   final CodecSchemas schemas;
   final boolean ignoreUnknown;
+  final JsonInputLimits limits;
   final JsonParser p;
   final WireWriter out;
   int depth;
 
   JsonToWire(
-      JsonFactory factory, CodecSchemas schemas, boolean ignoreUnknown, JsonParser p, WireWriter out) {
+      JsonFactory factory,
+      CodecSchemas schemas,
+      boolean ignoreUnknown,
+      JsonInputLimits limits,
+      JsonParser p,
+      WireWriter out) {
     this.factory = factory;
     this.schemas = schemas;
     this.ignoreUnknown = ignoreUnknown;
+    this.limits = limits;
     this.p = p;
     this.out = out;
   }
@@ -47,7 +56,7 @@ final class JsonToWire {
       }
       messageValue(schema);
     } catch (IOException e) {
-      throw syntax(e);
+      throw syntax(e, limits);
     }
   }
 
@@ -60,14 +69,61 @@ final class JsonToWire {
       }
       field(field);
     } catch (IOException e) {
-      throw syntax(e);
+      throw syntax(e, limits);
     }
   }
 
-  /** A Jackson failure as a client message with the position Jackson reports. */
-  static CodecException syntax(IOException e) {
+  /**
+   * Reads the next value, which must be a JSON array, without a type: the byte ranges of its
+   * elements as {@code [start0, end0, start1, end1, ...]}, each element under the limits (each is
+   * read as a message later). Nothing may follow the array but whitespace.
+   */
+  int[] elementRanges() throws CodecException {
+    try {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw CodecException.invalid("expected an array");
+      }
+      int[] ranges = new int[16];
+      int entries = 0;
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t == null) {
+          throw CodecException.invalid("the array does not end");
+        }
+        entry(++entries);
+        if (2 * entries > ranges.length) {
+          ranges = Arrays.copyOf(ranges, ranges.length * 2);
+        }
+        ranges[2 * entries - 2] = (int) p.currentTokenLocation().getByteOffset();
+        skip();
+        ranges[2 * entries - 1] = (int) p.currentLocation().getByteOffset();
+      }
+      if (p.nextToken() != null) {
+        throw CodecException.invalid("unexpected text after the array");
+      }
+      return Arrays.copyOf(ranges, 2 * entries);
+    } catch (IOException e) {
+      throw syntax(e, limits);
+    }
+  }
+
+  /**
+   * A Jackson failure as a client message: the limit it went past (Jackson's parser enforces
+   * depth and string, name and number lengths as it reads, skipped values included), or the
+   * position of a syntax error.
+   */
+  static CodecException syntax(IOException e, JsonInputLimits limits) {
     if (e instanceof StreamConstraintsException) {
-      return CodecException.invalid("nested too deeply or too large");
+      String jackson = e.getMessage() == null ? "" : e.getMessage();
+      if (jackson.contains("nesting depth")) {
+        return new CodecException("JSON nested deeper than " + limits.depth().max()
+            + limits.depth().named());
+      }
+      if (jackson.startsWith("Number")) {
+        return new CodecException("a JSON number is longer than " + limits.numberLength().max()
+            + " characters" + limits.numberLength().named());
+      }
+      return tooLongString(limits);
     }
     if (e instanceof JsonProcessingException j && j.getLocation() != null) {
       return CodecException.invalid(
@@ -75,6 +131,31 @@ final class JsonToWire {
               + " column " + j.getLocation().getColumnNr());
     }
     return CodecException.invalid("malformed JSON");
+  }
+
+  static CodecException tooLongString(JsonInputLimits limits) {
+    return new CodecException("a JSON string or member name is longer than "
+        + limits.stringLength().max() + " characters" + limits.stringLength().named());
+  }
+
+  /**
+   * The length of the current string token, checked against the limit: Jackson checks it only
+   * when it makes a {@code String} (or its buffer grows), not for the characters read in place.
+   */
+  int stringLength() throws IOException, CodecException {
+    int length = p.getTextLength();
+    if (length > limits.stringLength().max()) {
+      throw tooLongString(limits);
+    }
+    return length;
+  }
+
+  /** Counts one more entry of the object or array being read: {@code n} is its new count. */
+  void entry(int n) throws CodecException {
+    if (n > limits.entries().max()) {
+      throw new CodecException("a JSON object or array has more than " + limits.entries().max()
+          + " entries" + limits.entries().named());
+    }
   }
 
   /** The current token is a message's JSON: its fields go to {@link #out} (no tag, no length). */
@@ -105,7 +186,9 @@ final class JsonToWire {
     if (name == null) {
       name = p.nextFieldName();
     }
+    int entries = 0;
     while (name != null) {
+      entry(++entries);
       FieldSchema f = schema.byName.get(name);
       if (f == null) {
         unknown(schema, name);
@@ -145,7 +228,31 @@ final class JsonToWire {
           "unknown field " + Quote.json(name) + " in " + schema.fullName);
     }
     p.nextToken();
-    p.skipChildren();
+    skip();
+  }
+
+  /**
+   * Skips the current value (an ignored unknown member) under the same limits as a value that is
+   * read: Jackson's own skipping would not count entries or measure strings.
+   */
+  private void skip() throws IOException, CodecException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      int entries = 0;
+      while (p.nextFieldName() != null) {
+        entry(++entries);
+        p.nextToken();
+        skip();
+      }
+    } else if (t == JsonToken.START_ARRAY) {
+      int entries = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        entry(++entries);
+        skip();
+      }
+    } else if (t == JsonToken.VALUE_STRING) {
+      stringLength();
+    }
   }
 
   /**
@@ -221,7 +328,9 @@ final class JsonToWire {
       out.beginLengthDelimited();
     }
     JsonToken t;
+    int entries = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      entry(++entries);
       if (t == JsonToken.VALUE_NULL) {
         if (!f.takesNull()) {
           throw CodecException.invalid("null in repeated field " + f.fullName);
@@ -244,7 +353,9 @@ final class JsonToWire {
     }
     Set<String> keys = null;
     String key;
+    int entries = 0;
     while ((key = p.nextFieldName()) != null) {
+      entry(++entries);
       if (keys == null) {
         keys = new HashSet<>();
       }

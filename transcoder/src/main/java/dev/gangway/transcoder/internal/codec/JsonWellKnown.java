@@ -4,12 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.google.protobuf.Duration;
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.Durations;
-import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
-import java.text.ParseException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -56,23 +51,23 @@ final class JsonWellKnown {
   }
 
   private static void timestamp(JsonToWire r, MessageSchema s) throws IOException, CodecException {
-    Timestamp t;
+    TimeText.SecondsNanos t;
     try {
-      t = Timestamps.parse(string(r, s));
-    } catch (ParseException | IllegalArgumentException e) {
+      t = TimeText.parseTimestamp(string(r, s));
+    } catch (IllegalArgumentException e) {
       throw notValid(r.p, s);
     }
-    secondsAndNanos(r.out, t.getSeconds(), t.getNanos());
+    secondsAndNanos(r.out, t.seconds(), t.nanos());
   }
 
   private static void duration(JsonToWire r, MessageSchema s) throws IOException, CodecException {
-    Duration d;
+    TimeText.SecondsNanos d;
     try {
-      d = Durations.parse(string(r, s));
-    } catch (ParseException | IllegalArgumentException e) {
+      d = TimeText.parseDuration(string(r, s));
+    } catch (IllegalArgumentException e) {
       throw notValid(r.p, s);
     }
-    secondsAndNanos(r.out, d.getSeconds(), d.getNanos());
+    secondsAndNanos(r.out, d.seconds(), d.nanos());
   }
 
   private static void secondsAndNanos(WireWriter out, long seconds, int nanos) {
@@ -123,7 +118,9 @@ final class JsonWellKnown {
     MessageSchema valueSchema = fields.mapValue.message;
     Set<String> keys = null;
     String key;
+    int entries = 0;
     while ((key = r.p.nextFieldName()) != null) {
+      r.entry(++entries);
       if (keys == null) {
         keys = new HashSet<>();
       }
@@ -164,7 +161,7 @@ final class JsonWellKnown {
       }
       case VALUE_STRING -> {
         out.writeTag(0x1A); // string_value = 3
-        if (!out.writeString(r.p.getTextCharacters(), r.p.getTextOffset(), r.p.getTextLength())) {
+        if (!out.writeString(r.p.getTextCharacters(), r.p.getTextOffset(), r.stringLength())) {
           throw JsonScalars.unpairedSurrogate(s.fieldNumbered(3));
         }
       }
@@ -190,7 +187,9 @@ final class JsonWellKnown {
       throw CodecException.invalid("expected an array");
     }
     FieldSchema values = s.fieldNumbered(1);
+    int entries = 0;
     while (r.p.nextToken() != JsonToken.END_ARRAY) {
+      r.entry(++entries);
       nested(r, values);
     }
   }
@@ -285,7 +284,7 @@ final class JsonWellKnown {
     }
     try (JsonParser rest = r.factory.createParser(buffer.toByteArray())) {
       rest.nextToken();
-      JsonToWire sub = new JsonToWire(r.factory, r.schemas, r.ignoreUnknown, rest, r.out);
+      JsonToWire sub = new JsonToWire(r.factory, r.schemas, r.ignoreUnknown, r.limits, rest, r.out);
       sub.depth = r.depth;
       anyBody(sub, typeUrl);
     }

@@ -1,9 +1,5 @@
 package dev.gangway.transcoder.internal.codec;
 
-import com.google.protobuf.Duration;
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.Durations;
-import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -80,8 +76,8 @@ final class WireWellKnown {
     String text;
     try {
       text = s.wellKnown == WellKnown.TIMESTAMP
-          ? Timestamps.toString(Timestamp.newBuilder().setSeconds(seconds).setNanos(nanos).build())
-          : Durations.toString(Duration.newBuilder().setSeconds(seconds).setNanos(nanos).build());
+          ? TimeText.timestamp(seconds, nanos)
+          : TimeText.duration(seconds, nanos);
     } catch (IllegalArgumentException e) {
       throw new CodecException(s.fullName + " out of range for JSON");
     }

@@ -34,7 +34,8 @@ public final class JsonCodec {
         options.jsonFieldNames() == TranscoderOptions.JsonFieldNames.PROTO_NAME,
         options.emitDefaultValues(),
         options.enumsAsNumbers(),
-        options.unknownBodyFields() == TranscoderOptions.UnknownInput.IGNORE);
+        options.unknownBodyFields() == TranscoderOptions.UnknownInput.IGNORE,
+        options.jsonLimits());
   }
 
   /**

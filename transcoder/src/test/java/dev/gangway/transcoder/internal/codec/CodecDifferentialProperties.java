@@ -8,6 +8,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.gangway.test.kitchen.Everything;
 import dev.gangway.transcoder.internal.json.EverythingArbitrariesAccess;
 import dev.gangway.transcoder.internal.json.TestProtos;
+import dev.gangway.transcoder.options.JsonInputLimits;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -40,7 +41,7 @@ class CodecDifferentialProperties {
       @ForAll boolean enumNumbers)
       throws Exception {
     CompiledCodec codec =
-        new CompiledCodec(TestProtos.TYPES, protoNames, defaults, enumNumbers, false);
+        new CompiledCodec(TestProtos.TYPES, protoNames, defaults, enumNumbers, false, JsonInputLimits.DEFAULT);
     String expected = oracle(protoNames, defaults, enumNumbers).print(message);
 
     byte[] actual = codec.toJson(codec.schema(Everything.getDescriptor()), message.toByteArray());
@@ -55,7 +56,7 @@ class CodecDifferentialProperties {
       @ForAll boolean defaults,
       @ForAll boolean enumNumbers)
       throws Exception {
-    CompiledCodec codec = new CompiledCodec(TestProtos.TYPES, false, false, false, false);
+    CompiledCodec codec = new CompiledCodec(TestProtos.TYPES, false, false, false, false, JsonInputLimits.DEFAULT);
     byte[] json =
         oracle(protoNames, defaults, enumNumbers).print(message).getBytes(StandardCharsets.UTF_8);
 
@@ -66,7 +67,7 @@ class CodecDifferentialProperties {
 
   @Property(tries = 200)
   void readsBackItsOwnJson(@ForAll("messages") Everything message) throws Exception {
-    CompiledCodec codec = new CompiledCodec(TestProtos.TYPES, false, false, false, false);
+    CompiledCodec codec = new CompiledCodec(TestProtos.TYPES, false, false, false, false, JsonInputLimits.DEFAULT);
     MessageSchema type = codec.schema(Everything.getDescriptor());
     byte[] json = codec.toJson(type, message.toByteArray());
 

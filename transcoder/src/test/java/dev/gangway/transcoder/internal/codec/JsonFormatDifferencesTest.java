@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.util.JsonFormat;
 import dev.gangway.test.kitchen.Everything;
 import dev.gangway.transcoder.internal.json.TestProtos;
+import dev.gangway.transcoder.options.JsonInputLimits;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JsonFormatDifferencesTest {
   private static final CompiledCodec CODEC =
-      new CompiledCodec(TestProtos.TYPES, false, false, false, false);
+      new CompiledCodec(TestProtos.TYPES, false, false, false, false, JsonInputLimits.DEFAULT);
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -31,6 +32,12 @@ class JsonFormatDifferencesTest {
       "{\"structValue\": {\"a\": 1, \"a\": 2}}",
       "{\"stringValue\": \"\\ud800\"}",
       "{\"fieldMask\": \"a_b\"}",
+      "{\"duration\": \"+1s\"}",
+      "{\"duration\": \"1.s\"}",
+      "{\"timestamp\": \"2024-2-29T12:00:00Z\"}",
+      "{\"timestamp\": \"2024-02-29T12:00:00.Z\"}",
+      "{\"timestamp\": \"2024-02-29T12:00:00+1:00\"}",
+      "{\"timestamp\": \"2024-02-29T12:00:60Z\"}",
       "{\"any\": {\"@type\": \"type.googleapis.com/google.protobuf.Duration\","
           + " \"value\": \"1s\", \"extra\": 1}}"
   })
