@@ -9,6 +9,7 @@ import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.Durations;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.cors.CorsRoutePolicy;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.config.LimitsConfig;
 import dev.gangway.gateway.http.Admission;
@@ -142,7 +143,9 @@ public final class GatewayServer implements AutoCloseable {
     // JWKS sources and rate limiters outlive snapshots, like channels.
     AccessServices access = new AccessServices();
     List<RoutePolicy.Factory> allPolicies = new java.util.ArrayList<>(policies);
-    // Authentication, then rate limits: after observers and CORS (docs/architecture.md).
+    // CORS answers preflights before authentication, which preflights never pass (they carry no
+    // credentials); then authentication, then rate limits (docs/architecture.md).
+    allPolicies.add(CorsRoutePolicy.factory());
     allPolicies.add(AccessRoutePolicy.factory(access));
     Undertow undertow = null;
     Optional<AdminServer> admin = Optional.empty();

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
  * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader},
  * {@code auth}, {@code access} and {@code rate_limits} by {@link AuthReader},
- * {@link AccessReader} and {@link RateLimitsReader}, {@code openapi} by {@link OpenApiReader}.
+ * {@link AccessReader} and {@link RateLimitsReader}, {@code cors} by {@link CorsReader},
+ * {@code openapi} by {@link OpenApiReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
       "composites", "static", "websocket", "limits", "shutdown", "auth", "access",
-      "rate_limits", "openapi", "access_log", "tracing");
+      "rate_limits", "cors", "openapi", "access_log", "tracing");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout", "tls", "h2c", "trusted_proxies");
@@ -80,6 +81,7 @@ final class ConfigReader {
         auth,
         AccessReader.read(root.get("access"), auth, rateLimits),
         rateLimits,
+        CorsReader.read(root.get("cors")),
         OpenApiReader.read(root.get("openapi")),
         AccessLogReader.read(root.get("access_log"), auth),
         tracing(root.get("tracing")));

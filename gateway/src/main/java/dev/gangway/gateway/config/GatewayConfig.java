@@ -25,6 +25,7 @@ public record GatewayConfig(
     AuthConfig auth,
     AccessConfig access,
     RateLimitsConfig rateLimits,
+    CorsConfig cors,
     OpenApiConfig openApi,
     AccessLogConfig accessLog,
     TracingConfig tracing) {
@@ -34,8 +35,8 @@ public record GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
       WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT,
-      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, OpenApiConfig.DEFAULT,
-      AccessLogConfig.DEFAULT, TracingConfig.DEFAULT);
+      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, CorsConfig.DEFAULT,
+      OpenApiConfig.DEFAULT, AccessLogConfig.DEFAULT, TracingConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -53,6 +54,7 @@ public record GatewayConfig(
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(cors, "cors");
     Objects.requireNonNull(openApi, "openApi");
     Objects.requireNonNull(accessLog, "accessLog");
     Objects.requireNonNull(tracing, "tracing");
@@ -91,6 +93,7 @@ public record GatewayConfig(
     private AuthConfig auth;
     private AccessConfig access;
     private RateLimitsConfig rateLimits;
+    private CorsConfig cors;
     private OpenApiConfig openApi;
     private AccessLogConfig accessLog;
     private TracingConfig tracing;
@@ -111,6 +114,7 @@ public record GatewayConfig(
       auth = from.auth;
       access = from.access;
       rateLimits = from.rateLimits;
+      cors = from.cors;
       openApi = from.openApi;
       accessLog = from.accessLog;
       tracing = from.tracing;
@@ -191,6 +195,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder cors(CorsConfig value) {
+      cors = value;
+      return this;
+    }
+
     public Builder openApi(OpenApiConfig value) {
       openApi = value;
       return this;
@@ -209,7 +218,7 @@ public record GatewayConfig(
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
           composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits,
-          openApi, accessLog, tracing);
+          cors, openApi, accessLog, tracing);
     }
   }
 }

@@ -71,10 +71,18 @@ public enum GatewayError {
   WEBSOCKET_HANDSHAKE(400, Code.INVALID_ARGUMENT,
       "invalid WebSocket handshake: Sec-WebSocket-Key and Sec-WebSocket-Version: 13 are"
           + " required"),
-  /** A browser origin {@code websocket.allowed_origins} does not list. */
+  /** A browser origin neither {@code websocket.allowed_origins} nor CORS allows. */
   WEBSOCKET_ORIGIN(403, Code.PERMISSION_DENIED,
-      "WebSocket origin {} is not allowed: only the gateway's own origin and"
-          + " websocket.allowed_origins may open WebSockets"),
+      "WebSocket origin {} is not allowed: only the gateway's own origin,"
+          + " websocket.allowed_origins and the route's cors.allowed_origins may open WebSockets"),
+  /** A CORS preflight from an origin the route's {@code cors.allowed_origins} does not list. */
+  CORS_ORIGIN(403, Code.PERMISSION_DENIED, "CORS: origin {} is not allowed (cors.allowed_origins)"),
+  /** A CORS preflight asking for a method {@code cors.allowed_methods} does not list. */
+  CORS_METHOD(403, Code.PERMISSION_DENIED,
+      "CORS: method {} is not allowed (cors.allowed_methods: {})"),
+  /** A CORS preflight asking for a request header {@code cors.allowed_headers} does not list. */
+  CORS_HEADER(403, Code.PERMISSION_DENIED,
+      "CORS: request header {} is not allowed (cors.allowed_headers)"),
   /** Raw {@code google.api.HttpBody} streams over WebSocket. */
   WEBSOCKET_RAW_BYTES(501, Code.UNIMPLEMENTED,
       "streams of raw google.api.HttpBody bytes are not served over WebSocket (use plain HTTP on"

@@ -51,6 +51,8 @@ class ConfigDocsTest {
     keys.addAll(RateLimitsReader.KEYS);
     keys.addAll(RateLimitsReader.LIMIT_KEYS);
     keys.addAll(RateLimitsReader.REDIS_KEYS);
+    keys.addAll(CorsReader.KEYS);
+    keys.addAll(CorsReader.RULE_KEYS);
     keys.addAll(OpenApiReader.KEYS);
     keys.addAll(AccessLogReader.KEYS);
     keys.addAll(ConfigReader.TRACING_KEYS);
