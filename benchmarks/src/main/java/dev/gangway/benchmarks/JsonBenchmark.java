@@ -1,5 +1,8 @@
 package dev.gangway.benchmarks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.util.JsonFormat;
@@ -12,6 +15,7 @@ import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.TranscoderRequest;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.render.RenderedBody;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,6 +49,8 @@ public class JsonBenchmark {
   private MethodRoute route;
   private byte[] messageBytes;
   private String json;
+  private byte[] jsonBytes;
+  private final JsonFactory jackson = new JsonFactory();
   private Everything message;
   private final JsonFormat.Parser parser = JsonFormat.parser();
   private final JsonFormat.Printer printer = JsonFormat.printer().omittingInsignificantWhitespace();
@@ -55,6 +61,7 @@ public class JsonBenchmark {
     message = eightKilobyteMessage();
     json = printer.print(message);
     messageBytes = message.toByteArray();
+    jsonBytes = json.getBytes(StandardCharsets.UTF_8);
     if (json.length() < 7 * 1024 || json.length() > 9 * 1024) {
       throw new IllegalStateException("payload is " + json.length() + " bytes, not ~8 KB");
     }
@@ -90,6 +97,28 @@ public class JsonBenchmark {
   @Benchmark
   public TranscodedRequest jsonToBytes() throws TranscodingException {
     return transcoder.transcode(request);
+  }
+
+  /**
+   * The floor for any reader built on Jackson's streaming parser: every token of the same body
+   * read, every string's characters and every number's value taken, nothing written.
+   */
+  @Benchmark
+  public long floorJacksonTokensOnly() throws IOException {
+    long sum = 0;
+    try (JsonParser p = jackson.createParser(jsonBytes)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        switch (t) {
+          case FIELD_NAME -> sum += p.currentName().length();
+          case VALUE_STRING -> sum += p.getTextCharacters()[p.getTextOffset()] + p.getTextLength();
+          case VALUE_NUMBER_INT -> sum += p.getLongValue();
+          case VALUE_NUMBER_FLOAT -> sum += (long) p.getDoubleValue();
+          default -> sum++;
+        }
+      }
+    }
+    return sum;
   }
 
   @Benchmark

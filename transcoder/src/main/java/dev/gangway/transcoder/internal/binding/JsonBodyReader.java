@@ -1,6 +1,5 @@
 package dev.gangway.transcoder.internal.binding;
 
-import com.google.protobuf.UnsafeByteOperations;
 import dev.gangway.transcoder.errors.TranscodingException;
 import dev.gangway.transcoder.internal.codec.CodecException;
 import dev.gangway.transcoder.internal.codec.CompiledCodec;
@@ -9,8 +8,8 @@ import dev.gangway.transcoder.internal.codec.MessageSchema;
 import java.util.Locale;
 
 /**
- * Reads a JSON request body: checks its Content-Type, UTF-8 and that nothing follows the first
- * value, then turns it into wire bytes with the snapshot's compiled codec, its errors becoming
+ * Reads a JSON request body: checks its Content-Type, then turns it (UTF-8, one value, nothing
+ * after it) into wire bytes with the snapshot's compiled codec, its errors becoming
  * client messages that start with {@code body: }.
  *
  * <p>Immutable and thread-safe (the codec is).
@@ -35,9 +34,9 @@ final class JsonBodyReader {
    * Whether the body holds a JSON value; false when it is empty (then the body sets no field, as
    * in Envoy and grpc-gateway).
    *
-   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for bytes that are not UTF-8,
-   *     for a body of only whitespace (RFC 8259: a JSON text is one value; Envoy rejects it too)
-   *     or for text after the first JSON value
+   * @throws TranscodingException 415 for a non-JSON Content-Type, 400 for a body of only
+   *     whitespace (RFC 8259: a JSON text is one value; Envoy rejects it too); bytes that are not
+   *     UTF-8 and text after the first value are refused by {@link #message} and {@link #field}
    */
   static boolean present(String contentType, byte[] body) throws TranscodingException {
     if (body.length == 0) {
@@ -48,11 +47,7 @@ final class JsonBodyReader {
       throw TranscodingException.invalidArgument(
           "body: invalid JSON: only whitespace, no JSON value (send no body, or a JSON value)");
     }
-    if (!UnsafeByteOperations.unsafeWrap(body).isValidUtf8()) {
-      throw TranscodingException.invalidArgument("body: invalid JSON: not valid UTF-8");
-    }
-    TrailingText.check(body);
-    return true;
+    return true; // invalid UTF-8 and text after the first value are refused by the codec
   }
 
   /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.TypeRegistry;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.gangway.transcoder.options.JsonInputLimits;
 import java.io.IOException;
 import java.util.Objects;
@@ -82,15 +83,19 @@ public final class CompiledCodec {
   }
 
   /**
-   * One JSON value (UTF-8 in {@code json[off, off+len)}) as the wire bytes of {@code type}.
-   * Trailing text after the value is the caller's to check.
+   * One JSON value (UTF-8 in {@code json[off, off+len)}, with nothing but whitespace after it)
+   * as the wire bytes of {@code type}.
    *
    * @throws CodecException naming the field or value the spec rejects, or the syntax error
    */
   public byte[] toWire(MessageSchema type, byte[] json, int off, int len) throws CodecException {
     try (JsonParser p = factory.createParser(json, off, len)) {
+      requireUtf8(json, off, len);
       WireWriter out = new WireWriter(len);
-      new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out).rootMessage(type);
+      JsonToWire reader =
+          new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, json, off);
+      reader.rootMessage(type);
+      reader.requireEnd(json, off, len);
       return out.toByteArray();
     } catch (IOException e) {
       throw JsonToWire.syntax(e, limits);
@@ -125,14 +130,18 @@ public final class CompiledCodec {
   }
 
   /**
-   * One JSON value as the value of {@code field}, encoded as that field of its message (the
+   * One JSON value (nothing but whitespace after it) as the value of {@code field}, encoded as that field of its message (the
    * wire bytes of a message with only this field set).
    */
   public byte[] fieldToWire(FieldSchema field, byte[] json, int off, int len)
       throws CodecException {
     try (JsonParser p = factory.createParser(json, off, len)) {
+      requireUtf8(json, off, len);
       WireWriter out = new WireWriter(len + 8);
-      new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out).rootField(field);
+      JsonToWire reader =
+          new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, json, off);
+      reader.rootField(field);
+      reader.requireEnd(json, off, len);
       return out.toByteArray();
     } catch (IOException e) {
       throw JsonToWire.syntax(e, limits);
@@ -188,5 +197,16 @@ public final class CompiledCodec {
       throw new CodecException("cannot write JSON");
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * JSON text is UTF-8 (RFC 8259): anything else, overlong forms and encoded surrogates included
+   * (which Jackson would decode without a word), is refused before reading. It also makes
+   * {@link JsonToWire#copyPlainString} sound.
+   */
+  private static void requireUtf8(byte[] json, int off, int len) throws CodecException {
+    if (!UnsafeByteOperations.unsafeWrap(json, off, len).isValidUtf8()) {
+      throw CodecException.invalid("not valid UTF-8");
+    }
   }
 }

@@ -55,21 +55,31 @@ final class JsonNumbers {
   }
 
   /**
-   * Whether the text is a JSON integer of at most 18 digits ({@code -?(0|[1-9][0-9]{0,17})}), which
-   * fits a {@code long} whatever its digits.
+   * The value of {@code chars[off, off+len)} when it is a JSON integer of at most 18 digits
+   * ({@code -?(0|[1-9][0-9]{0,17})}, which fits a {@code long} whatever its digits), else
+   * {@link Long#MIN_VALUE}, which no such text can be: the usual int64 string ({@code "12345"})
+   * read in place, without making a {@code String}.
    */
-  static boolean isShortInteger(String s) {
-    int start = !s.isEmpty() && s.charAt(0) == '-' ? 1 : 0;
-    int digits = s.length() - start;
-    if (digits < 1 || digits > 18 || (digits > 1 && s.charAt(start) == '0')) {
-      return false;
+  static long shortInteger(char[] chars, int off, int len) {
+    int i = off;
+    int end = off + len;
+    boolean negative = len > 0 && chars[i] == '-';
+    if (negative) {
+      i++;
     }
-    for (int i = start; i < s.length(); i++) {
-      if (!isDigit(s.charAt(i))) {
-        return false;
+    int digits = end - i;
+    if (digits < 1 || digits > 18 || (digits > 1 && chars[i] == '0')) {
+      return Long.MIN_VALUE;
+    }
+    long v = 0;
+    for (; i < end; i++) {
+      char c = chars[i];
+      if (!isDigit(c)) {
+        return Long.MIN_VALUE;
       }
+      v = v * 10 + (c - '0');
     }
-    return true;
+    return negative ? -v : v;
   }
 
   /** Whether the number text is a plain integer (no fraction, no exponent). */

@@ -96,32 +96,33 @@ final class JsonScalars {
   private static long integer(JsonParser p, IntKind kind) throws IOException, CodecException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-      long v = p.getLongValue();
-      if (kind.fits(v)) {
-        return v;
+      return fitting(p, kind, p.getLongValue());
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      // The usual int64 form ("12345"): read in place, no String and no BigInteger.
+      long v =
+          JsonNumbers.shortInteger(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (v != Long.MIN_VALUE) {
+        return fitting(p, kind, v);
       }
+    }
+    boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+    if (!number && !(t == JsonToken.VALUE_STRING && JsonNumbers.isJsonNumber(p.getText()))) {
       throw notValid(p, kind.label);
     }
-    String text;
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      text = p.getText();
-    } else if (t == JsonToken.VALUE_STRING && JsonNumbers.isShortInteger(p.getText())) {
-      // The usual int64 form ("12345"): no BigInteger needed below 19 digits.
-      long v = Long.parseLong(p.getText());
-      if (kind.fits(v)) {
-        return v;
-      }
-      throw notValid(p, kind.label);
-    } else if (t == JsonToken.VALUE_STRING && JsonNumbers.isJsonNumber(p.getText())) {
-      text = p.getText();
-    } else {
-      throw notValid(p, kind.label);
-    }
-    BigInteger v = JsonNumbers.wholeValue(text);
+    BigInteger v = JsonNumbers.wholeValue(p.getText());
     if (v == null || !kind.fits(v)) {
       throw notValid(p, kind.label);
     }
     return v.longValue(); // uint64 above 2^63 keeps its bits, as the wire wants
+  }
+
+  private static long fitting(JsonParser p, IntKind kind, long v)
+      throws IOException, CodecException {
+    if (kind.fits(v)) {
+      return v;
+    }
+    throw notValid(p, kind.label);
   }
 
   private static double floating(JsonParser p, String type) throws IOException, CodecException {
@@ -178,6 +179,9 @@ final class JsonScalars {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw CodecException.invalid(
           valueText(p) + " is not a valid string (field " + f.fullName + ")");
+    }
+    if (r.copyPlainString()) {
+      return;
     }
     if (!r.out.writeString(p.getTextCharacters(), p.getTextOffset(), r.stringLength())) {
       throw unpairedSurrogate(f);

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.gangway.transcoder.options.JsonInputLimits;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Reads proto3 JSON with Jackson's streaming parser and writes the protobuf wire encoding of the
@@ -30,6 +28,14 @@ final class JsonToWire {
   final JsonInputLimits limits;
   final JsonParser p;
   final WireWriter out;
+  /**
+   * The UTF-8 input the parser reads, when it reads one array (else null), and where in it the
+   * parser starts: string values without escapes are copied from it as they are.
+   */
+  private final byte[] input;
+  private final int inputStart;
+  /** {@code limits.entries().max()}, read once per call: it is checked for every member. */
+  private final int maxEntries;
   int depth;
 
   JsonToWire(
@@ -39,12 +45,31 @@ final class JsonToWire {
       JsonInputLimits limits,
       JsonParser p,
       WireWriter out) {
+    this(factory, schemas, ignoreUnknown, limits, p, out, null, 0);
+  }
+
+  /**
+   * A reader whose parser reads {@code input} from {@code inputStart}, which must be valid UTF-8
+   * (see {@link #copyPlainString}).
+   */
+  JsonToWire(
+      JsonFactory factory,
+      CodecSchemas schemas,
+      boolean ignoreUnknown,
+      JsonInputLimits limits,
+      JsonParser p,
+      WireWriter out,
+      byte[] input,
+      int inputStart) {
     this.factory = factory;
     this.schemas = schemas;
     this.ignoreUnknown = ignoreUnknown;
     this.limits = limits;
     this.p = p;
     this.out = out;
+    this.input = input;
+    this.inputStart = inputStart;
+    this.maxEntries = limits.entries().max();
   }
 
   /** Reads the next value as a whole message of {@code schema}. */
@@ -71,6 +96,39 @@ final class JsonToWire {
     } catch (IOException e) {
       throw syntax(e, limits);
     }
+  }
+
+  /**
+   * After the root value ({@code json[off, off+len)} being the whole input): nothing but
+   * whitespace may follow it ({@code {"a":1} xx}, {@code {}{}}); RFC 8259 makes a JSON text one
+   * value. Checked here, past the value the parser already found, rather than by a second scan
+   * of the whole body up front.
+   */
+  void requireEnd(byte[] json, int off, int len) throws CodecException {
+    int end = off + len;
+    for (int i = off + (int) p.currentLocation().getByteOffset(); i < end; i++) {
+      byte c = json[i];
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        throw CodecException.invalid(
+            "unexpected text after the JSON value at " + position(json, off, i));
+      }
+    }
+  }
+
+  /** Line and column of {@code json[index]}; columns count UTF-16 characters, as Jackson's do. */
+  private static String position(byte[] json, int off, int index) {
+    int line = 1;
+    int column = 1;
+    for (int i = off; i < index; i++) {
+      int b = json[i] & 0xFF;
+      if (b == '\n') {
+        line++;
+        column = 1;
+      } else if ((b & 0xC0) != 0x80) {
+        column += b >= 0xF0 ? 2 : 1; // a 4-byte sequence is two UTF-16 characters
+      }
+    }
+    return "line " + line + " column " + column;
   }
 
   /**
@@ -150,9 +208,37 @@ final class JsonToWire {
     return length;
   }
 
+  /**
+   * Writes the current string token, length-delimited, straight from the input bytes when it has
+   * no escape: valid UTF-8 between the quotes is the string's UTF-8 already (and holds no
+   * surrogate), so Jackson need not decode it into characters only for them to be encoded back.
+   * Jackson still skips the token on the next read, and refuses a control character in it then.
+   *
+   * @return false when the token cannot be copied (an escape, no input array, or more bytes than
+   *     the string limit allows characters; the character path then measures it exactly)
+   */
+  boolean copyPlainString() {
+    if (input == null) {
+      return false;
+    }
+    int start = inputStart + (int) p.currentTokenLocation().getByteOffset() + 1;
+    int limit = Math.min(input.length, start + limits.stringLength().max() + 1);
+    for (int i = start; i < limit; i++) {
+      byte c = input[i];
+      if (c == '"') {
+        out.writeBytes(input, start, i - start);
+        return true;
+      }
+      if (c == '\\') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** Counts one more entry of the object or array being read: {@code n} is its new count. */
   void entry(int n) throws CodecException {
-    if (n > limits.entries().max()) {
+    if (n > maxEntries) {
       throw new CodecException("a JSON object or array has more than " + limits.entries().max()
           + " entries" + limits.entries().named());
     }
@@ -351,13 +437,13 @@ final class JsonToWire {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw CodecException.invalid("expected an object for map field " + f.fullName);
     }
-    Set<String> keys = null;
+    SeenKeys keys = null;
     String key;
     int entries = 0;
     while ((key = p.nextFieldName()) != null) {
       entry(++entries);
       if (keys == null) {
-        keys = new HashSet<>();
+        keys = new SeenKeys();
       }
       if (!keys.add(key)) {
         throw CodecException.invalid(

@@ -20,7 +20,7 @@ public final class MessageSchema {
   FieldSchema[] byNumber;
   Map<Integer, FieldSchema> byNumberMap;
   /** JSON name and proto name of every field. */
-  Map<String, FieldSchema> byName;
+  FieldNames byName;
   int oneofCount;
 
   MessageSchema(Descriptor descriptor) {

@@ -74,7 +74,7 @@ final class SchemaCompiler {
       maxNumber = Math.max(maxNumber, f.number);
     }
     shell.fields = fields;
-    shell.byName = Map.copyOf(byName);
+    shell.byName = FieldNames.of(byName);
     shell.oneofCount = shell.descriptor.getRealOneofs().size();
     if (maxNumber <= ARRAY_LOOKUP_LIMIT) {
       shell.byNumber = new FieldSchema[maxNumber + 1];
