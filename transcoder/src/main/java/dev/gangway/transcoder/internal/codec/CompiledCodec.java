@@ -91,7 +91,7 @@ public final class CompiledCodec {
   public byte[] toWire(MessageSchema type, byte[] json, int off, int len) throws CodecException {
     try (JsonParser p = factory.createParser(json, off, len)) {
       requireUtf8(json, off, len);
-      WireWriter out = new WireWriter(len);
+      WireWriter out = WireWriter.onThreadBuffer(len);
       JsonToWire reader =
           new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, json, off);
       reader.rootMessage(type);
@@ -137,7 +137,7 @@ public final class CompiledCodec {
       throws CodecException {
     try (JsonParser p = factory.createParser(json, off, len)) {
       requireUtf8(json, off, len);
-      WireWriter out = new WireWriter(len + 8);
+      WireWriter out = WireWriter.onThreadBuffer(len + 8);
       JsonToWire reader =
           new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, json, off);
       reader.rootField(field);

@@ -82,6 +82,35 @@ final class JsonNumbers {
     return negative ? -v : v;
   }
 
+  /**
+   * Like {@link #shortInteger(char[], int, int)}, for a JSON string's UTF-8 bytes from just after
+   * its opening quote: the digits must end at a closing quote before {@code end}.
+   */
+  static long shortInteger(byte[] utf8, int start, int end) {
+    int i = start;
+    boolean negative = i < end && utf8[i] == '-';
+    if (negative) {
+      i++;
+    }
+    int first = i;
+    long v = 0;
+    for (; i < end && i - first < 18; i++) {
+      byte c = utf8[i];
+      if (c == '"') {
+        break;
+      }
+      if (c < '0' || c > '9') {
+        return Long.MIN_VALUE;
+      }
+      v = v * 10 + (c - '0');
+    }
+    int digits = i - first;
+    if (i >= end || utf8[i] != '"' || digits < 1 || (digits > 1 && utf8[first] == '0')) {
+      return Long.MIN_VALUE;
+    }
+    return negative ? -v : v;
+  }
+
   /** Whether the number text is a plain integer (no fraction, no exponent). */
   static boolean isPlainInteger(String s) {
     for (int i = 0; i < s.length(); i++) {

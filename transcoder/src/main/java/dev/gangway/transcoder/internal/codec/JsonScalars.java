@@ -60,22 +60,22 @@ final class JsonScalars {
     JsonParser p = r.p;
     WireWriter out = r.out;
     switch (f.type) {
-      case INT32 -> out.writeVarint64(integer(p, IntKind.INT32));
+      case INT32 -> out.writeVarint64(integer(r, IntKind.INT32));
       case SINT32 -> {
-        int v = (int) integer(p, IntKind.INT32);
+        int v = (int) integer(r, IntKind.INT32);
         out.writeUInt32((v << 1) ^ (v >> 31));
       }
-      case SFIXED32 -> out.writeFixed32((int) integer(p, IntKind.INT32));
-      case INT64 -> out.writeVarint64(integer(p, IntKind.INT64));
+      case SFIXED32 -> out.writeFixed32((int) integer(r, IntKind.INT32));
+      case INT64 -> out.writeVarint64(integer(r, IntKind.INT64));
       case SINT64 -> {
-        long v = integer(p, IntKind.INT64);
+        long v = integer(r, IntKind.INT64);
         out.writeVarint64((v << 1) ^ (v >> 63));
       }
-      case SFIXED64 -> out.writeFixed64(integer(p, IntKind.INT64));
-      case UINT32 -> out.writeUInt32((int) integer(p, IntKind.UINT32));
-      case FIXED32 -> out.writeFixed32((int) integer(p, IntKind.UINT32));
-      case UINT64 -> out.writeVarint64(integer(p, IntKind.UINT64));
-      case FIXED64 -> out.writeFixed64(integer(p, IntKind.UINT64));
+      case SFIXED64 -> out.writeFixed64(integer(r, IntKind.INT64));
+      case UINT32 -> out.writeUInt32((int) integer(r, IntKind.UINT32));
+      case FIXED32 -> out.writeFixed32((int) integer(r, IntKind.UINT32));
+      case UINT64 -> out.writeVarint64(integer(r, IntKind.UINT64));
+      case FIXED64 -> out.writeFixed64(integer(r, IntKind.UINT64));
       case DOUBLE -> out.writeFixed64(Double.doubleToRawLongBits(floating(p, "double")));
       case FLOAT -> out.writeFixed32(Float.floatToRawIntBits(toFloat(p, floating(p, "float"))));
       case BOOL -> out.writeRawByte(bool(p) ? 1 : 0);
@@ -93,15 +93,18 @@ final class JsonScalars {
     return true;
   }
 
-  private static long integer(JsonParser p, IntKind kind) throws IOException, CodecException {
+  private static long integer(JsonToWire r, IntKind kind) throws IOException, CodecException {
+    JsonParser p = r.p;
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       return fitting(p, kind, p.getLongValue());
     }
     if (t == JsonToken.VALUE_STRING) {
       // The usual int64 form ("12345"): read in place, no String and no BigInteger.
-      long v =
-          JsonNumbers.shortInteger(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      long v = r.plainShortInteger();
+      if (v == Long.MIN_VALUE) {
+        v = JsonNumbers.shortInteger(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      }
       if (v != Long.MIN_VALUE) {
         return fitting(p, kind, v);
       }

@@ -104,7 +104,8 @@ final class JsonToWire {
    * value. Checked here, past the value the parser already found, rather than by a second scan
    * of the whole body up front.
    */
-  void requireEnd(byte[] json, int off, int len) throws CodecException {
+  void requireEnd(byte[] json, int off, int len) throws CodecException, IOException {
+    p.finishToken(); // a root string copied or read from the input bytes was never consumed
     int end = off + len;
     for (int i = off + (int) p.currentLocation().getByteOffset(); i < end; i++) {
       byte c = json[i];
@@ -234,6 +235,19 @@ final class JsonToWire {
       }
     }
     return false;
+  }
+
+  /**
+   * The current string token as an integer of at most 18 digits read from the input bytes (the
+   * usual int64 form, {@code "12345"}), without Jackson decoding it into characters; else
+   * {@link Long#MIN_VALUE} (no input array, or not such an integer: the caller reads it as text).
+   */
+  long plainShortInteger() {
+    if (input == null) {
+      return Long.MIN_VALUE;
+    }
+    int start = inputStart + (int) p.currentTokenLocation().getByteOffset() + 1;
+    return JsonNumbers.shortInteger(input, start, Math.min(input.length, start + 20));
   }
 
   /** Counts one more entry of the object or array being read: {@code n} is its new count. */

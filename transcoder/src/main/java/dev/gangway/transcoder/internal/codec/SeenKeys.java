@@ -8,7 +8,9 @@ package dev.gangway.transcoder.internal.codec;
  * <p>Not thread-safe; one per map value being read.
  */
 final class SeenKeys {
-  private String[] keys = new String[16];
+  // Starts roomy and grows fourfold: rehashing while a map of many entries is read cost more
+  // than the few hundred bytes a small map wastes.
+  private String[] keys = new String[64];
   private int size;
 
   /** Adds {@code key}; false when it was already there. */
@@ -33,7 +35,7 @@ final class SeenKeys {
 
   private void grow() {
     String[] old = keys;
-    keys = new String[old.length * 2];
+    keys = new String[old.length * 4];
     int mask = keys.length - 1;
     for (String k : old) {
       if (k != null) {

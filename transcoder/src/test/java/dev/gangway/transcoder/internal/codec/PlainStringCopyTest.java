@@ -11,13 +11,15 @@ import dev.gangway.transcoder.options.JsonInputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * String values without escapes are copied from the input bytes instead of being decoded and
  * encoded again: the copy must give the same message as the character path, at any offset in the
  * input, and must not let through what the character path refuses (invalid UTF-8, encoded
- * surrogates, raw control characters).
+ * surrogates, raw control characters). The same for int64 values in their usual string form, which
+ * are read from the input bytes too.
  */
 class PlainStringCopyTest {
   private static final CompiledCodec CODEC = new CompiledCodec(
@@ -41,6 +43,31 @@ class PlainStringCopyTest {
       assertThat(m.getRepeatedStringList()).containsExactly(expected, "x");
       assertThat(m.getStringMapMap()).containsEntry("k", expected);
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "42 | 42", "-7 | -7", "0 | 0", "-0 | 0", "123456789012345678 | 123456789012345678",
+      "1234567890123456789 | 1234567890123456789", "-9223372036854775808 | -9223372036854775808",
+      "4\\u0032 | 42", "1e3 | 1000"})
+  void int64StringsReadInPlaceOrAsTextAgree(String text, long expected) throws Exception {
+    for (int offset : new int[] {0, 5}) {
+      byte[] json = pad("{\"int64Value\": \"" + text + "\", \"repeatedInt64\": [\"" + text
+          + "\"]}", offset);
+      Everything m = Everything.parseFrom(
+          CODEC.toWire(EVERYTHING, json, offset, json.length - offset));
+      assertThat(m.getInt64Value()).isEqualTo(expected);
+      assertThat(m.getRepeatedInt64List()).containsExactly(expected);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"01", "+1", " 1", "1 ", "-", "", "9223372036854775808", "1.5", "0x10"})
+  void int64StringsTheSpecRejectsAreRefused(String text) {
+    byte[] json = ("{\"int64Value\": \"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> CODEC.toWire(EVERYTHING, json, 0, json.length))
+        .isInstanceOf(CodecException.class)
+        .hasMessage("invalid JSON: \"" + text + "\" is not a valid int64");
   }
 
   @ParameterizedTest
