@@ -161,7 +161,7 @@ public final class CompiledCodec {
 
   /** The wire bytes of {@code type} as compact UTF-8 JSON. */
   public byte[] toJson(MessageSchema type, byte[] wire) throws CodecException {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(Math.max(64, wire.length * 2));
+    KeptOutput bytes = new KeptOutput(wire.length * 2);
     try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
       write(type, wire, g);
     } catch (IOException e) {
@@ -176,7 +176,7 @@ public final class CompiledCodec {
    */
   public byte[] fieldToJson(MessageSchema type, FieldSchema field, byte[] wire)
       throws CodecException {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(Math.max(64, wire.length * 2));
+    KeptOutput bytes = new KeptOutput(wire.length * 2);
     try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
       WireToJson w = new WireToJson(schemas, emitDefaults, enumsAsNumbers, g, wire);
       if (!w.fieldValue(type, field, 0, wire.length)) {

@@ -451,15 +451,15 @@ final class JsonToWire {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw CodecException.invalid("expected an object for map field " + f.fullName);
     }
-    SeenKeys keys = null;
+    KeyPositions keys = null;
     String key;
     int entries = 0;
     while ((key = p.nextFieldName()) != null) {
       entry(++entries);
       if (keys == null) {
-        keys = new SeenKeys();
+        keys = new KeyPositions();
       }
-      if (!keys.add(key)) {
+      if (keys.putIfAbsent(key, entries) >= 0) {
         throw CodecException.invalid(
             "map key " + Quote.json(key) + " is given more than once in field " + f.fullName);
       }

@@ -3,8 +3,6 @@ package dev.gangway.transcoder.internal.codec;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Prints a map field's entries as a JSON object: keys as JSON strings, values as the value type's
@@ -55,11 +53,11 @@ final class WireMaps {
    * position repeats an earlier key.
    */
   private static int[] lastValueFirstPosition(String[] keys) {
-    Map<String, Integer> first = new HashMap<>();
+    KeyPositions first = new KeyPositions();
     int[] order = new int[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      Integer at = first.putIfAbsent(keys[i], i);
-      if (at == null) {
+      int at = first.putIfAbsent(keys[i], i);
+      if (at < 0) {
         order[i] = i;
       } else {
         order[at] = i;

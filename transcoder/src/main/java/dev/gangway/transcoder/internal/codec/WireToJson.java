@@ -31,6 +31,8 @@ final class WireToJson {
   final JsonGenerator g;
   final WireInput in;
   private final boolean rawUtf8;
+  /** Where {@link #writeQuoted} formats a 64-bit integer: 19 digits and a sign. */
+  private final char[] digits = new char[20];
   private int[] recs = new int[64];
   private int top;
   private int depth;
@@ -339,14 +341,14 @@ final class WireToJson {
       case SFIXED32 -> g.writeNumber(in.readFixed32(end));
       case UINT32 -> g.writeNumber(Integer.toUnsignedLong((int) in.readVarint64(end)));
       case FIXED32 -> g.writeNumber(Integer.toUnsignedLong(in.readFixed32(end)));
-      case INT64 -> g.writeString(Long.toString(in.readVarint64(end)));
+      case INT64 -> writeQuoted(in.readVarint64(end));
       case SINT64 -> {
         long v = in.readVarint64(end);
-        g.writeString(Long.toString((v >>> 1) ^ -(v & 1)));
+        writeQuoted((v >>> 1) ^ -(v & 1));
       }
-      case SFIXED64 -> g.writeString(Long.toString(in.readFixed64(end)));
-      case UINT64 -> g.writeString(Long.toUnsignedString(in.readVarint64(end)));
-      case FIXED64 -> g.writeString(Long.toUnsignedString(in.readFixed64(end)));
+      case SFIXED64 -> writeQuoted(in.readFixed64(end));
+      case UINT64 -> writeQuotedUnsigned(in.readVarint64(end));
+      case FIXED64 -> writeQuotedUnsigned(in.readFixed64(end));
       case DOUBLE -> writeDouble(Double.longBitsToDouble(in.readFixed64(end)));
       case FLOAT -> writeFloat(Float.intBitsToFloat(in.readFixed32(end)));
       case BOOL -> g.writeBoolean(in.readVarint64(end) != 0);
@@ -375,6 +377,35 @@ final class WireToJson {
       g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, in.buf, start, end - start);
     } else {
       g.writeString(Base64.getEncoder().encodeToString(Arrays.copyOfRange(in.buf, start, end)));
+    }
+  }
+
+  /**
+   * A 64-bit integer as proto3 JSON writes it, a decimal string, formatted into {@link #digits}:
+   * {@code Long.toString} made a String per value for the generator only to copy it.
+   */
+  void writeQuoted(long v) throws IOException {
+    if (v == Long.MIN_VALUE) {
+      g.writeString("-9223372036854775808"); // has no positive counterpart to format
+      return;
+    }
+    int at = digits.length;
+    long rest = Math.abs(v);
+    do {
+      digits[--at] = (char) ('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    if (v < 0) {
+      digits[--at] = '-';
+    }
+    g.writeString(digits, at, digits.length - at);
+  }
+
+  private void writeQuotedUnsigned(long v) throws IOException {
+    if (v >= 0) {
+      writeQuoted(v);
+    } else {
+      g.writeString(Long.toUnsignedString(v));
     }
   }
 

@@ -12,16 +12,6 @@ import java.util.Arrays;
  * <p>Not thread-safe; one per call.
  */
 final class WireWriter {
-  /**
-   * The largest buffer a thread keeps between calls. A request body's bytes are written into the
-   * thread's buffer and copied out at their exact length: allocating a fresh buffer the size of
-   * the JSON for every body (and touching its fresh pages) cost a tenth of reading an 8 KB body.
-   * Larger bodies get a buffer of their own, so no thread keeps more than this.
-   */
-  private static final int KEPT_MAX = 64 * 1024;
-
-  private static final ThreadLocal<byte[]> KEPT = new ThreadLocal<>();
-
   private byte[] buf;
   private int pos;
   private int[] starts = new int[16];
@@ -39,26 +29,21 @@ final class WireWriter {
   }
 
   /**
-   * A writer on this thread's kept buffer (taken, so a nested call gets its own), for output of
-   * about {@code expected} bytes; {@link #toByteArray} gives the buffer back.
+   * A writer on this thread's {@link KeptBuffer}, for output of about {@code expected} bytes;
+   * {@link #toByteArray} gives the buffer back.
    */
   static WireWriter onThreadBuffer(int expected) {
-    byte[] kept = KEPT.get();
-    if (kept == null) {
-      return new WireWriter(new byte[Math.max(16, Math.min(expected, KEPT_MAX))]);
-    }
-    KEPT.set(null);
-    return new WireWriter(kept);
+    return new WireWriter(KeptBuffer.take(expected));
   }
 
   /**
    * The bytes written so far, as a new array of exactly that length; a writer on a thread's
-   * buffer gives it back (if it did not grow past {@link #KEPT_MAX}) and must not be used after.
+   * buffer gives it back and must not be used after.
    */
   byte[] toByteArray() {
     byte[] bytes = Arrays.copyOf(buf, pos);
-    if (borrowed && buf.length <= KEPT_MAX) {
-      KEPT.set(buf);
+    if (borrowed) {
+      KeptBuffer.give(buf);
     }
     return bytes;
   }

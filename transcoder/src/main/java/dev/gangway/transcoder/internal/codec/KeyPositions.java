@@ -1,0 +1,62 @@
+package dev.gangway.transcoder.internal.codec;
+
+/**
+ * The keys of one map read or printed so far, each with the position where it first came: to
+ * refuse a JSON map key given twice, and to print a map whose wire repeats a key once, with its
+ * last value. Open addressing over strings, compared by identity first (Jackson interns member
+ * names) and then by value; unlike a {@code HashMap} it allocates no node or boxed position per
+ * key, which mattered for maps of many entries.
+ *
+ * <p>Not thread-safe; one per map value.
+ */
+final class KeyPositions {
+  // Starts roomy and grows fourfold: rehashing while a map of many entries is read cost more
+  // than the few hundred bytes a small map wastes.
+  private String[] keys = new String[64];
+  private int[] positions = new int[64];
+  private int size;
+
+  /** Records {@code key} at {@code position} unless it is there: then its first position, else -1. */
+  int putIfAbsent(String key, int position) {
+    if (2 * (size + 1) > keys.length) {
+      grow();
+    }
+    int mask = keys.length - 1;
+    int hash = key.hashCode();
+    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
+      String k = keys[i];
+      if (k == null) {
+        keys[i] = key;
+        positions[i] = position;
+        size++;
+        return -1;
+      }
+      if (k == key || (k.hashCode() == hash && k.equals(key))) {
+        return positions[i];
+      }
+    }
+  }
+
+  private void grow() {
+    String[] oldKeys = keys;
+    int[] oldPositions = positions;
+    keys = new String[oldKeys.length * 4];
+    positions = new int[keys.length];
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      String k = oldKeys[j];
+      if (k != null) {
+        int i = slot(k.hashCode(), mask);
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        positions[i] = oldPositions[j];
+      }
+    }
+  }
+
+  private static int slot(int hash, int mask) {
+    return (hash ^ (hash >>> 16)) & mask;
+  }
+}
