@@ -30,6 +30,11 @@ public final class Responses {
     send(exchange, 200, body.contentType(), body.body());
   }
 
+  /** A success with another status than 200 (a route's {@code status}: 201, 202). */
+  public static void body(HttpServerExchange exchange, int status, RenderedBody body) {
+    send(exchange, status, body.contentType(), body.body());
+  }
+
   public static void error(HttpServerExchange exchange, RenderedError error) {
     send(exchange, error.httpStatus(), error.contentType(), error.body());
   }
