@@ -7,7 +7,6 @@ import dev.gangway.gateway.config.CliOverrides;
 import dev.gangway.gateway.config.ConfigLoader;
 import dev.gangway.gateway.reload.ReloadResult;
 import dev.gangway.gateway.testing.Http;
-import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestDocuments;
 import dev.gangway.gateway.testing.TestServers;
 import java.net.http.HttpRequest;
@@ -47,6 +46,9 @@ class GatewayHttpSemanticsIT {
       "    status: 204",
       "    if_match: etag");
 
+  private static final Path DOCUMENTS =
+      Path.of("target/test-descriptors-documents/documents.binpb");
+
   @RegisterExtension final TestServers servers = new TestServers();
   @TempDir Path dir;
 
@@ -72,7 +74,7 @@ class GatewayHttpSemanticsIT {
     Files.writeString(config, String.join("\n",
         "server: {bind: 127.0.0.1, port: 0, io_threads: 2}",
         "admin: {port: -1}",
-        "descriptors: {paths: ['" + TestConfigs.DESCRIPTORS.toAbsolutePath() + "'], watch: false}",
+        "descriptors: {paths: ['" + DOCUMENTS.toAbsolutePath() + "'], watch: false}",
         "backends:",
         "  - {name: docs, services: [gangway.gwtest.v1.Documents], target: '"
             + documents.target() + "'}",
