@@ -39,6 +39,10 @@ ENV GANGWAY_PORT=8080 \
 EXPOSE 8080 9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${GANGWAY_ADMIN_PORT}/healthz" || exit 1
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# The heap follows the container's memory limit. No -XX:+ExitOnOutOfMemoryError: a reload that
+# runs out of memory building its snapshot must fail and keep the serving one (HeapBudget,
+# BuildFailure), which the flag would turn into a crash; a start that runs out of memory already
+# exits 3 with one line.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 ENTRYPOINT ["java", "-jar", "/app/gangway.jar"]
 CMD ["--config", "/etc/gangway/gangway.yaml"]

@@ -9,6 +9,7 @@ import dev.gangway.gateway.config.ConfigException;
 import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.Durations;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.cors.CorsRoutePolicy;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.config.LimitsConfig;
 import dev.gangway.gateway.http.Admission;
@@ -16,6 +17,9 @@ import dev.gangway.gateway.config.ShutdownConfig;
 import dev.gangway.gateway.http.GatewayHandlers;
 import dev.gangway.gateway.tls.ServerTls;
 import dev.gangway.gateway.http.OpenStreams;
+import dev.gangway.gateway.observe.GatewayMetrics;
+import dev.gangway.gateway.observe.Telemetry;
+import dev.gangway.gateway.observe.Tracing;
 import dev.gangway.gateway.http.ShutdownGate;
 import dev.gangway.gateway.policy.RoutePolicies;
 import dev.gangway.gateway.policy.RoutePolicy;
@@ -80,6 +84,7 @@ public final class GatewayServer implements AutoCloseable {
   private final ReloadStatus reloads;
   private final Admission admission;
   private final Optional<ServerTls> tls;
+  private final Telemetry telemetry;
   private boolean closed;
   /** Whether the thread running {@link #close} was interrupted; only that thread reads it. */
   private boolean interrupted;
@@ -96,7 +101,8 @@ public final class GatewayServer implements AutoCloseable {
       Reloader reloader,
       ReloadStatus reloads,
       Admission admission,
-      Optional<ServerTls> tls) {
+      Optional<ServerTls> tls,
+      Telemetry telemetry) {
     this.channels = channels;
     this.access = access;
     this.snapshots = snapshots;
@@ -110,6 +116,7 @@ public final class GatewayServer implements AutoCloseable {
     this.reloads = reloads;
     this.admission = admission;
     this.tls = tls;
+    this.telemetry = telemetry;
   }
 
   /**
@@ -136,18 +143,25 @@ public final class GatewayServer implements AutoCloseable {
     // JWKS sources and rate limiters outlive snapshots, like channels.
     AccessServices access = new AccessServices();
     List<RoutePolicy.Factory> allPolicies = new java.util.ArrayList<>(policies);
-    // Authentication, then rate limits: after observers and CORS (docs/architecture.md).
+    // CORS answers preflights before authentication, which preflights never pass (they carry no
+    // credentials); then authentication, then rate limits (docs/architecture.md).
+    allPolicies.add(CorsRoutePolicy.factory());
     allPolicies.add(AccessRoutePolicy.factory(access));
     Undertow undertow = null;
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
     Admission admission = new Admission();
     Optional<ServerTls> tls = Optional.empty();
+    // Meters outlive snapshots, so that counts go on across reloads.
+    // Tracing is read at start (tracing.* need a restart), like the listeners.
+    Telemetry telemetry = Telemetry.start(Tracing.start(gatewayConfig.tracing()));
+    GatewayMetrics metrics = telemetry.metrics();
     try {
       if (gatewayConfig.server().tls().isPresent()) {
         tls = Optional.of(ServerTls.start(gatewayConfig.server().tls().get()));
       }
-      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(channels, allPolicies);
+      DefaultSnapshotFactory factory =
+          new DefaultSnapshotFactory(channels, allPolicies, metrics);
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
@@ -158,14 +172,16 @@ public final class GatewayServer implements AutoCloseable {
             noteRestartKeys(gatewayConfig, serving.config(), reloads);
           });
       OpenStreams streams = new OpenStreams();
-      ShutdownGate gate =
-          new ShutdownGate(holder, GatewayHandlers.create(holder, streams, admission));
+      ServerMeters.bind(metrics, admission, streams, holder, reloads, channels);
+      ShutdownGate gate = new ShutdownGate(
+          holder, GatewayHandlers.create(holder, streams, admission, telemetry));
       undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), tls, gate);
-      admin = AdminServer.start(gatewayConfig.admin(),
-          new AdminHandler(holder, () -> names(channels.states()), reloads, gate::stopping));
+      admin = AdminServer.start(gatewayConfig.admin(), new AdminHandler(
+          holder, () -> names(channels.states()), reloads, gate::stopping, metrics::scrape));
       // Shutdown settings are read once: a stop follows the configuration the gateway started with.
       GatewayServer server = new GatewayServer(channels, access, holder, undertow, gate,
-          gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads, admission, tls);
+          gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads, admission, tls,
+          telemetry);
       log.info("listening on {}://{}:{}", tls.isPresent() ? "https" : "http",
           urlHost(server.address.getHostString()), server.httpPort());
       server.adminPort().ifPresent(p ->
@@ -177,6 +193,7 @@ public final class GatewayServer implements AutoCloseable {
       access.close();
       admission.close();
       tls.ifPresent(ServerTls::close);
+      telemetry.close();
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -185,6 +202,7 @@ public final class GatewayServer implements AutoCloseable {
       access.close();
       admission.close();
       tls.ifPresent(ServerTls::close);
+      telemetry.close();
       throw new IOException("interrupted while starting", e);
     }
   }
@@ -342,6 +360,11 @@ public final class GatewayServer implements AutoCloseable {
     return snapshots;
   }
 
+  /** The gateway's meters (what the admin listener's {@code /metrics} shows). */
+  public GatewayMetrics metrics() {
+    return telemetry.metrics();
+  }
+
   /** The backend channels shared by all snapshots. */
   public ChannelRegistry channels() {
     return channels;
@@ -387,6 +410,7 @@ public final class GatewayServer implements AutoCloseable {
     admission.close();
     tls.ifPresent(ServerTls::close);
     admin.ifPresent(AdminServer::close);
+    telemetry.close();
     log.info("stopped {}://{}:{}", tls.isPresent() ? "https" : "http",
         urlHost(address.getHostString()), httpPort());
     if (interrupted) {

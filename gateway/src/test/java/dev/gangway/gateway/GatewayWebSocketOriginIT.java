@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code websocket.allowed_origins}, always the gateway's own and non-browser clients.
  */
 class GatewayWebSocketOriginIT {
-  private static final String REFUSED = " is not allowed: only the gateway's own origin and"
-      + " websocket.allowed_origins may open WebSockets";
+  private static final String REFUSED = " is not allowed: only the gateway's own origin,"
+      + " websocket.allowed_origins and the route's cors.allowed_origins may open WebSockets";
 
   @RegisterExtension final TestServers servers = new TestServers();
 

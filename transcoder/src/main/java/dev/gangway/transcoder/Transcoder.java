@@ -166,6 +166,14 @@ public final class Transcoder {
     return errors.render(failure);
   }
 
+  /**
+   * Every served route whose template matches a raw path, under any HTTP method, most specific
+   * first (for explaining a match; see {@code RouteTable#candidates}).
+   */
+  public List<MethodRoute> candidates(String rawPath) {
+    return routes.candidates(rawPath);
+  }
+
   /** Every served route, in no particular order. */
   public List<MethodRoute> routes() {
     return routes.routes();

@@ -80,6 +80,7 @@ public final class CorpusLoad {
     }
     reachability(transcoder);
     matchSpeed(transcoder);
+    explainSpeed(transcoder);
   }
 
   static Transcoder load(Path set) {
@@ -148,6 +149,52 @@ public final class CorpusLoad {
       allNs = time(big::match, all);
     }
     System.out.printf(Locale.ROOT, "match, every corpus path once: %d ns on average%n", allNs);
+  }
+
+  /**
+   * What {@code /admin/explain}'s candidate list costs per request path: the route table's own
+   * walk ({@link Transcoder#candidates}) over 1,000 corpus paths, against what explain did
+   * before, in the same run: one single-route table per served route, matched once each.
+   */
+  private static void explainSpeed(Transcoder big) {
+    List<MethodRoute> routes = big.routes();
+    int step = Math.max(1, routes.size() / 1000);
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < routes.size(); i += step) {
+      paths.add(RequestPaths.of(routes.get(i).binding().template()));
+    }
+    long candidates = 0;
+    long walkNs = 0;
+    for (int round = 0; round < 5; round++) {
+      long start = System.nanoTime();
+      for (String path : paths) {
+        candidates += big.candidates(path).size();
+      }
+      walkNs = (System.nanoTime() - start) / paths.size();
+    }
+    int before = 5;
+    long start = System.nanoTime();
+    long oldCandidates = 0;
+    for (String path : paths.subList(0, before)) {
+      for (MethodRoute route : routes) {
+        RouteTable<MethodRoute> one = RouteTable.<MethodRoute>builder((a, b) -> 0,
+            MethodRoute::describe).add(route.binding().httpMethod(), route.binding().template(),
+            route).build();
+        String method = route.binding().httpMethod();
+        if (one.match(method.equals(RouteTable.ANY_METHOD) ? "GET" : method, path)
+            instanceof MatchResult.Matched) {
+          oldCandidates++;
+        }
+      }
+    }
+    long tableNs = (System.nanoTime() - start) / before;
+    System.out.printf(Locale.ROOT, "explain candidates: %.1f us per path (route table walk, %d"
+        + " paths, %.2f candidates each), %.1f ms per path with a table per route (before, %d"
+        + " paths), ratio %.0f%n", walkNs / 1e3, paths.size(),
+        candidates / 5.0 / paths.size(), tableNs / 1e6, before, (double) tableNs / walkNs);
+    if (oldCandidates == 0) {
+      throw new IllegalStateException("the old way found no candidate");
+    }
   }
 
   private static long time(

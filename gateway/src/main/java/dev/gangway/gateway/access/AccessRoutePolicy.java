@@ -70,6 +70,10 @@ public final class AccessRoutePolicy implements RoutePolicy {
     if (route instanceof GatewayRoute.Composite c) {
       return access.forComposite(c.plan().name());
     }
+    if (route instanceof GatewayRoute.Rpc r) {
+      // gRPC-Web and Connect reach the same method: the same rules apply.
+      return access.forMethod(r.method().getFullName());
+    }
     return RouteAccess.OPEN; // static files and published documents: public pages and assets
   }
 
@@ -91,11 +95,14 @@ public final class AccessRoutePolicy implements RoutePolicy {
     RouteAccess route = routes.get(matched.route());
     RouteKind kind = matched.kind();
     boolean stream = kind == RouteKind.SERVER_STREAMING || kind == RouteKind.CLIENT_STREAMING
-        || kind == RouteKind.WEBSOCKET;
+        || kind == RouteKind.WEBSOCKET
+        || (matched.route() instanceof GatewayRoute.Rpc r && r.method().isServerStreaming());
     String name = matched.route() instanceof GatewayRoute.Composite c
         ? AccessPolicy.routeName(c.plan().name())
         : matched.route() instanceof GatewayRoute.Transcoded t
-            ? t.method().method().getFullName() : matched.route().describe();
+            ? t.method().method().getFullName()
+            : matched.route() instanceof GatewayRoute.Rpc r
+                ? r.method().getFullName() : matched.route().describe();
     ExchangeCredentials credentials = new ExchangeCredentials(exchange);
     dev.gangway.gateway.auth.Verdict verdict =
         route.requirement().evaluate(new RequestAuth(credentials, false));

@@ -1,24 +1,21 @@
 package dev.gangway.gateway.access;
 
 import dev.gangway.gateway.auth.Credentials;
+import dev.gangway.gateway.tls.ClientCertificate;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.SSLSessionInfo;
 import io.undertow.server.handlers.Cookie;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The credentials of one exchange, read on demand: headers, query parameters (percent-decoded
- * here, since the listener leaves URLs encoded), cookies, the client certificate chain the TLS
- * layer verified, and the peer address.
+ * here, since the listener leaves URLs encoded), cookies, the client certificate the TLS layer
+ * verified (attached by the chain's ClientCertificate stage, read once per connection), and the
+ * peer address.
  *
  * <p>Not thread-safe; confined to the exchange's handling.
  */
@@ -54,23 +51,8 @@ final class ExchangeCredentials implements Credentials {
   }
 
   @Override
-  public List<X509Certificate> clientCertificates() {
-    SSLSessionInfo ssl = exchange.getConnection().getSslSessionInfo();
-    if (ssl == null) {
-      return List.of();
-    }
-    try {
-      List<X509Certificate> chain = new ArrayList<>();
-      for (Certificate certificate : ssl.getPeerCertificates()) {
-        if (certificate instanceof X509Certificate x509) {
-          chain.add(x509);
-        }
-      }
-      return chain;
-    } catch (Exception e) {
-      // No client certificate was presented (or it was not verified): no identity from it.
-      return List.of();
-    }
+  public Optional<ClientCertificate> clientCertificate() {
+    return Optional.ofNullable(exchange.getAttachment(ClientCertificate.ATTACHMENT));
   }
 
   @Override

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin listener's handler: {@code GET /healthz}, {@code /readyz}, {@code /admin/routes},
+ * The admin listener's handler: {@code GET /healthz}, {@code /readyz}, {@code /metrics}
+ * (Prometheus text format), {@code /admin/routes},
  * {@code /admin/status} and {@code /admin/explain?method=GET&path=/v1/...}, all JSON and
  * read-only.
  *
@@ -42,13 +44,16 @@ import org.slf4j.LoggerFactory;
 public final class AdminHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
   private static final String JSON = "application/json";
-  private static final List<String> ENDPOINTS =
-      List.of("/healthz", "/readyz", "/admin/routes", "/admin/status", "/admin/explain");
+  private static final List<String> ENDPOINTS = List.of(
+      "/healthz", "/readyz", "/metrics", "/admin/routes", "/admin/status", "/admin/explain");
+  /** The Prometheus text exposition format (what every Prometheus server scrapes). */
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final SnapshotHolder holder;
   private final BackendStates states;
   private final ReloadStatus reloads;
   private final BooleanSupplier stopping;
+  private final Supplier<String> metrics;
   private final ObjectMapper json =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,6 +65,13 @@ public final class AdminHandler implements HttpHandler {
   /** As above; {@code /readyz} answers 503 once {@code stopping} says the gateway is stopping. */
   public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads,
       BooleanSupplier stopping) {
+    this(holder, states, reloads, stopping, () -> "");
+  }
+
+  /** As above; {@code /metrics} answers what {@code metrics} writes (Prometheus text format). */
+  public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads,
+      BooleanSupplier stopping, Supplier<String> metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.holder = Objects.requireNonNull(holder, "holder");
     this.states = Objects.requireNonNull(states, "states");
     this.reloads = Objects.requireNonNull(reloads, "reloads");
@@ -104,6 +116,10 @@ public final class AdminHandler implements HttpHandler {
     switch (path) {
       case "/healthz" -> send(exchange, 200, Map.of("status", "ok"));
       case "/readyz" -> readyz(exchange, snapshot);
+      case "/metrics" -> {
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PROMETHEUS_TEXT);
+        exchange.getResponseSender().send(metrics.get());
+      }
       case "/admin/routes" -> send(exchange, 200, RoutesView.of(snapshot));
       case "/admin/status" -> send(exchange, 200, StatusView.of(snapshot, states, reloads));
       default -> explain(exchange, snapshot);

@@ -1,10 +1,10 @@
 package dev.gangway.gateway.admin;
 
 import dev.gangway.gateway.auth.Credentials;
+import dev.gangway.gateway.tls.ClientCertificate;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +72,8 @@ final class ExplainCredentials implements Credentials {
   }
 
   @Override
-  public List<X509Certificate> clientCertificates() {
-    return List.of();
+  public Optional<ClientCertificate> clientCertificate() {
+    return Optional.empty();
   }
 
   @Override

@@ -2,26 +2,24 @@ package dev.gangway.gateway.auth;
 
 import dev.gangway.gateway.config.AuthConfig.CertConsumer;
 import dev.gangway.gateway.config.AuthConfig.ClientCertProvider;
-import java.security.cert.CertificateParsingException;
-import java.security.cert.X509Certificate;
-import java.util.Collection;
+import dev.gangway.gateway.tls.ClientCertificate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 
 /**
  * Client certificates that the front end's TLS layer has already verified against its trusted CA
  * (mTLS), mapped to consumers by subject DN or subject alternative name. This class does no
- * chain validation of its own: an unverified certificate never reaches it.
+ * chain validation of its own: an unverified certificate never reaches it. It reads the
+ * certificate the chain attached ({@link ClientCertificate#ATTACHMENT}), the same one that
+ * {@code forward_client_cert} sends to backends.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ClientCertAuthenticator implements Authenticator {
-  /** SAN types (RFC 5280 GeneralName tags) that name a consumer: email, DNS, URI, IP. */
-  private static final List<Integer> NAME_TYPES = List.of(1, 2, 6, 7);
-
   private final String name;
   /** By canonical RFC 2253 DN, so spacing and case in the config do not matter. */
   private final Map<String, String> bySubject = new HashMap<>();
@@ -48,44 +46,23 @@ public final class ClientCertAuthenticator implements Authenticator {
 
   @Override
   public Authentication authenticate(Credentials credentials) {
-    List<X509Certificate> chain = credentials.clientCertificates();
-    if (chain.isEmpty()) {
+    Optional<ClientCertificate> presented = credentials.clientCertificate();
+    if (presented.isEmpty()) {
       return new Authentication.Absent("connect with a client certificate (mTLS)");
     }
-    X509Certificate leaf = chain.get(0);
-    String subject = leaf.getSubjectX500Principal().getName(X500Principal.RFC2253);
-    String consumer =
-        bySubject.get(leaf.getSubjectX500Principal().getName(X500Principal.CANONICAL));
-    if (consumer == null) {
-      consumer = sanConsumer(leaf);
+    ClientCertificate certificate = presented.get();
+    String consumer = bySubject.get(
+        certificate.leaf().getSubjectX500Principal().getName(X500Principal.CANONICAL));
+    // SANs as the certificate lists them: email, DNS, URI, IP (ClientCertificate's kinds).
+    for (int i = 0; consumer == null && i < certificate.subjectAlternativeNames().size(); i++) {
+      consumer = bySan.get(certificate.subjectAlternativeNames().get(i));
     }
     if (consumer == null) {
-      return new Authentication.Rejected("client certificate " + subject
+      return new Authentication.Rejected("client certificate " + certificate.subject()
           + " is not a known consumer");
     }
     return new Authentication.Verified(
-        new Identity(name, consumer, subject, List.of(), Map.of()));
-  }
-
-  private String sanConsumer(X509Certificate leaf) {
-    Collection<List<?>> sans;
-    try {
-      sans = leaf.getSubjectAlternativeNames();
-    } catch (CertificateParsingException e) {
-      return null;
-    }
-    if (sans == null) {
-      return null;
-    }
-    for (List<?> san : sans) {
-      if (san.size() >= 2 && NAME_TYPES.contains(san.get(0)) && san.get(1) instanceof String v) {
-        String consumer = bySan.get(v);
-        if (consumer != null) {
-          return consumer;
-        }
-      }
-    }
-    return null;
+        new Identity(name, consumer, certificate.subject(), List.of(), Map.of()));
   }
 
   static boolean sameName(String a, String b) {

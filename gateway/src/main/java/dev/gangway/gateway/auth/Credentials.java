@@ -1,8 +1,7 @@
 package dev.gangway.gateway.auth;
 
+import dev.gangway.gateway.tls.ClientCertificate;
 import java.net.InetAddress;
-import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,8 +20,11 @@ public interface Credentials {
   /** The value of a cookie. */
   Optional<String> cookie(String name);
 
-  /** The client certificate chain the TLS layer verified, leaf first; empty without mTLS. */
-  List<X509Certificate> clientCertificates();
+  /**
+   * The client certificate the TLS handshake verified ({@link ClientCertificate#ATTACHMENT});
+   * empty without mTLS.
+   */
+  Optional<ClientCertificate> clientCertificate();
 
   /** The address of the TCP peer. */
   Optional<InetAddress> peerAddress();

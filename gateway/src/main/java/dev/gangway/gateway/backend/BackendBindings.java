@@ -1,5 +1,8 @@
 package dev.gangway.gateway.backend;
 
+import dev.gangway.gateway.observe.BackendCallObserver;
+import dev.gangway.gateway.observe.GatewayMetrics;
+
 import com.google.protobuf.Descriptors;
 import dev.gangway.gateway.config.BackendConfig;
 import dev.gangway.gateway.config.GatewayConfig;
@@ -72,7 +75,22 @@ public final class BackendBindings {
   public static BackendBindings build(GatewayConfig config, Transcoder transcoder,
       ChannelRegistry channels, Collection<Descriptors.MethodDescriptor> extra)
       throws BackendSetupException {
+    return build(config, transcoder, channels, extra, GatewayMetrics.none());
+  }
+
+  /**
+   * Like {@link #build(GatewayConfig, Transcoder, ChannelRegistry, Collection)}, with every bound
+   * method's calls measured in {@code metrics} ({@link BackendCallObserver} on its channel, its
+   * meters resolved here, once per snapshot).
+   *
+   * @throws BackendSetupException when a backend's settings cannot make a channel
+   */
+  public static BackendBindings build(GatewayConfig config, Transcoder transcoder,
+      ChannelRegistry channels, Collection<Descriptors.MethodDescriptor> extra,
+      GatewayMetrics metrics)
+      throws BackendSetupException {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(extra, "extra");
     Objects.requireNonNull(transcoder, "transcoder");
     Objects.requireNonNull(channels, "channels");
@@ -100,9 +118,10 @@ public final class BackendBindings {
       }
       Duration timeout = routeTimeouts.getOrDefault(
           method.getFullName(), defaultTimeout(method, backend, config));
+      MethodDescriptor<byte[], byte[]> grpcMethod = grpcMethod(method);
       methods.put(method, new BoundMethod(
-          grpcMethod(method),
-          backend.map(b -> (Channel) byBackend.get(b.name())),
+          grpcMethod,
+          backend.map(b -> observed(byBackend.get(b.name()), b.name(), grpcMethod, metrics)),
           backend.map(BackendConfig::name),
           timeout));
     }
@@ -112,6 +131,16 @@ public final class BackendBindings {
           "no backend serves this service; its routes answer 503 UNAVAILABLE"));
     }
     return new BackendBindings(Collections.unmodifiableMap(methods), patterns, problems);
+  }
+
+  /** The backend's channel with the method's calls measured, when {@code metrics} count. */
+  private static Channel observed(Channel channel, String backend,
+      MethodDescriptor<byte[], byte[]> method, GatewayMetrics metrics) {
+    if (!metrics.counting()) {
+      return channel;
+    }
+    return new ObservedChannel(channel,
+        new BackendCallObserver(metrics.backend(backend, method.getFullMethodName())));
   }
 
   /**

@@ -49,10 +49,12 @@ public final class CompositeRun {
   private final InFlight inFlight = new InFlight();
   private int remaining;
   private boolean finished;
+  private final CallOptions base;
 
   private CompositeRun(CompositePlan plan, RequestInputs inputs, Executor executor,
-      Duration timeout, Consumer<CompositeOutcome> completion) {
+      Duration timeout, Consumer<CompositeOutcome> completion, CallOptions base) {
     this.plan = plan;
+    this.base = base;
     this.inputs = inputs;
     this.executor = executor;
     this.timeout = timeout;
@@ -74,10 +76,19 @@ public final class CompositeRun {
    */
   public static CompositeRun start(CompositePlan plan, RequestInputs inputs, Executor executor,
       Duration timeout, Consumer<CompositeOutcome> completion) {
+    return start(plan, inputs, executor, timeout, CallOptions.DEFAULT, completion);
+  }
+
+  /**
+   * As above; every call's options start from {@code base} (which carries the request's record
+   * to the backend call observer: each call its own client span, the request id forwarded).
+   */
+  public static CompositeRun start(CompositePlan plan, RequestInputs inputs, Executor executor,
+      Duration timeout, CallOptions base, Consumer<CompositeOutcome> completion) {
     CompositeRun run = new CompositeRun(Objects.requireNonNull(plan, "plan"),
         Objects.requireNonNull(inputs, "inputs"), Objects.requireNonNull(executor, "executor"),
         Objects.requireNonNull(timeout, "timeout"),
-        Objects.requireNonNull(completion, "completion"));
+        Objects.requireNonNull(completion, "completion"), Objects.requireNonNull(base, "base"));
     run.guarded(run::advance);
     return run;
   }
@@ -176,7 +187,7 @@ public final class CompositeRun {
       return;
     }
     Deadline cap = Deadline.after(call.cap().toNanos(), TimeUnit.NANOSECONDS);
-    CallOptions options = CallOptions.DEFAULT
+    CallOptions options = base
         .withDeadline(deadline.minimum(cap))
         .withExecutor(executor);
     Channel channel = call.bound().channel().get();

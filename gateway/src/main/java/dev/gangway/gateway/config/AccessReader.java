@@ -55,11 +55,7 @@ final class AccessReader {
       ConfigNode matchNode = item.get("match");
       List<String> match = new ArrayList<>();
       for (ConfigNode selectorNode : matchNode.items()) {
-        String selector = selectorNode.requiredText();
-        if (!SELECTOR.matcher(selector).matches()) {
-          throw selectorNode.error(ConfigNode.quote(selector) + " is not a route selector (use"
-              + " pkg.Service.Method, pkg.Service.*, pkg.*, * or composite:NAME)");
-        }
+        String selector = selector(selectorNode);
         String earlier = selectorToRule.putIfAbsent(selector, item.path());
         if (earlier != null) {
           throw selectorNode.error(ConfigNode.quote(selector) + " is already matched by "
@@ -78,6 +74,19 @@ final class AccessReader {
           limitNames(item.get("rate_limits"), limits)));
     }
     return new AccessConfig(defaultRule, rules);
+  }
+
+  /**
+   * A route selector: {@code pkg.Service.Method}, {@code pkg.Service.*}, {@code pkg.*}, {@code *}
+   * or {@code composite:NAME} (also the selectors of {@code cors.routes}).
+   */
+  static String selector(ConfigNode node) throws ConfigException {
+    String selector = node.requiredText();
+    if (!SELECTOR.matcher(selector).matches()) {
+      throw node.error(ConfigNode.quote(selector) + " is not a route selector (use"
+          + " pkg.Service.Method, pkg.Service.*, pkg.*, * or composite:NAME)");
+    }
+    return selector;
   }
 
   private static Requirement requirementOrPublic(ConfigNode node, AuthConfig auth)

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  * {@code transcoding} section by {@link TranscodingReader}, composites by {@link CompositeReader},
  * static files by {@link StaticReader}, the {@code websocket} section by {@link WebSocketReader},
  * {@code auth}, {@code access} and {@code rate_limits} by {@link AuthReader},
- * {@link AccessReader} and {@link RateLimitsReader}, {@code openapi} by {@link OpenApiReader}.
+ * {@link AccessReader} and {@link RateLimitsReader}, {@code cors} by {@link CorsReader},
+ * {@code openapi} by {@link OpenApiReader}.
  */
 final class ConfigReader {
   static final List<String> KEYS = List.of(
       "server", "admin", "descriptors", "backends", "routes", "transcoding", "headers",
       "composites", "static", "websocket", "limits", "shutdown", "auth", "access",
-      "rate_limits", "openapi");
+      "rate_limits", "cors", "openapi", "access_log", "tracing");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
       "stream_format", "stream_timeout", "tls", "h2c", "trusted_proxies");
@@ -40,6 +41,8 @@ final class ConfigReader {
       ConfigNode.choices(DescriptorsConfig.BreakingChangePolicy.values(),
           DescriptorsConfig.BreakingChangePolicy::spelling);
   static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
+  static final List<String> TRACING_KEYS =
+      List.of("enabled", "endpoint", "sample_ratio", "service_name");
   static final List<String> ROUTE_KEYS = List.of("method", "timeout", "status", "location",
       "etag", "if_match", "if_none_match", "response_headers");
   /** A dotted proto field path, {@code a.b_c}. */
@@ -82,7 +85,10 @@ final class ConfigReader {
         auth,
         AccessReader.read(root.get("access"), auth, rateLimits),
         rateLimits,
-        OpenApiReader.read(root.get("openapi")));
+        CorsReader.read(root.get("cors")),
+        OpenApiReader.read(root.get("openapi")),
+        AccessLogReader.read(root.get("access_log"), auth),
+        tracing(root.get("tracing")));
   }
 
   static ServerConfig server(ConfigNode node, Path base) throws ConfigException {
@@ -137,6 +143,23 @@ final class ConfigReader {
         clientAuth,
         node.get("forward_client_cert").bool().orElse(false),
         node.get("reload_interval").duration().orElse(ServerTlsConfig.DEFAULT_RELOAD_INTERVAL)));
+  }
+
+  static TracingConfig tracing(ConfigNode node) throws ConfigException {
+    node.mapping(TRACING_KEYS);
+    TracingConfig d = TracingConfig.DEFAULT;
+    Optional<String> endpoint = node.get("endpoint").text();
+    if (endpoint.isPresent() && !endpoint.get().startsWith("http://")
+        && !endpoint.get().startsWith("https://")) {
+      throw node.get("endpoint").error(ConfigNode.quote(endpoint.get())
+          + " is not an http:// or https:// URL (the OTLP/HTTP collector, e.g."
+          + " http://otel-collector:4318)");
+    }
+    return new TracingConfig(
+        node.get("enabled").bool().orElse(d.enabled()),
+        endpoint,
+        AccessLogReader.fraction(node.get("sample_ratio"), d.sampleRatio()),
+        node.get("service_name").text().orElse(d.serviceName()));
   }
 
   static ShutdownConfig shutdown(ConfigNode node) throws ConfigException {

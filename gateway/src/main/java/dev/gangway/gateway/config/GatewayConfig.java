@@ -25,14 +25,18 @@ public record GatewayConfig(
     AuthConfig auth,
     AccessConfig access,
     RateLimitsConfig rateLimits,
-    OpenApiConfig openApi) {
+    CorsConfig cors,
+    OpenApiConfig openApi,
+    AccessLogConfig accessLog,
+    TracingConfig tracing) {
 
   /** What the gateway runs with when there is no config file and no flag. */
   public static final GatewayConfig DEFAULT = new GatewayConfig(
       ServerConfig.DEFAULT, AdminConfig.DEFAULT, DescriptorsConfig.DEFAULT, List.of(), List.of(),
       TranscoderOptions.DEFAULT, HeadersConfig.DEFAULT, List.of(), List.of(),
       WebSocketConfig.DEFAULT, LimitsConfig.DEFAULT, ShutdownConfig.DEFAULT, AuthConfig.DEFAULT,
-      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, OpenApiConfig.DEFAULT);
+      AccessConfig.DEFAULT, RateLimitsConfig.DEFAULT, CorsConfig.DEFAULT,
+      OpenApiConfig.DEFAULT, AccessLogConfig.DEFAULT, TracingConfig.DEFAULT);
 
   public GatewayConfig {
     Objects.requireNonNull(server, "server");
@@ -50,7 +54,10 @@ public record GatewayConfig(
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(cors, "cors");
     Objects.requireNonNull(openApi, "openApi");
+    Objects.requireNonNull(accessLog, "accessLog");
+    Objects.requireNonNull(tracing, "tracing");
   }
 
   /**
@@ -86,7 +93,10 @@ public record GatewayConfig(
     private AuthConfig auth;
     private AccessConfig access;
     private RateLimitsConfig rateLimits;
+    private CorsConfig cors;
     private OpenApiConfig openApi;
+    private AccessLogConfig accessLog;
+    private TracingConfig tracing;
 
     private Builder(GatewayConfig from) {
       server = from.server;
@@ -104,7 +114,10 @@ public record GatewayConfig(
       auth = from.auth;
       access = from.access;
       rateLimits = from.rateLimits;
+      cors = from.cors;
       openApi = from.openApi;
+      accessLog = from.accessLog;
+      tracing = from.tracing;
     }
 
     public Builder server(ServerConfig value) {
@@ -182,15 +195,30 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder cors(CorsConfig value) {
+      cors = value;
+      return this;
+    }
+
     public Builder openApi(OpenApiConfig value) {
       openApi = value;
+      return this;
+    }
+
+    public Builder accessLog(AccessLogConfig value) {
+      accessLog = value;
+      return this;
+    }
+
+    public Builder tracing(TracingConfig value) {
+      tracing = value;
       return this;
     }
 
     public GatewayConfig build() {
       return new GatewayConfig(server, admin, descriptors, backends, routes, transcoding, headers,
           composites, staticFiles, webSocket, limits, shutdown, auth, access, rateLimits,
-          openApi);
+          cors, openApi, accessLog, tracing);
     }
   }
 }

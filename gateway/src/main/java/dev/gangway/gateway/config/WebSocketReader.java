@@ -35,18 +35,23 @@ final class WebSocketReader {
       return text;
     }
     String normalized = text.toLowerCase(Locale.ROOT);
-    try {
-      URI uri = new URI(normalized);
-      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-      boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty();
-      if (web && uri.getHost() != null && bare && uri.getRawQuery() == null
-          && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
-        return normalized;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
+    if (isOrigin(normalized)) {
+      return normalized;
     }
     throw node.error(ConfigNode.quote(text) + " is not an origin (use scheme://host[:port],"
         + " e.g. https://app.example.com, with no path, or * for any)");
+  }
+
+  /** Whether lower-case {@code text} is a web origin, {@code http(s)://host[:port]}. */
+  static boolean isOrigin(String text) {
+    try {
+      URI uri = new URI(text);
+      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty();
+      return web && uri.getHost() != null && bare && uri.getRawQuery() == null
+          && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -40,6 +40,25 @@ public enum GatewayError {
   /** A malformed {@code grpc-timeout} header. */
   BAD_GRPC_TIMEOUT(400, Code.INVALID_ARGUMENT,
       "header {}: \"{}\" is not a gRPC timeout (1 to 8 digits, then H, M, S, m, u or n)"),
+  /** A malformed Connect {@code connect-timeout-ms} header. */
+  BAD_CONNECT_TIMEOUT(400, Code.INVALID_ARGUMENT,
+      "header {}: \"{}\" is not a Connect timeout (1 to 10 digits, milliseconds)"),
+  /** A gRPC-Web or Connect request for a method no loaded service has. */
+  RPC_UNKNOWN_METHOD(501, Code.UNIMPLEMENTED, "unknown method {} (no loaded service has it)"),
+  /** A gRPC-Web or Connect body whose frames or base64 do not parse. */
+  RPC_BAD_FRAME(400, Code.INVALID_ARGUMENT, "request body: {}"),
+  /** A gRPC-Web or Connect frame with the compressed flag: only identity is served. */
+  RPC_COMPRESSED(501, Code.UNIMPLEMENTED,
+      "request body: the frame at byte {} is compressed; the gateway takes identity only"),
+  /** Client and bidirectional streams need a full-duplex body gRPC-Web and Connect over HTTP/1.1 lack. */
+  RPC_CLIENT_STREAM(501, Code.UNIMPLEMENTED,
+      "{} is a client or bidirectional streaming method; gRPC-Web and Connect serve unary and"
+          + " server-streaming methods (use the WebSocket route)"),
+  /** A Connect request whose content type is unary for a streaming method, or the reverse. */
+  RPC_WRONG_SHAPE(415, Code.INVALID_ARGUMENT, "{} is a {} method: send Content-Type {}"),
+  /** Content-Encoding or Connect-Content-Encoding other than identity. */
+  RPC_ENCODING(501, Code.UNIMPLEMENTED,
+      "header {}: \"{}\" is not served; send the request uncompressed (identity)"),
   /** A request header that cannot become gRPC metadata. */
   BAD_HEADER(400, Code.INVALID_ARGUMENT, "header {}: {}"),
   /** An upgrade of a unary method's path. */
@@ -52,10 +71,18 @@ public enum GatewayError {
   WEBSOCKET_HANDSHAKE(400, Code.INVALID_ARGUMENT,
       "invalid WebSocket handshake: Sec-WebSocket-Key and Sec-WebSocket-Version: 13 are"
           + " required"),
-  /** A browser origin {@code websocket.allowed_origins} does not list. */
+  /** A browser origin neither {@code websocket.allowed_origins} nor CORS allows. */
   WEBSOCKET_ORIGIN(403, Code.PERMISSION_DENIED,
-      "WebSocket origin {} is not allowed: only the gateway's own origin and"
-          + " websocket.allowed_origins may open WebSockets"),
+      "WebSocket origin {} is not allowed: only the gateway's own origin,"
+          + " websocket.allowed_origins and the route's cors.allowed_origins may open WebSockets"),
+  /** A CORS preflight from an origin the route's {@code cors.allowed_origins} does not list. */
+  CORS_ORIGIN(403, Code.PERMISSION_DENIED, "CORS: origin {} is not allowed (cors.allowed_origins)"),
+  /** A CORS preflight asking for a method {@code cors.allowed_methods} does not list. */
+  CORS_METHOD(403, Code.PERMISSION_DENIED,
+      "CORS: method {} is not allowed (cors.allowed_methods: {})"),
+  /** A CORS preflight asking for a request header {@code cors.allowed_headers} does not list. */
+  CORS_HEADER(403, Code.PERMISSION_DENIED,
+      "CORS: request header {} is not allowed (cors.allowed_headers)"),
   /** Raw {@code google.api.HttpBody} streams over WebSocket. */
   WEBSOCKET_RAW_BYTES(501, Code.UNIMPLEMENTED,
       "streams of raw google.api.HttpBody bytes are not served over WebSocket (use plain HTTP on"

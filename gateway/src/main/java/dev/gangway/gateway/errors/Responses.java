@@ -1,6 +1,8 @@
 package dev.gangway.gateway.errors;
 
 import com.google.rpc.Code;
+import dev.gangway.gateway.observe.Rejection;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -8,6 +10,7 @@ import dev.gangway.transcoder.internal.json.ErrorRenderer;
 import dev.gangway.transcoder.render.RenderedBody;
 import dev.gangway.transcoder.render.RenderedError;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
@@ -27,6 +30,7 @@ public final class Responses {
   private Responses() {}
 
   public static void body(HttpServerExchange exchange, RenderedBody body) {
+    RequestRecord.noteCode(exchange, Code.OK_VALUE);
     send(exchange, 200, body.contentType(), body.body());
   }
 
@@ -35,7 +39,27 @@ public final class Responses {
     send(exchange, status, body.contentType(), body.body());
   }
 
+  /**
+   * How a request whose protocol has its own error format (gRPC-Web, Connect) gets its errors:
+   * set on the exchange by the route stage, used by every error this class writes, so that the
+   * policy stage's rejections, 404s and 413s reach such clients in their protocol's terms.
+   */
+  public static final AttachmentKey<ErrorFormat> ERROR_FORMAT =
+      AttachmentKey.create(ErrorFormat.class);
+
+  /** Writes a rendered error in another protocol's format and completes the exchange. */
+  @FunctionalInterface
+  public interface ErrorFormat {
+    void send(HttpServerExchange exchange, RenderedError error);
+  }
+
   public static void error(HttpServerExchange exchange, RenderedError error) {
+    RequestRecord.noteCode(exchange, error.code());
+    ErrorFormat format = exchange.getAttachment(ERROR_FORMAT);
+    if (format != null && !exchange.isResponseStarted()) {
+      format.send(exchange, error);
+      return;
+    }
     send(exchange, error.httpStatus(), error.contentType(), error.body());
   }
 
@@ -55,6 +79,7 @@ public final class Responses {
    */
   public static void busy(HttpServerExchange exchange, Transcoder transcoder, String message) {
     exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+    RequestRecord.noteRejection(exchange, Rejection.BUSY);
     error(exchange, transcoder, new TranscodingException(Code.UNAVAILABLE, 503, message));
   }
 

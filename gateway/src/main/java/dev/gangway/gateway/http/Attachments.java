@@ -15,6 +15,8 @@ final class Attachments {
   static final AttachmentKey<RouteMatch> MATCH = AttachmentKey.create(RouteMatch.class);
   /** A match of a transcoded route, set by {@link RouteKindHandler}. */
   static final AttachmentKey<Routed> ROUTED = AttachmentKey.create(Routed.class);
+  /** The browser RPC protocol of a gRPC-Web or Connect request, set by {@link RouteHandler}. */
+  static final AttachmentKey<RpcWire> RPC_WIRE = AttachmentKey.create(RpcWire.class);
   /** The call's deadline, set by {@link DeadlineHandler}. */
   static final AttachmentKey<Duration> TIMEOUT = AttachmentKey.create(Duration.class);
   /** The backend calls' request metadata, set by {@link MetadataHandler}. */

@@ -30,10 +30,6 @@ final class BackendStatus {
    */
   static com.google.rpc.Status ofFailedCall(
       Status status, Metadata trailers, Routed routed, CallDeadline deadline) {
-    if (status.getCause() != null) {
-      log.debug("{} via backend {}: {}", routed.route().grpcMethodName(),
-          routed.bound().backendName().orElse("?"), status, status.getCause());
-    }
     return toRpc(status, trailers, routed, deadline.timeout(), deadline.passed());
   }
 
@@ -42,8 +38,19 @@ final class BackendStatus {
    */
   static com.google.rpc.Status toRpc(
       Status status, Metadata trailers, Routed routed, Duration timeout, boolean deadlinePassed) {
-    String method = routed.route().grpcMethodName();
-    String backend = routed.bound().backendName().orElse("?");
+    return toRpc(status, trailers, routed.route().grpcMethodName(),
+        routed.bound().backendName().orElse("?"), timeout, deadlinePassed);
+  }
+
+  /**
+   * As above, for a call named {@code method} ({@code package.Service/Method}) to
+   * {@code backend}; the cause of a locally made status goes to the debug log.
+   */
+  static com.google.rpc.Status toRpc(Status status, Metadata trailers, String method,
+      String backend, Duration timeout, boolean deadlinePassed) {
+    if (status.getCause() != null) {
+      log.debug("{} via backend {}: {}", method, backend, status, status.getCause());
+    }
     if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && deadlinePassed) {
       return GatewayError.BACKEND_DEADLINE.status(Durations.format(timeout), method);
     }

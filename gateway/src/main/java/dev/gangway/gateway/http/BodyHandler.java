@@ -3,6 +3,7 @@ package dev.gangway.gateway.http;
 import dev.gangway.gateway.config.ServerConfig;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.transcoder.Transcoder;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
@@ -44,9 +45,10 @@ final class BodyHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    Routed routed = exchange.getAttachment(Attachments.ROUTED);
-    ServerConfig server = routed.snapshot().config().server();
-    Transcoder transcoder = routed.snapshot().transcoder();
+    // Transcoded, gRPC-Web and Connect routes alike: only the snapshot is needed here.
+    RuntimeSnapshot snapshot = RequestSnapshot.attached(exchange);
+    ServerConfig server = snapshot.config().server();
+    Transcoder transcoder = snapshot.transcoder();
     long limit = server.maxRequestBodyBytes();
     String contentLength = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
     if (contentLength != null && exceeds(contentLength, limit)) {
@@ -60,7 +62,7 @@ final class BodyHandler implements HttpHandler {
             () -> timedOut(exchange, transcoder, settled), server.readTimeout().toMillis(),
             TimeUnit.MILLISECONDS);
     BodyBuffer buffer = new BodyBuffer(admission,
-        routed.snapshot().config().limits().maxBufferedBodyBytes(), limit,
+        snapshot.config().limits().maxBufferedBodyBytes(), limit,
         exchange.getRequestContentLength());
     exchange.putAttachment(Attachments.BODY_BUFFER, buffer);
     exchange.addExchangeCompleteListener((ex, nextListener) -> {
@@ -80,7 +82,7 @@ final class BodyHandler implements HttpHandler {
           if (appended != BodyBuffer.Append.OK) {
             if (settle(settled, timer)) {
               receiver.pause();
-              refuse(ex, routed, appended, limit);
+              refuse(ex, snapshot, appended, limit);
             }
             return;
           }
@@ -100,15 +102,15 @@ final class BodyHandler implements HttpHandler {
   }
 
   private static void refuse(
-      HttpServerExchange exchange, Routed routed, BodyBuffer.Append why, long limit) {
-    Transcoder transcoder = routed.snapshot().transcoder();
+      HttpServerExchange exchange, RuntimeSnapshot snapshot, BodyBuffer.Append why, long limit) {
+    Transcoder transcoder = snapshot.transcoder();
     if (why == BodyBuffer.Append.TOO_LARGE) {
       tooLarge(exchange, transcoder, limit);
       return;
     }
     exchange.setPersistent(false); // the rest of the body is never read
     Responses.busy(exchange, transcoder, "the gateway holds its limit of "
-        + routed.snapshot().config().limits().maxBufferedBodyBytes()
+        + snapshot.config().limits().maxBufferedBodyBytes()
         + " bytes of request bodies (limits.max_buffered_bodies)");
   }
 

@@ -6,6 +6,8 @@ import dev.gangway.gateway.compose.CompositePlan;
 import dev.gangway.gateway.compose.CompositeRun;
 import dev.gangway.gateway.compose.RequestInputs;
 import dev.gangway.gateway.errors.Responses;
+import io.grpc.CallOptions;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.routing.GatewayRoute;
 import dev.gangway.gateway.routing.RouteMatch;
@@ -58,7 +60,7 @@ final class CompositeHandler implements HttpHandler {
   private static void start(HttpServerExchange exchange, Transcoder transcoder, CompositePlan plan,
       RequestInputs inputs, Duration timeout) {
     CompositeRun run = CompositeRun.start(plan, inputs, exchange.getIoThread(), timeout,
-        outcome -> Responses.guarded(exchange, () -> respond(exchange, transcoder, outcome)));
+        RequestRecord.withRecord(CallOptions.DEFAULT, exchange), outcome -> Responses.guarded(exchange, () -> respond(exchange, transcoder, outcome)));
     if (run.finished()) {
       return;
     }
@@ -80,11 +82,14 @@ final class CompositeHandler implements HttpHandler {
   private static void respond(
       HttpServerExchange exchange, Transcoder transcoder, CompositeOutcome outcome) {
     if (outcome instanceof CompositeOutcome.Composed composed) {
+      RequestRecord.noteComposite(exchange, composed.partial().isEmpty()
+          ? RequestRecord.CompositeResult.OK : RequestRecord.CompositeResult.PARTIAL);
       if (!composed.partial().isEmpty()) {
         exchange.getResponseHeaders().put(PARTIAL_HEADER, String.join(",", composed.partial()));
       }
       Responses.body(exchange, new RenderedBody(RenderedBody.JSON, composed.body()));
     } else {
+      RequestRecord.noteComposite(exchange, RequestRecord.CompositeResult.FAILED);
       Responses.error(exchange,
           transcoder.renderError(((CompositeOutcome.Failed) outcome).status()));
     }

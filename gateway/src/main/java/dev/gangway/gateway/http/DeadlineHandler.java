@@ -15,7 +15,8 @@ import java.util.Objects;
  * method's as {@link dev.gangway.gateway.backend.BoundMethod#timeout()} has it: the route's, else
  * for a streaming method the server's {@code stream_timeout}, else the backend's; a composite's
  * {@code timeout}), shortened by the client's {@code grpc-timeout} header, which is itself capped
- * at the server's {@code max_grpc_timeout}. A malformed header is a 400 naming it. Attaches
+ * at the server's {@code max_grpc_timeout}; for a gRPC-Web or Connect route also by Connect's
+ * {@code connect-timeout-ms}, capped the same way. A malformed header is a 400 naming it. Attaches
  * {@link Attachments#TIMEOUT}.
  *
  * <p>Immutable and thread-safe.
@@ -33,8 +34,11 @@ final class DeadlineHandler implements HttpHandler {
     GatewayRoute route = ((RouteMatch.Matched) exchange.getAttachment(Attachments.MATCH)).route();
     Duration timeout;
     try {
-      timeout = GrpcTimeout.shorten(
-          exchange, routeTimeout(route), snapshot.config().server().maxGrpcTimeout());
+      Duration cap = snapshot.config().server().maxGrpcTimeout();
+      timeout = GrpcTimeout.shorten(exchange, routeTimeout(route), cap);
+      if (route instanceof GatewayRoute.Rpc) {
+        timeout = GrpcTimeout.shortenConnect(exchange, timeout, cap);
+      }
     } catch (TranscodingException e) {
       Responses.error(exchange, snapshot.transcoder(), e);
       return;
@@ -46,6 +50,9 @@ final class DeadlineHandler implements HttpHandler {
   private static Duration routeTimeout(GatewayRoute route) {
     if (route instanceof GatewayRoute.Composite composite) {
       return composite.plan().timeout();
+    }
+    if (route instanceof GatewayRoute.Rpc rpc) {
+      return rpc.bound().timeout();
     }
     return ((GatewayRoute.Transcoded) route).bound().timeout();
   }

@@ -3,12 +3,14 @@ package dev.gangway.gateway.http;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.server.protocol.http2.Http2ServerConnection;
 import java.io.IOException;
 import org.xnio.ChannelListener;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
- * Notices a client closing its HTTP/1.1 connection while the gateway waits for the backend.
+ * Notices a client closing its HTTP/1.1 connection (or resetting its HTTP/2 stream, see {@link
+ * StreamResetWatcher}) while the gateway waits for the backend.
  *
  * <p>Undertow stops reading a connection while an exchange runs, so a client that goes away is
  * noticed only when the response is written, after the backend did all the work. Once the request
@@ -29,10 +31,14 @@ final class DisconnectWatcher implements ChannelListener<ConduitStreamSourceChan
   }
 
   /**
-   * Starts watching; a no-op where this cannot work (not HTTP/1.1, body not fully read, pipelined
-   * bytes already buffered).
+   * Starts watching; for HTTP/2, the stream's reset ({@link StreamResetWatcher}); a no-op where
+   * this cannot work (HTTP/1.1 with the body not fully read or pipelined bytes already buffered).
    */
   static void watch(HttpServerExchange exchange, Runnable onDisconnect) {
+    if (exchange.getConnection() instanceof Http2ServerConnection) {
+      StreamResetWatcher.watch(exchange, onDisconnect);
+      return;
+    }
     if (!(exchange.getConnection() instanceof HttpServerConnection connection)
         || !exchange.isRequestComplete()
         || connection.getExtraBytes() != null) {

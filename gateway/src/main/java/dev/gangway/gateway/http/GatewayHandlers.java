@@ -1,5 +1,9 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.observe.AccessLog;
+import dev.gangway.gateway.observe.GatewayMetrics;
+import dev.gangway.gateway.observe.Telemetry;
+import dev.gangway.gateway.observe.Tracing;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.gateway.routing.RouteKind;
 import io.undertow.server.HttpHandler;
@@ -12,7 +16,10 @@ import java.util.Objects;
  * Assembles the gateway's request path, the one place where the handler chain is put together:
  *
  * <pre>
- * ErrorGuard (any throw: logged 500, constant body)
+ * Observe: request id (x-request-id); the request's RequestRecord attached; recorded once when
+ *          the exchange completes (a WebSocket: when it closes): route meters (count, latency,
+ *          rejections, composite outcome) and the access log line
+ * -> ErrorGuard (any throw: logged 500, constant body)
  * -> ClientAddress: the client resolved once (peer, or X-Forwarded-For behind
  *                   server.trusted_proxies) and attached (client.ClientAddress)
  * -> EdgeLimits: 505, Transfer-Encoding 501/400, 414, 431 (limits.*, server.max_header_size);
@@ -38,6 +45,11 @@ import java.util.Objects;
  *                           -> WebSocketCall (text frames in and out, close codes, pings)
  *      COMPOSITE         -> Deadline -> Metadata
  *                           -> Composite (parallel calls, completes from their callbacks)
+ *      RPC (gRPC-Web, Connect; by content type at /package.Service/Method)
+ *                        -> Deadline (+ connect-timeout-ms) -> 100-continue -> Body (413, 408)
+ *                           -> RpcBind (base64, frames, Connect JSON: 400, 501)
+ *                           -> Metadata -> RpcCall (frames and trailers, or Connect unary)
+ *      (errors of a gRPC-Web or Connect request, from any stage, in its protocol's format)
  * </pre>
  *
  * <p>Deadline and Metadata are the same stages for every route that calls a backend. Per-route
@@ -56,6 +68,13 @@ public final class GatewayHandlers {
    */
   public static HttpHandler create(
       SnapshotHolder snapshots, OpenStreams streams, Admission admission) {
+    return create(snapshots, streams, admission,
+        new Telemetry(GatewayMetrics.none(), new AccessLog(), Tracing.off()));
+  }
+
+  /** As above, every request recorded by {@code telemetry} (meters, access log). */
+  public static HttpHandler create(SnapshotHolder snapshots, OpenStreams streams,
+      Admission admission, Telemetry telemetry) {
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(admission, "admission");
@@ -74,10 +93,14 @@ public final class GatewayHandlers {
     branches.put(RouteKind.CLIENT_STREAMING, clientStream);
     branches.put(RouteKind.WEBSOCKET,
         new DeadlineHandler(new MetadataHandler(new WebSocketOpenHandler(streams))));
+    branches.put(RouteKind.RPC, new DeadlineHandler(new HttpContinueReadHandler(
+        new BodyHandler(admission, new RpcBindHandler(new MetadataHandler(
+            new RpcCallHandler(streams)))))));
     branches.put(RouteKind.COMPOSITE,
         new DeadlineHandler(new MetadataHandler(new CompositeHandler())));
-    return new ErrorGuardHandler(new ClientAddressHandler(snapshots,
+    return new ObserveHandler(snapshots, telemetry, new ErrorGuardHandler(
+        new ClientAddressHandler(snapshots,
         new EdgeLimitsHandler(snapshots, admission, new ClientCertificateHandler(
-            new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches)))))));
+            new RouteHandler(snapshots, new PolicyHandler(new RouteKindHandler(branches))))))));
   }
 }

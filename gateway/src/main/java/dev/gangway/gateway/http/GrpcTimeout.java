@@ -35,6 +35,37 @@ final class GrpcTimeout {
     return min(timeout, min(parse(header.trim()), cap));
   }
 
+  static final String CONNECT_HEADER = "connect-timeout-ms";
+  private static final HttpString CONNECT_HEADER_NAME = HttpString.tryFromString(CONNECT_HEADER);
+  private static final int CONNECT_MAX_DIGITS = 10;
+
+  /**
+   * {@code timeout}, shortened by Connect's {@code connect-timeout-ms} header (1 to 10 digits,
+   * milliseconds; connectrpc.com/docs/protocol), the header capped at {@code cap}.
+   *
+   * @throws TranscodingException 400 for a malformed header
+   */
+  static Duration shortenConnect(HttpServerExchange exchange, Duration timeout, Duration cap)
+      throws TranscodingException {
+    String header = exchange.getRequestHeaders().getFirst(CONNECT_HEADER_NAME);
+    if (header == null) {
+      return timeout;
+    }
+    String value = header.trim();
+    if (value.isEmpty() || value.length() > CONNECT_MAX_DIGITS) {
+      throw GatewayError.BAD_CONNECT_TIMEOUT.exception(CONNECT_HEADER, value);
+    }
+    long millis = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        throw GatewayError.BAD_CONNECT_TIMEOUT.exception(CONNECT_HEADER, value);
+      }
+      millis = millis * 10 + (c - '0'); // at most 10 digits: no overflow
+    }
+    return min(timeout, min(Duration.ofMillis(millis), cap));
+  }
+
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The long-lived streams open now (server streams over HTTP, WebSockets), so that a stopping
@@ -29,18 +30,28 @@ public final class OpenStreams {
   }
 
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger webSockets = new AtomicInteger();
 
   void opened(Stream stream) {
-    open.add(stream);
+    if (open.add(stream) && stream instanceof WebSocketCall) {
+      webSockets.incrementAndGet();
+    }
   }
 
   void closed(Stream stream) {
-    open.remove(stream);
+    if (open.remove(stream) && stream instanceof WebSocketCall) {
+      webSockets.decrementAndGet();
+    }
   }
 
   /** How many streams are open. */
   public int size() {
     return open.size();
+  }
+
+  /** How many of the open streams are WebSockets (the rest are server streams over HTTP). */
+  public int webSockets() {
+    return webSockets.get();
   }
 
   /** Tells every open stream, on its own thread, that the gateway is going away. */

@@ -1,6 +1,8 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.observe.Rejection;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.gateway.policy.RoutePolicy;
 import dev.gangway.gateway.policy.Verdict;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
@@ -54,6 +56,7 @@ final class PolicyHandler implements HttpHandler {
       return true;
     }
     if (verdict instanceof Verdict.Reject reject) {
+      RequestRecord.noteRejection(exchange, Rejection.ofPolicy(reject.status().getCode()));
       Responses.error(exchange, snapshot.transcoder().renderError(reject.status()));
     } else if (verdict instanceof Verdict.Later later) {
       // Dispatched: Undertow leaves the exchange open when this handler returns.

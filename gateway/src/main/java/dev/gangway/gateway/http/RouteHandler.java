@@ -1,5 +1,6 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.errors.Responses;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import dev.gangway.gateway.routing.RawPath;
@@ -10,6 +11,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads the current snapshot (once per request) and matches the request, once, against the
@@ -30,8 +32,19 @@ final class RouteHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     RuntimeSnapshot snapshot = RequestSnapshot.of(exchange, snapshots);
-    RouteMatch match = snapshot.routes().match(
-        exchange.getRequestMethod().toString(), RawPath.of(exchange), isUpgrade(exchange));
+    Optional<RpcWire> wire = RpcWire.of(exchange.getRequestHeaders());
+    RouteMatch match;
+    if (wire.isPresent()) {
+      // gRPC-Web and Connect: routed by content type to /package.Service/Method, and every
+      // error from here on in the protocol's own format.
+      exchange.putAttachment(Attachments.RPC_WIRE, wire.get());
+      exchange.putAttachment(Responses.ERROR_FORMAT, RpcResponses.format(wire.get()));
+      match = snapshot.routes().matchRpc(
+          exchange.getRequestMethod().toString(), RawPath.of(exchange));
+    } else {
+      match = snapshot.routes().match(
+          exchange.getRequestMethod().toString(), RawPath.of(exchange), isUpgrade(exchange));
+    }
     exchange.putAttachment(Attachments.MATCH, match);
     next.handleRequest(exchange);
   }

@@ -45,7 +45,10 @@ final class RouteKindHandler implements HttpHandler {
     RouteMatch match = exchange.getAttachment(Attachments.MATCH);
     String path = RawPath.of(exchange);
     if (match instanceof RouteMatch.NotFound notFound) {
-      if (notFound.upgrade()) {
+      if (exchange.getAttachment(Attachments.RPC_WIRE) != null) {
+        // gRPC's answer for a method the server does not have (gRPC status codes doc).
+        Responses.error(exchange, transcoder, GatewayError.RPC_UNKNOWN_METHOD, path);
+      } else if (notFound.upgrade()) {
         Responses.error(exchange, transcoder, GatewayError.NO_WEBSOCKET_ROUTE, path);
       } else {
         Responses.error(exchange, transcoder, GatewayError.NO_ROUTE,
@@ -73,6 +76,13 @@ final class RouteKindHandler implements HttpHandler {
   private static boolean refused(HttpServerExchange exchange, Transcoder transcoder,
       RouteMatch.Matched matched, String path) {
     GatewayRoute route = matched.route();
+    if (route instanceof GatewayRoute.Rpc rpc) {
+      java.util.Optional<dev.gangway.transcoder.errors.TranscodingException> refusal =
+          RpcChecks.refusal(rpc, exchange.getAttachment(Attachments.RPC_WIRE),
+              exchange.getRequestHeaders());
+      refusal.ifPresent(e -> Responses.error(exchange, transcoder, e));
+      return refusal.isPresent();
+    }
     if (matched.upgrade() && matched.kind() == RouteKind.UNARY) {
       Responses.error(exchange, transcoder, GatewayError.WEBSOCKET_UNARY,
           ((GatewayRoute.Transcoded) route).method().grpcMethodName());

@@ -2,6 +2,7 @@ package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.gateway.headers.HeaderMapping;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -99,7 +100,8 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
             routed.snapshot().config().server().streamFormat());
     ServerStreamCall listener = new ServerStreamCall(exchange, routed, framing, timeout);
     ClientCall<byte[], byte[]> call = channel.newCall(
-        routed.bound().grpcMethod(), listener.deadline.options(exchange.getIoThread()));
+        routed.bound().grpcMethod(),
+        RequestRecord.withRecord(listener.deadline.options(exchange.getIoThread()), exchange));
     listener.call = call;
     exchange.addExchangeCompleteListener(listener::exchangeCompleted);
     streams.opened(listener);
@@ -264,6 +266,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
         startResponse(framing.contentType());
       }
       finished = true;
+      RequestRecord.noteCode(exchange, Status.Code.OK.value());
       writeLast(framing.end(empty));
       return;
     }
@@ -282,6 +285,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
   /** Ends the stream with a terminal error object (or, before any message, an error response). */
   private void finish(RenderedError error) {
     finished = true;
+    RequestRecord.noteCode(exchange, error.code());
     if (writer == null) {
       Responses.error(exchange, error);
       return;

@@ -1,9 +1,11 @@
 package dev.gangway.gateway.http;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import dev.gangway.gateway.backend.ObservedChannel;
 import dev.gangway.gateway.backend.TransportChannel;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.gateway.headers.HeaderMapping;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
@@ -62,7 +64,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
       Duration timeout) {
     Optional<Executor> transport = channel instanceof TransportChannel bound
         ? bound.transport()
-        : Optional.empty();
+        : channel instanceof ObservedChannel observed ? observed.transport() : Optional.empty();
     if (transport.isEmpty()) {
       UnaryCall listener = new UnaryCall(exchange, routed, timeout, MoreExecutors.directExecutor());
       ClientCall<byte[], byte[]> call = listener.newCall(channel);
@@ -76,7 +78,8 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
     UnaryCall listener = new UnaryCall(exchange, routed, timeout, transport.get());
     // Callbacks on the transport thread (grpc-java runs a direct executor's callbacks inline).
     ClientCall<byte[], byte[]> call = channel.newCall(
-        routed.bound().grpcMethod(), listener.deadline.options(MoreExecutors.directExecutor()));
+        routed.bound().grpcMethod(), RequestRecord.withRecord(
+            listener.deadline.options(MoreExecutors.directExecutor()), exchange));
     listener.call = call;
     exchange.addExchangeCompleteListener(listener::exchangeCompleted);
     transport.get().execute(() -> {
@@ -103,7 +106,8 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
   }
 
   ClientCall<byte[], byte[]> newCall(Channel channel) {
-    call = channel.newCall(routed.bound().grpcMethod(), deadline.options(exchange.getIoThread()));
+    call = channel.newCall(routed.bound().grpcMethod(), RequestRecord.withRecord(
+        deadline.options(exchange.getIoThread()), exchange));
     exchange.addExchangeCompleteListener(this::exchangeCompleted);
     return call;
   }

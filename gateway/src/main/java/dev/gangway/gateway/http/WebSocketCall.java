@@ -1,8 +1,10 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.errors.TranscodingException;
+import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -84,9 +86,14 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   }
 
   private void open() {
-    call = start.backend().newCall(routed.bound().grpcMethod(), deadline.options(this::onIoThread));
+    CallOptions options = deadline.options(this::onIoThread);
+    if (start.record().isPresent()) {
+      options = options.withOption(RequestRecord.CALL_OPTION, start.record().get());
+    }
+    call = start.backend().newCall(routed.bound().grpcMethod(), options);
     channel.getCloseSetter().set(c -> connectionClosed());
     if (!channel.isOpen()) {
+      start.record().ifPresent(RequestRecord::end);
       return; // gone between the upgrade and now; nothing was started
     }
     long limit = routed.snapshot().config().server().maxRequestBodyBytes();
@@ -220,6 +227,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     deferredEnd = null; // Undertow answers the close frame; nothing more can be sent
     if (!finished) {
       finished = true;
+      noteEnd(Status.Code.CANCELLED.value());
       call.cancel("the WebSocket client closed the connection (close code " + code + ")", null);
     }
   }
@@ -231,6 +239,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     deferredEnd = null;
     if (!finished) {
       finished = true;
+      noteEnd(Status.Code.CANCELLED.value());
       call.cancel("receiving from the WebSocket failed", null);
     }
     if (channel.isCloseFrameSent()) {
@@ -247,8 +256,10 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     deferredEnd = null;
     if (!finished) {
       finished = true;
+      noteEnd(Status.Code.CANCELLED.value());
       call.cancel("the WebSocket connection closed", null);
     }
+    start.record().ifPresent(RequestRecord::end);
   }
 
   /** A frame the gateway refuses: cancel the call and end with the error. */
@@ -256,6 +267,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     finished = true;
     call.cancel("the WebSocket client sent an invalid message", null);
     byte[] status = routed.snapshot().transcoder().renderError(error).body();
+    noteEnd(error.code().getNumber());
     end(() -> closing.error(error.code().getNumber(), error.getMessage(), status));
   }
 
@@ -329,12 +341,19 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
 
   private void closeWith(Status status, Metadata trailers) {
     if (status.isOk()) {
+      noteEnd(Status.Code.OK.value());
       closing.ok();
       return;
     }
     com.google.rpc.Status rpc = BackendStatus.ofFailedCall(status, trailers, routed, deadline);
+    noteEnd(rpc.getCode());
     closing.error(rpc.getCode(), rpc.getMessage(),
         routed.snapshot().transcoder().renderError(rpc).body());
+  }
+
+  /** Notes the code the socket ends with, for its record. */
+  private void noteEnd(int code) {
+    start.record().ifPresent(r -> r.noteEnd(code));
   }
 
   /** Runs {@code ending} now, or once the frames being written are out. */

@@ -4,6 +4,7 @@ import dev.gangway.gateway.access.AccessOutcome;
 
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.observe.RequestRecord;
 import dev.gangway.transcoder.errors.TranscodingException;
 import io.grpc.Channel;
 import io.grpc.Metadata;
@@ -62,7 +63,8 @@ final class WebSocketOpenHandler implements HttpHandler {
       return;
     }
     exchange.putAttachment(Attachments.WEBSOCKET, new WebSocketStart(routed, channel.get(),
-        metadata, exchange.getAttachment(Attachments.TIMEOUT), query, pathAndQuery));
+        metadata, exchange.getAttachment(Attachments.TIMEOUT), query, pathAndQuery,
+        Optional.ofNullable(RequestRecord.of(exchange))));
     handshake.handleRequest(exchange);
   }
 

@@ -1,6 +1,7 @@
 package dev.gangway.gateway.http;
 
 import dev.gangway.gateway.config.WebSocketConfig;
+import dev.gangway.gateway.cors.CorsRoutePolicy;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * Decides whether a WebSocket handshake's {@code Origin} may open a socket: no {@code Origin}
  * (not a browser), the gateway's own origin (its authority equals the {@code Host} header), or one
- * listed in {@code websocket.allowed_origins} ({@code *} allows any). Browsers neither apply CORS
+ * listed in {@code websocket.allowed_origins} ({@code *} allows any), or one the route's CORS
+ * settings allow (marked by {@link CorsRoutePolicy#ORIGIN_ALLOWED} in the policy stage). Browsers neither apply CORS
  * to WebSockets nor hold back cookies, so this is what stops another site's page from using a
  * signed-in user's cookies on a socket.
  *
@@ -21,7 +23,7 @@ final class WebSocketOrigins {
   /** The refused origin as sent, or empty when the handshake may go on. */
   static Optional<String> refused(HttpServerExchange exchange, WebSocketConfig config) {
     String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
-    if (origin == null) {
+    if (origin == null || exchange.getAttachment(CorsRoutePolicy.ORIGIN_ALLOWED) != null) {
       return Optional.empty();
     }
     String normalized = origin.trim().toLowerCase(Locale.ROOT);

@@ -1,5 +1,8 @@
 package dev.gangway.gateway.http;
 
+import dev.gangway.gateway.observe.RequestRecord;
+import java.util.Optional;
+
 import io.grpc.Channel;
 import io.grpc.Metadata;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.Objects;
  * @param rawQuery the upgrade URL's query string (raw), bound into the first message
  * @param pathAndQuery the request message bound from path and query alone (an empty body): the
  *     request of a server-streaming method whose rule has no body
+ * @param record the upgrade request's record, to note the socket's end on and record it then
  */
 record WebSocketStart(
     Routed routed,
@@ -25,7 +29,8 @@ record WebSocketStart(
     Metadata metadata,
     Duration timeout,
     String rawQuery,
-    byte[] pathAndQuery) {
+    byte[] pathAndQuery,
+    Optional<RequestRecord> record) {
   WebSocketStart {
     Objects.requireNonNull(routed, "routed");
     Objects.requireNonNull(backend, "backend");
@@ -33,5 +38,6 @@ record WebSocketStart(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(rawQuery, "rawQuery");
     Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+    Objects.requireNonNull(record, "record");
   }
 }

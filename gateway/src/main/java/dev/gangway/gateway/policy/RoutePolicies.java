@@ -15,10 +15,11 @@ import java.util.Optional;
  */
 public final class RoutePolicies {
   /**
-   * Every kind of policy the gateway has, in the order they run: observers (metrics, access log,
-   * tracing) first so that they see every outcome, then a policy that answers requests itself
-   * (CORS preflight), then ones that reject them (authentication, then rate limits). A policy
-   * that needs a resource outliving snapshots (a Redis connection, a metrics registry) gets it as
+   * Every kind of policy the gateway has, in the order they run: a policy that answers requests
+   * itself (CORS preflight), then ones that reject them (authentication, then rate limits).
+   * Observing (metrics, access log, tracing) is the chain's first stage, not a policy, since it
+   * must also see requests refused before matching. A policy
+   * that needs a resource outliving snapshots (a Redis connection) gets it as
    * a parameter of this method, created and closed by {@code GatewayServer}.
    */
   public static List<RoutePolicy.Factory> factories() {

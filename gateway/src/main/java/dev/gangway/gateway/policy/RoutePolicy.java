@@ -7,7 +7,7 @@ import io.undertow.server.HttpServerExchange;
 import java.util.Optional;
 
 /**
- * One per-route policy (authentication, CORS, rate limits, metrics...): a check the chain's policy
+ * One per-route policy (authentication, CORS, rate limits...): a check the chain's policy
  * stage runs for every request after it was matched, whatever the match (a route of any kind, not
  * found, method not allowed), before any body is read or backend call is started. How to add one:
  * docs/architecture.md#per-route-policy.
@@ -25,7 +25,7 @@ public interface RoutePolicy {
    *
    * <p>A policy may add response headers ({@code exchange.getResponseHeaders()}) whatever it
    * decides, e.g. {@code WWW-Authenticate} with a rejection or CORS headers before proceeding; it
-   * may add an exchange-completion listener to observe the outcome (metrics, access log).
+   * may add an exchange-completion listener to observe the outcome.
    *
    * @param exchange the request; its body has not been read
    * @param match the request's one match: {@link RouteMatch.Matched#route()} and {@link

@@ -1,5 +1,7 @@
 package dev.gangway.gateway.reload;
 
+import dev.gangway.gateway.observe.GatewayMetrics;
+
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.backend.BackendSetupException;
@@ -43,14 +45,24 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   private final ChannelRegistry channels;
   private final ProblemLog problemLog = new ProblemLog(log);
   private final List<RoutePolicy.Factory> policies;
+  private final GatewayMetrics metrics;
 
   /**
    * @param channels the channels shared by every snapshot
    * @param policies the factories of the route policies, in the order the policies run
    */
   public DefaultSnapshotFactory(ChannelRegistry channels, List<RoutePolicy.Factory> policies) {
+    this(channels, policies, GatewayMetrics.none());
+  }
+
+  /**
+   * As above; every snapshot's routes and backend methods are measured in {@code metrics}.
+   */
+  public DefaultSnapshotFactory(ChannelRegistry channels, List<RoutePolicy.Factory> policies,
+      GatewayMetrics metrics) {
     this.channels = Objects.requireNonNull(channels, "channels");
     this.policies = List.copyOf(policies);
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -64,15 +76,18 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
     BackendBindings bindings;
     CompositeRoutes composites;
     try {
-      List<MethodDescriptor> called = CompositeCompiler.methods(config.composites(), loaded);
-      bindings = BackendBindings.build(config, transcoder, channels, called);
+      List<MethodDescriptor> called =
+          new ArrayList<>(CompositeCompiler.methods(config.composites(), loaded));
+      // Every method, routed or not, is callable over gRPC-Web and Connect.
+      loaded.services().forEach(service -> called.addAll(service.getMethods()));
+      bindings = BackendBindings.build(config, transcoder, channels, called, metrics);
       composites = CompositeCompiler.compile(config.composites(), transcoder, bindings);
     } catch (BackendSetupException | CompositeException e) {
       throw new SnapshotException(e.getMessage());
     }
     report(generation, config, transcoder);
     return RuntimeSnapshot.compile(
-        config, transcoder, bindings, composites, policies, generation, Instant.now());
+        config, transcoder, bindings, composites, policies, generation, Instant.now(), metrics);
   }
 
   /**

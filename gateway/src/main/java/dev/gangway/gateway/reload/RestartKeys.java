@@ -38,7 +38,11 @@ public final class RestartKeys {
       new Key<>("admin.bind", c -> c.admin().bind()),
       new Key<>("admin.port", c -> c.admin().port()),
       new Key<>("shutdown.drain_delay", c -> c.shutdown().drainDelay()),
-      new Key<>("shutdown.grace", c -> c.shutdown().grace()));
+      new Key<>("shutdown.grace", c -> c.shutdown().grace()),
+      new Key<>("tracing.enabled", c -> c.tracing().enabled()),
+      new Key<>("tracing.endpoint", c -> c.tracing().endpoint().orElse("")),
+      new Key<>("tracing.sample_ratio", c -> c.tracing().sampleRatio()),
+      new Key<>("tracing.service_name", c -> c.tracing().serviceName()));
 
   private static String format(Object value) {
     return value instanceof Duration d ? Durations.format(d) : String.valueOf(value);

@@ -1,5 +1,9 @@
 package dev.gangway.gateway.reload;
 
+import dev.gangway.gateway.observe.GatewayMetrics;
+import dev.gangway.gateway.observe.RouteMeters;
+import dev.gangway.gateway.policy.PerRoute;
+
 import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.client.ClientAddressResolver;
 import dev.gangway.gateway.compose.CompositeRoutes;
@@ -16,11 +20,13 @@ import dev.gangway.gateway.openapi.OpenApiDocuments;
 import dev.gangway.gateway.policy.PolicyException;
 import dev.gangway.gateway.policy.RoutePolicies;
 import dev.gangway.gateway.policy.RoutePolicy;
+import dev.gangway.gateway.routing.GatewayRoute;
 import dev.gangway.gateway.routing.GatewayRoutes;
 import dev.gangway.transcoder.Transcoder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one request needs, built off the request path and swapped whole on reload: the
@@ -36,6 +42,7 @@ import java.util.Objects;
  * @param clientAddresses resolves each request's client behind {@code server.trusted_proxies}
  * @param headerMapping the {@code headers} section compiled
  * @param policies the per-route policies the config turns on
+ * @param meters every route's meters, resolved once for this snapshot's routes
  * @param generation 1 for the first snapshot, +1 per successful reload
  */
 public record RuntimeSnapshot(
@@ -47,6 +54,7 @@ public record RuntimeSnapshot(
     ClientAddressResolver clientAddresses,
     HeaderMapping headerMapping,
     RoutePolicies policies,
+    PerRoute<RouteMeters> meters,
     long generation,
     Instant builtAt) {
 
@@ -59,6 +67,7 @@ public record RuntimeSnapshot(
     Objects.requireNonNull(clientAddresses, "clientAddresses");
     Objects.requireNonNull(headerMapping, "headerMapping");
     Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(meters, "meters");
     Objects.requireNonNull(builtAt, "builtAt");
   }
 
@@ -73,6 +82,19 @@ public record RuntimeSnapshot(
       BackendBindings backends, CompositeRoutes composites,
       List<RoutePolicy.Factory> policyFactories, long generation,
       Instant builtAt) throws SnapshotException {
+    return compile(config, transcoder, backends, composites, policyFactories, generation, builtAt,
+        GatewayMetrics.none());
+  }
+
+  /**
+   * As above, with every route's meters resolved in {@code metrics}.
+   *
+   * @throws SnapshotException when a policy's config does not apply to these routes
+   */
+  public static RuntimeSnapshot compile(GatewayConfig config, Transcoder transcoder,
+      BackendBindings backends, CompositeRoutes composites,
+      List<RoutePolicy.Factory> policyFactories, long generation,
+      Instant builtAt, GatewayMetrics metrics) throws SnapshotException {
     Map<String, HttpSemantics> semantics = new HashMap<>();
     for (int i = 0; i < config.routes().size(); i++) {
       RouteConfig route = config.routes().get(i);
@@ -99,6 +121,10 @@ public record RuntimeSnapshot(
     }
     return new RuntimeSnapshot(config, transcoder, backends, composites, routes,
         new ClientAddressResolver(config.server().trustedProxies()),
-        HeaderMapping.of(config.headers()), policies, generation, builtAt);
+        HeaderMapping.of(config.headers()), policies,
+        PerRoute.resolve(routes, route -> metrics.route(route.httpMethod(), route.template(),
+            route instanceof GatewayRoute.Transcoded t
+                ? t.bound().backendName() : Optional.empty())),
+        generation, builtAt);
   }
 }

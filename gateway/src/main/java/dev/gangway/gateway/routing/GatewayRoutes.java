@@ -60,13 +60,17 @@ public final class GatewayRoutes {
   private final Map<String, GatewayRoute.Published> published;
   private final List<GatewayRoute.StaticSite> sites;
   private final RouteTable<GatewayRoute> table;
+  /** gRPC-Web and Connect routes by path, {@code /package.Service/Method}. */
+  private final Map<String, GatewayRoute.Rpc> rpcs;
 
   private GatewayRoutes(List<GatewayRoute> all, Map<String, GatewayRoute.Published> published,
-      List<GatewayRoute.StaticSite> sites, RouteTable<GatewayRoute> table) {
+      List<GatewayRoute.StaticSite> sites, RouteTable<GatewayRoute> table,
+      Map<String, GatewayRoute.Rpc> rpcs) {
     this.all = List.copyOf(all);
     this.published = Map.copyOf(published);
     this.sites = List.copyOf(sites);
     this.table = table;
+    this.rpcs = Map.copyOf(rpcs);
   }
 
   /**
@@ -126,7 +130,8 @@ public final class GatewayRoutes {
         table.add(UPGRADE, plan.template(), route);
       }
     }
-    return new GatewayRoutes(all, byPath, sites, table.build());
+    Map<String, GatewayRoute.Rpc> rpcs = RpcRoutes.compile(transcoder, backends, codec, all);
+    return new GatewayRoutes(all, byPath, sites, table.build(), rpcs);
   }
 
   private static void add(RouteTable.Builder<GatewayRoute> table, String httpMethod,
@@ -197,7 +202,29 @@ public final class GatewayRoutes {
       allowed.remove(UPGRADE);
       return new RouteMatch.MethodNotAllowed(allowed);
     }
+    if (!upgrade && rpcs.containsKey(rawPath)) {
+      // A gRPC-Web or Connect path asked without such a content type (a CORS preflight, say).
+      return new RouteMatch.MethodNotAllowed(RPC_METHODS);
+    }
     return new RouteMatch.NotFound(upgrade);
+  }
+
+  private static final List<String> RPC_METHODS = List.of("POST");
+
+  /**
+   * The match of a gRPC-Web or Connect request (its content type says so): the method's route
+   * at {@code /package.Service/Method} under POST, 405 under another method, else not found.
+   * REST routes are not asked: such a request is an RPC, wherever it is sent.
+   */
+  public RouteMatch matchRpc(String httpMethod, String rawPath) {
+    GatewayRoute.Rpc route = rpcs.get(rawPath);
+    if (route == null) {
+      return new RouteMatch.NotFound(false);
+    }
+    if (!httpMethod.equals("POST")) {
+      return new RouteMatch.MethodNotAllowed(RPC_METHODS);
+    }
+    return new RouteMatch.Matched(route, RouteKind.RPC, false, List.of(), "");
   }
 
   private static RouteKind kind(GatewayRoute route, boolean upgrade) {

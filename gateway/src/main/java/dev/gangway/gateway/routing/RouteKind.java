@@ -21,5 +21,10 @@ public enum RouteKind {
   /** A static site: files from a configured directory under a path prefix. */
   STATIC_SITE,
   /** A file the gateway generates with each snapshot at one exact path (the OpenAPI documents). */
-  PUBLISHED_FILE
+  PUBLISHED_FILE,
+  /**
+   * A gRPC method called over gRPC-Web or Connect at {@code POST /<package.Service>/<Method>},
+   * told from REST by the request's content type.
+   */
+  RPC
 }

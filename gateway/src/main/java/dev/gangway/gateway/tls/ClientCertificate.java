@@ -39,6 +39,9 @@ public record ClientCertificate(
 
   public ClientCertificate {
     chain = List.copyOf(chain);
+    if (chain.isEmpty()) {
+      throw new IllegalArgumentException("a client certificate chain has at least the leaf");
+    }
     Objects.requireNonNull(subject, "subject");
     subjectAlternativeNames = List.copyOf(subjectAlternativeNames);
   }
@@ -65,9 +68,18 @@ public record ClientCertificate(
         chain.add(x509);
       }
     }
+    return Optional.of(of(chain));
+  }
+
+  /** The identity of a chain the handshake verified (leaf first, not empty). */
+  public static ClientCertificate of(List<X509Certificate> chain) {
     X509Certificate leaf = chain.get(0);
-    return Optional.of(new ClientCertificate(
-        chain, leaf.getSubjectX500Principal().getName(), names(leaf)));
+    return new ClientCertificate(chain, leaf.getSubjectX500Principal().getName(), names(leaf));
+  }
+
+  /** The leaf certificate. */
+  public X509Certificate leaf() {
+    return chain.get(0);
   }
 
   /** RFC 5280 section 4.2.1.6: rfc822Name 1, dNSName 2, URI 6, iPAddress 7. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.AuthConfig.CertConsumer;
 import dev.gangway.gateway.config.AuthConfig.ClientCertProvider;
+import dev.gangway.gateway.tls.ClientCertificate;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -96,8 +97,9 @@ class ClientCertAuthenticatorTest {
       }
 
       @Override
-      public List<X509Certificate> clientCertificates() {
-        return List.of(chain);
+      public Optional<ClientCertificate> clientCertificate() {
+        return chain.length == 0 ? Optional.empty()
+            : Optional.of(ClientCertificate.of(List.of(chain)));
       }
 
       @Override

@@ -51,7 +51,11 @@ class ConfigDocsTest {
     keys.addAll(RateLimitsReader.KEYS);
     keys.addAll(RateLimitsReader.LIMIT_KEYS);
     keys.addAll(RateLimitsReader.REDIS_KEYS);
+    keys.addAll(CorsReader.KEYS);
+    keys.addAll(CorsReader.RULE_KEYS);
     keys.addAll(OpenApiReader.KEYS);
+    keys.addAll(AccessLogReader.KEYS);
+    keys.addAll(ConfigReader.TRACING_KEYS);
 
     for (String key : keys) {
       assertThat(doc).as(key).contains("| `" + key + "` |");

@@ -25,11 +25,20 @@ public record TestCertificates(Path cert, Path key) {
   /** A self-signed EC certificate for {@code dnsName}, valid two days. */
   public static TestCertificates selfSigned(Path dir, String alias, String dnsName)
       throws IOException, InterruptedException {
+    return selfSigned(dir, alias, "CN=" + dnsName, "dns:" + dnsName);
+  }
+
+  /**
+   * A self-signed EC certificate with this subject ({@code CN=partner,O=Acme}) and SAN in
+   * keytool's syntax ({@code dns:partner.example}), valid two days.
+   */
+  public static TestCertificates selfSigned(Path dir, String alias, String subject, String san)
+      throws IOException, InterruptedException {
     Path store = dir.resolve(alias + ".p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process = new ProcessBuilder(List.of(keytool.toString(),
         "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + dnsName, "-ext", "SAN=dns:" + dnsName, "-validity", "2",
+        "-dname", subject, "-ext", "SAN=" + san, "-validity", "2",
         "-keystore", store.toString(), "-storetype", "PKCS12",
         "-storepass", PASSWORD, "-keypass", PASSWORD))
         .redirectErrorStream(true)

@@ -9,9 +9,11 @@ import java.util.Objects;
  * so no one may change it.
  *
  * @param httpStatus the HTTP status to answer with
+ * @param code the body's {@code google.rpc.Code} number (for metrics and the access log, which
+ *     would otherwise have to parse the body back)
  * @param body the UTF-8 JSON body
  */
-public record RenderedError(int httpStatus, byte[] body) {
+public record RenderedError(int httpStatus, int code, byte[] body) {
   /** The content type of every error body. */
   public static final String CONTENT_TYPE = "application/json";
 

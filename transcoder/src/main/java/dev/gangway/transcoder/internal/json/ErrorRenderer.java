@@ -44,6 +44,7 @@ public final class ErrorRenderer {
   public static final RenderedError FALLBACK =
       new RenderedError(
           500,
+          13,
           "{\"code\":13,\"message\":\"error rendering failed\"}".getBytes(StandardCharsets.UTF_8));
 
   private static final TypeRegistry ERROR_DETAILS =
@@ -109,7 +110,7 @@ public final class ErrorRenderer {
       out.append(detail(details.get(i)));
     }
     out.append("]}");
-    return new RenderedError(httpStatus, out.toString().getBytes(StandardCharsets.UTF_8));
+    return new RenderedError(httpStatus, code, out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private String detail(Any detail) {

@@ -5,6 +5,7 @@ import dev.gangway.transcoder.routing.RouteConflict;
 import dev.gangway.transcoder.template.PathTemplate;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -112,6 +113,29 @@ public final class RouteTable<T> {
     Set<String> union = new HashSet<>(allowed);
     union.addAll(plain.allowed());
     return new MatchResult.MethodNotAllowed<>(union);
+  }
+
+  /**
+   * Every served route whose template matches the path, under any HTTP method, most specific
+   * first: what {@link #match} chooses among, for explaining a match (an admin request, never the
+   * request path). The cost is that of {@link #match}: the trie along the path, not the number of
+   * routes.
+   *
+   * @param rawPath the request path without query string, still percent-encoded
+   */
+  public List<T> candidates(String rawPath) {
+    Objects.requireNonNull(rawPath, "rawPath");
+    if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+      return List.of();
+    }
+    Set<T> found = new LinkedHashSet<>();
+    String verb = registeredVerb(rawPath);
+    if (!verb.isEmpty()) {
+      TrieCandidates.collect(root, verb,
+          RequestPath.split(rawPath, rawPath.length() - verb.length() - 1), found);
+    }
+    TrieCandidates.collect(root, "", RequestPath.split(rawPath, rawPath.length()), found);
+    return List.copyOf(found);
   }
 
   /** Every served route, in the order they were added; conflict losers are left out. */

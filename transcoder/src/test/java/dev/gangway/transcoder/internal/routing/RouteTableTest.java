@@ -89,6 +89,42 @@ class RouteTableTest {
                     () -> checkConflicts(table(order.getValue()), s))))))));
   }
 
+  /**
+   * Differential: a route is a candidate for a path exactly when a table of that route alone
+   * matches the path under its own method (what explain computed before, one table per route).
+   */
+  @TestFactory
+  Stream<DynamicNode> candidatesAreTheRoutesWhoseOwnTableMatchesThePath() throws IOException {
+    return scenarios().stream().map(s -> dynamicTest(s.name(), () -> {
+      RouteTable<RouteRow> table = table(s.routes());
+      for (RequestRow r : s.requests()) {
+        List<RouteRow> alone = new ArrayList<>();
+        for (RouteRow route : table.routes()) {
+          if (table(List.of(route)).match(route.method(), r.path())
+              instanceof MatchResult.Matched) {
+            alone.add(route);
+          }
+        }
+        assertThat(table.candidates(r.path())).as(r.path())
+            .containsExactlyInAnyOrderElementsOf(alone);
+      }
+    }));
+  }
+
+  @Test
+  void candidatesComeMostSpecificFirst() throws Exception {
+    RouteTable<RouteRow> table = table(List.of(
+        new RouteRow("deep", "GET", "/v1/{name=**}", null),
+        new RouteRow("star", "POST", "/v1/*/x", null),
+        new RouteRow("literal", "GET", "/v1/a/x", null),
+        new RouteRow("other", "GET", "/v2/a/x", null)));
+
+    assertThat(table.candidates("/v1/a/x")).map(RouteRow::id)
+        .containsExactly("literal", "star", "deep");
+    assertThat(table.candidates("v1/a/x")).isEmpty();
+    assertThat(table.candidates("/v1//x")).isEmpty();
+  }
+
   private static void checkRequest(RouteTable<RouteRow> table, RequestRow r) {
     MatchResult<RouteRow> result = table.match(r.method(), r.path());
     switch (r.expect()) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Rate limits end to end: token buckets per consumer on one instance and shared by two instances
  * through a real redis-server, concurrent-stream caps, and what an unreachable Redis does.
  */
-class GatewayRateLimitTest {
+class GatewayRateLimitIT {
   static final String ACME = "acme-key-0123456789";
   static final String ZETA = "zeta-key-0123456789";
 

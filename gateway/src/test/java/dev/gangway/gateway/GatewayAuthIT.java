@@ -24,6 +24,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -34,23 +36,40 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Per-route authentication end to end: a real gateway, a real echo backend, real tokens signed
  * with keys made here and a JWKS served over HTTPS by a test server. Every refusal is checked to
- * have reached no backend.
+ * have reached no backend. The issuer's keys and the JWKS server (keytool's certificate) are made
+ * once per class; each test gets its own gateway and backend, and starts from the issuer's
+ * original keys and a JWKS URL that answers.
  */
-class GatewayAuthTest {
+class GatewayAuthIT {
   static final String API_KEY = "acme-key-0123456789";
+
+  @TempDir static Path shared;
+  private static TestIssuer issuer;
+  private static JwksServer jwks;
 
   @RegisterExtension final TestServers servers = new TestServers();
   @TempDir Path dir;
 
-  private final TestIssuer issuer = new TestIssuer();
-  private JwksServer jwks;
   private EchoBackend echo;
   private GatewayServer gateway;
   private Http http;
 
+  @BeforeAll
+  static void keys() throws Exception {
+    issuer = new TestIssuer();
+    jwks = JwksServer.start(issuer, shared);
+  }
+
+  @AfterAll
+  static void stopJwks() {
+    jwks.close();
+  }
+
   @BeforeEach
   void start() throws Exception {
-    jwks = servers.own(JwksServer.start(issuer, dir));
+    // Undo what a test before may have done: rotated keys, a failing JWKS URL.
+    issuer.publish(issuer.rsa(), issuer.ec());
+    jwks.failing(false);
     echo = servers.backend("echo");
     gateway = servers.own(GatewayServer.start(AccessConfigs.source(
         AccessConfigs.write(dir, echo.target(), config(jwks)))));

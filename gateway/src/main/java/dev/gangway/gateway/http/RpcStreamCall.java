@@ -1,0 +1,255 @@
+package dev.gangway.gateway.http;
+
+import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.errors.Responses;
+import dev.gangway.gateway.routing.GatewayRoute;
+import dev.gangway.transcoder.errors.TranscodingException;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.undertow.server.ExchangeCompletionListener;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+/**
+ * One backend call answered as a gRPC-Web response (every method: unary is a stream of one) or
+ * a Connect streaming response: 200 with the backend's headers, a frame per message as it
+ * arrives, and a last frame with the outcome (gRPC-Web's trailers frame, Connect's end-of-stream
+ * message), so that an error before, between or after messages always reaches the client in
+ * the protocol's own terms.
+ *
+ * <p>Flow control as {@link ServerStreamCall}: at most {@value ServerStreamCall#WINDOW} messages
+ * requested and not yet flushed; messages that arrive while a write is in progress are written
+ * together. Cancels the call when the client goes away; registers in {@link OpenStreams} so a
+ * stopping gateway ends the stream with {@code UNAVAILABLE}.
+ *
+ * <p>Confined to the exchange's IO thread (the call's executor), like {@link ServerStreamCall}.
+ */
+final class RpcStreamCall extends ClientCall.Listener<byte[]>
+    implements StreamWriter.Callback, OpenStreams.Stream {
+  private static final Logger log = LoggerFactory.getLogger(RpcStreamCall.class);
+
+  private final HttpServerExchange exchange;
+  private final GatewayRoute.Rpc route;
+  private final RpcWire wire;
+  private final CallDeadline deadline;
+  private final List<byte[]> queued = new ArrayList<>();
+  private ClientCall<byte[], byte[]> call;
+  private Metadata headers;
+  private StreamWriter writer;
+  private boolean writing;
+  private int writingMessages;
+  private int credit;
+  private boolean flushScheduled;
+  private Runnable afterDrain;
+  private boolean finished;
+
+  private RpcStreamCall(HttpServerExchange exchange, GatewayRoute.Rpc route, RpcWire wire,
+      Duration timeout) {
+    this.exchange = exchange;
+    this.route = route;
+    this.wire = wire;
+    this.deadline = new CallDeadline(timeout);
+  }
+
+  /** Starts the call; the exchange is answered from its callbacks. */
+  static void start(HttpServerExchange exchange, GatewayRoute.Rpc route, RpcWire wire,
+      Channel channel, Metadata metadata, byte[] message, Duration timeout,
+      OpenStreams streams) {
+    RpcStreamCall listener = new RpcStreamCall(exchange, route, wire, timeout);
+    ClientCall<byte[], byte[]> call = channel.newCall(
+        route.bound().grpcMethod(), listener.deadline.options(exchange.getIoThread()));
+    listener.call = call;
+    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
+    streams.opened(listener);
+    exchange.addExchangeCompleteListener((done, next) -> {
+      streams.closed(listener);
+      next.proceed();
+    });
+    call.start(listener, metadata);
+    call.request(ServerStreamCall.WINDOW);
+    call.sendMessage(message);
+    call.halfClose();
+    DisconnectWatcher.watch(exchange, listener::clientGone);
+  }
+
+  @Override
+  public Executor thread() {
+    return exchange.getIoThread();
+  }
+
+  @Override
+  public void goingAway() {
+    Responses.guarded(exchange, () -> {
+      if (finished) {
+        return;
+      }
+      call.cancel(OpenStreams.GOING_AWAY, null);
+      finished = true;
+      whenDrained(() -> end(GatewayError.STOPPING.status(), null));
+    });
+  }
+
+  @Override
+  public void onHeaders(Metadata headers) {
+    this.headers = headers;
+  }
+
+  @Override
+  public void onMessage(byte[] message) {
+    if (finished) {
+      return;
+    }
+    Responses.guarded(exchange, () -> writeMessage(message));
+  }
+
+  private void writeMessage(byte[] message) {
+    byte[] payload;
+    try {
+      payload = wire.json() ? RpcJson.render(route, message) : message;
+    } catch (TranscodingException e) {
+      call.cancel("the gateway could not render a message", e);
+      finished = true;
+      whenDrained(() -> end(RpcJson.status(e), null));
+      return;
+    }
+    startResponse();
+    queued.add(RpcResponses.encode(wire, RpcFrames.frame(0, payload)));
+    scheduleFlush();
+  }
+
+  private void scheduleFlush() {
+    if (writing || flushScheduled) {
+      return;
+    }
+    flushScheduled = true;
+    exchange.getIoThread().execute(() -> Responses.guarded(exchange, this::flushQueued));
+  }
+
+  private void flushQueued() {
+    flushScheduled = false;
+    if (!writing && !queued.isEmpty()) {
+      writeQueued();
+    }
+  }
+
+  private void writeQueued() {
+    List<byte[]> batch = List.copyOf(queued);
+    queued.clear();
+    writingMessages = batch.size();
+    writing = true;
+    writer.write(batch, this);
+  }
+
+  private void whenDrained(Runnable last) {
+    if (writing || !queued.isEmpty()) {
+      afterDrain = last;
+    } else {
+      last.run();
+    }
+  }
+
+  private void startResponse() {
+    if (writer != null) {
+      return;
+    }
+    exchange.setStatusCode(200);
+    RpcResponses.copyMetadata(headers, exchange.getResponseHeaders(), "");
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, wire.contentType());
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+    writer = new StreamWriter(exchange);
+  }
+
+  @Override
+  public void written() {
+    writing = false;
+    int flushed = writingMessages;
+    writingMessages = 0;
+    if (!queued.isEmpty()) {
+      writeQueued();
+    } else if (afterDrain != null) {
+      Runnable last = afterDrain;
+      afterDrain = null;
+      last.run();
+      return;
+    }
+    credit += flushed;
+    if (!finished && credit >= ServerStreamCall.REQUEST_BATCH) {
+      call.request(credit);
+      credit = 0;
+    }
+  }
+
+  @Override
+  public void failed(IOException e) {
+    writing = false;
+    log.debug("{}: writing the stream failed: {}", route.grpcMethodName(), e.toString());
+    clientGone();
+  }
+
+  @Override
+  public void onClose(Status status, Metadata trailers) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    com.google.rpc.Status outcome = status.isOk()
+        ? com.google.rpc.Status.getDefaultInstance()
+        : BackendStatus.toRpc(status, trailers, route.grpcMethodName(),
+            route.bound().backendName().orElse("?"), deadline.timeout(), deadline.passed());
+    whenDrained(() -> Responses.guarded(exchange, () -> end(outcome, trailers)));
+  }
+
+  /** Writes the last frame with {@code outcome} (OK or not) and ends the response. */
+  private void end(com.google.rpc.Status outcome, Metadata trailers) {
+    startResponse();
+    writing = true;
+    writer.write(RpcResponses.lastFrame(wire, outcome, trailers), new StreamWriter.Callback() {
+      @Override
+      public void written() {
+        writing = false;
+        exchange.endExchange();
+      }
+
+      @Override
+      public void failed(IOException e) {
+        writing = false;
+        IoUtils.safeClose(exchange.getConnection());
+      }
+    });
+  }
+
+  private void exchangeCompleted(
+      HttpServerExchange completed, ExchangeCompletionListener.NextListener next) {
+    try {
+      if (!finished) {
+        finished = true;
+        call.cancel("the HTTP exchange ended before the stream did", null);
+      }
+    } finally {
+      next.proceed();
+    }
+  }
+
+  private void clientGone() {
+    if (finished && afterDrain == null) {
+      IoUtils.safeClose(exchange.getConnection());
+      return;
+    }
+    afterDrain = null;
+    if (!finished) {
+      finished = true;
+      call.cancel("the client closed the connection", null);
+    }
+    IoUtils.safeClose(exchange.getConnection());
+  }
+}
