@@ -74,7 +74,11 @@ public final class AccessRoutePolicy implements RoutePolicy {
       // gRPC-Web and Connect reach the same method: the same rules apply.
       return access.forMethod(r.method().getFullName());
     }
-    return RouteAccess.OPEN; // static files and published documents: public pages and assets
+    if (route instanceof GatewayRoute.StaticSite || route instanceof GatewayRoute.Published) {
+      return RouteAccess.OPEN; // public pages, assets and the API's own description
+    }
+    // A route kind added later must say how it is protected: fail the snapshot, never serve open.
+    throw new IllegalStateException("no access rule for route kind " + route.getClass().getName());
   }
 
   /** The compiled access sections this policy checks with (admin, explain, readiness). */
