@@ -79,8 +79,8 @@ final class QueryBinder {
 
   /**
    * Whether the raw query has a parameter naming {@code field}, a top-level field (either
-   * spelling, percent-decoded); values are not read. For the update_mask fill, which applies only
-   * when the client sent no mask.
+   * spelling, percent-decoded, not one of the ignored names); values are not read. For the
+   * update_mask fill, which applies only when the client sent no mask.
    */
   boolean names(String rawQuery, FieldDescriptor field) {
     int start = 0;
@@ -91,7 +91,7 @@ final class QueryBinder {
       String rawName = rawQuery.substring(start, eq >= 0 && eq < end ? eq : end);
       try {
         String name = PercentDecoder.decode(rawName, mode, "query parameter");
-        QueryIndex.QueryField named = index.topLevel(name);
+        QueryIndex.QueryField named = ignored.contains(name) ? null : index.topLevel(name);
         if (named != null && named.field().equals(field)) {
           return true;
         }
