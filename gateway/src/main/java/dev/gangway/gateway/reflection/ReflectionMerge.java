@@ -76,6 +76,10 @@ public record ReflectionMerge(LoadedDescriptors loaded, Map<String, DescriptorDr
     Map<String, DescriptorDrift> drift = new TreeMap<>();
     Map<String, BackendConfig> byName = new TreeMap<>();
     reflecting.forEach(b -> byName.put(b.name(), b));
+    // First what each backend contributes, then the files: a file two backends send (one proto,
+    // services on two backends) is taken once, from the first by name, with both their services.
+    Map<String, List<FileDescriptorProto>> wantedBy = new TreeMap<>();
+    Set<String> allOwn = new HashSet<>();
     for (BackendConfig backend : byName.values()) {
       Optional<ReflectionClient.Fetched> fetched = Optional
           .ofNullable(reflected.get(backend.name())).flatMap(ReflectedDescriptors.Source::fetched);
@@ -85,10 +89,8 @@ public record ReflectionMerge(LoadedDescriptors loaded, Map<String, DescriptorDr
       Set<String> own = new HashSet<>();
       fetched.get().services().stream().filter(name -> sentTo(patterns, name, backend))
           .forEach(own::add);
-      FileDescriptorSet kept = kept(fetched.get().files(), own, droppedFiles, declared);
-      if (kept.getFileCount() > 0) {
-        sources.add(DescriptorSource.bytes(SOURCE_PREFIX + backend.name(), kept.toByteArray()));
-      }
+      allOwn.addAll(own);
+      wantedBy.put(backend.name(), wanted(fetched.get().files(), own, droppedFiles, declared));
       List<ServiceDescriptor> mine = dropped.services().stream()
           .filter(s -> sentTo(patterns, s.getFullName(), backend))
           .toList();
@@ -96,6 +98,18 @@ public record ReflectionMerge(LoadedDescriptors loaded, Map<String, DescriptorDr
         drift.put(backend.name(), DescriptorDrift.between(mine, served(fetched.get())));
       }
     }
+    Set<String> taken = new HashSet<>();
+    wantedBy.forEach((backend, files) -> {
+      FileDescriptorSet.Builder set = FileDescriptorSet.newBuilder();
+      for (FileDescriptorProto file : files) {
+        if (taken.add(file.getName())) {
+          set.addFile(onlyOwnServices(file, allOwn));
+        }
+      }
+      if (set.getFileCount() > 0) {
+        sources.add(DescriptorSource.bytes(SOURCE_PREFIX + backend, set.build().toByteArray()));
+      }
+    });
     return new ReflectionMerge(DescriptorLoader.load(sources), drift);
   }
 
@@ -111,8 +125,12 @@ public record ReflectionMerge(LoadedDescriptors loaded, Map<String, DescriptorDr
     return services;
   }
 
-  private static FileDescriptorSet kept(List<FileDescriptorProto> files, Set<String> own,
-      Set<String> droppedFiles, Set<String> declared) {
+  /**
+   * The files of one backend's fetch to take: those declaring an own service no dropped-in file
+   * declares, and their imports, less the names the dropped-in files have; in name order.
+   */
+  private static List<FileDescriptorProto> wanted(List<FileDescriptorProto> files,
+      Set<String> own, Set<String> droppedFiles, Set<String> declared) {
     Map<String, FileDescriptorProto> byName = new HashMap<>();
     files.forEach(f -> byName.put(f.getName(), f));
     Set<String> wanted = new HashSet<>();
@@ -130,11 +148,8 @@ public record ReflectionMerge(LoadedDescriptors loaded, Map<String, DescriptorDr
       }
       todo.addAll(file.getDependencyList());
     }
-    FileDescriptorSet.Builder set = FileDescriptorSet.newBuilder();
-    // files is sorted by name: the set is too.
-    files.stream().filter(f -> wanted.contains(f.getName()))
-        .forEach(f -> set.addFile(onlyOwnServices(f, own)));
-    return set.build();
+    // files is sorted by name: the result is too.
+    return files.stream().filter(f -> wanted.contains(f.getName())).toList();
   }
 
   /** {@code file} without the services that are not {@code own}: those come from elsewhere. */
