@@ -4,9 +4,6 @@ import static dev.gangway.gateway.testing.TestConfigs.ECHO_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
-import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import dev.gangway.gateway.config.AdminConfig;
 import dev.gangway.gateway.config.BackendConfig;
 import dev.gangway.gateway.config.DescriptorsConfig;
@@ -162,20 +159,7 @@ class GatewayReflectionIT {
 
   @Test
   void droppedInFilesWinAndTheirDriftFromTheBackendIsReported() throws Exception {
-    // The operator's copy: EchoRequest.text renumbered, and a method the backend lacks.
-    FileDescriptorSet.Builder edited = FileDescriptorSet
-        .parseFrom(Files.readAllBytes(TestConfigs.DESCRIPTORS)).toBuilder();
-    for (FileDescriptorProto.Builder file : edited.getFileBuilderList()) {
-      if (file.getName().equals("gangway/gwtest/v1/echo.proto")) {
-        file.getMessageTypeBuilderList().stream().filter(m -> m.getName().equals("EchoRequest"))
-            .forEach(m -> m.getFieldBuilder(0).setNumber(7));
-        file.getServiceBuilderList().stream().filter(s -> s.getName().equals("EchoService"))
-            .forEach(s -> s.addMethod(MethodDescriptorProto.newBuilder().setName("Ghost")
-                .setInputType(".gangway.gwtest.v1.EchoRequest")
-                .setOutputType(".gangway.gwtest.v1.EchoResponse")));
-      }
-    }
-    Path file = Files.write(dir.resolve("echo.binpb"), edited.build().toByteArray());
+    Path file = ReflectingBackend.writeDriftedCopy(dir.resolve("echo.binpb"));
     ReflectingBackend backend = servers.own(ReflectingBackend.start(Reflection.V1));
 
     GatewayServer gateway = gateway(List.of(file),

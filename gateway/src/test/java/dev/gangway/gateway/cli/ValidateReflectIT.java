@@ -4,9 +4,6 @@ import static dev.gangway.gateway.cli.ValidateCommandTest.lines;
 import static dev.gangway.gateway.cli.ValidateCommandTest.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
-import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import dev.gangway.gateway.testing.ReflectingBackend;
 import dev.gangway.gateway.testing.ReflectingBackend.Reflection;
 import dev.gangway.gateway.testing.TestConfigs;
@@ -30,21 +27,8 @@ class ValidateReflectIT {
 
   @BeforeEach
   void writeConfig() throws Exception {
-    // The operator's copy: EchoRequest.text renumbered, and a method the backend lacks.
-    FileDescriptorSet.Builder edited = FileDescriptorSet
-        .parseFrom(Files.readAllBytes(TestConfigs.DESCRIPTORS)).toBuilder();
-    for (FileDescriptorProto.Builder file : edited.getFileBuilderList()) {
-      if (file.getName().equals("gangway/gwtest/v1/echo.proto")) {
-        file.getMessageTypeBuilderList().stream().filter(m -> m.getName().equals("EchoRequest"))
-            .forEach(m -> m.getFieldBuilder(0).setNumber(7));
-        file.getServiceBuilderList().stream().filter(s -> s.getName().equals("EchoService"))
-            .forEach(s -> s.addMethod(MethodDescriptorProto.newBuilder().setName("Ghost")
-                .setInputType(".gangway.gwtest.v1.EchoRequest")
-                .setOutputType(".gangway.gwtest.v1.EchoResponse")));
-      }
-    }
     Path sets = Files.createDirectories(tmp.resolve("sets"));
-    Files.write(sets.resolve("echo.binpb"), edited.build().toByteArray());
+    ReflectingBackend.writeDriftedCopy(sets.resolve("echo.binpb"));
     ReflectingBackend echo = servers.own(ReflectingBackend.start(Reflection.V1));
     ReflectingBackend mute = servers.own(ReflectingBackend.start(Reflection.NONE));
     config = Files.writeString(tmp.resolve("gangway.yaml"), String.join("\n",

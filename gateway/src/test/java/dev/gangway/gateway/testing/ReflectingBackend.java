@@ -1,5 +1,8 @@
 package dev.gangway.gateway.testing;
 
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import dev.gangway.gateway.gwtest.v1.EchoRequest;
 import dev.gangway.gateway.gwtest.v1.EchoResponse;
 import dev.gangway.gateway.gwtest.v1.OrphanServiceGrpc;
@@ -11,6 +14,8 @@ import io.grpc.stub.StreamObserver;
 import io.grpc.util.MutableHandlerRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +55,27 @@ public final class ReflectingBackend implements AutoCloseable {
   @SuppressWarnings("deprecation")
   private static BindableService v1alpha() {
     return io.grpc.protobuf.services.ProtoReflectionService.newInstance();
+  }
+
+  /**
+   * Writes to {@code file} the operator's drifted copy of the test descriptors: in
+   * {@code EchoRequest} the field {@code text} numbered 7 (the backend has 1), and a method
+   * {@code EchoService.Ghost} the backend does not serve.
+   */
+  public static Path writeDriftedCopy(Path file) throws IOException {
+    FileDescriptorSet.Builder edited = FileDescriptorSet
+        .parseFrom(Files.readAllBytes(TestConfigs.DESCRIPTORS)).toBuilder();
+    for (FileDescriptorProto.Builder proto : edited.getFileBuilderList()) {
+      if (proto.getName().equals("gangway/gwtest/v1/echo.proto")) {
+        proto.getMessageTypeBuilderList().stream().filter(m -> m.getName().equals("EchoRequest"))
+            .forEach(m -> m.getFieldBuilder(0).setNumber(7));
+        proto.getServiceBuilderList().stream().filter(s -> s.getName().equals("EchoService"))
+            .forEach(s -> s.addMethod(MethodDescriptorProto.newBuilder().setName("Ghost")
+                .setInputType(".gangway.gwtest.v1.EchoRequest")
+                .setOutputType(".gangway.gwtest.v1.EchoResponse")));
+      }
+    }
+    return Files.write(file, edited.build().toByteArray());
   }
 
   /** {@code 127.0.0.1:port}. */
