@@ -68,7 +68,9 @@ public final class BindingPlanCompiler {
     }
     QueryBinder query = new QueryBinder(
         queryIndexes.computeIfAbsent(input, QueryIndex::new), binding.body().equals("*"), bodyField, chains, options);
-    return new BindingPlan(rule, input, body, query, path, options.pathBodyConflict());
+    UpdateMaskFill maskFill = options.fillUpdateMask()
+        ? UpdateMaskFill.forBinding(binding, body) : null;
+    return new BindingPlan(rule, input, body, query, path, options.pathBodyConflict(), maskFill);
   }
 
   private static List<PathBinding> pathBindings(HttpBinding binding, Descriptor input, String rule)
