@@ -100,7 +100,7 @@ public final class BackendBindings {
     }
     Map<String, Duration> routeTimeouts = new HashMap<>();
     for (RouteConfig route : config.routes()) {
-      routeTimeouts.put(route.method(), route.timeout());
+      route.timeout().ifPresent(t -> routeTimeouts.put(route.method(), t));
     }
     ServicePatterns patterns = ServicePatterns.of(config.backends());
     Map<Descriptors.MethodDescriptor, BoundMethod> methods = new IdentityHashMap<>();

@@ -43,7 +43,11 @@ final class ConfigReader {
   static final List<String> SHUTDOWN_KEYS = List.of("drain_delay", "grace");
   static final List<String> TRACING_KEYS =
       List.of("enabled", "endpoint", "sample_ratio", "service_name");
-  static final List<String> ROUTE_KEYS = List.of("method", "timeout");
+  static final List<String> ROUTE_KEYS = List.of("method", "timeout", "status", "location",
+      "etag", "if_match", "if_none_match", "response_headers");
+  /** A dotted proto field path, {@code a.b_c}. */
+  private static final Pattern FIELD_PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
   static final List<String> HEADERS_KEYS = List.of("forward", "max_metadata_size");
   /** Where the one list of trusted proxies lives; the sections that each had one point here. */
   static final String TRUSTED_PROXIES = "server.trusted_proxies";
@@ -209,11 +213,54 @@ final class ConfigReader {
       if (earlier != null) {
         throw methodNode.error(ConfigNode.quote(method) + " is already configured by " + earlier);
       }
-      ConfigNode timeout = item.get("timeout");
-      routes.add(new RouteConfig(method,
-          timeout.duration().orElseThrow(() -> timeout.error("missing (required)"))));
+      routes.add(new RouteConfig(method, item.get("timeout").duration(), http(item)));
     }
     return routes;
+  }
+
+  /** The HTTP semantics keys of a {@code routes} entry. */
+  static HttpSemanticsConfig http(ConfigNode item) throws ConfigException {
+    ConfigNode statusNode = item.get("status");
+    int status = statusNode.integer(100, 599).orElse(HttpSemanticsConfig.DEFAULT.status());
+    if (!HttpSemanticsConfig.STATUSES.contains(status)) {
+      throw statusNode.error(status + " is not a success status a route can answer with (200,"
+          + " 201, 202 or 204)");
+    }
+    ConfigNode locationNode = item.get("location");
+    java.util.Optional<String> location = locationNode.text();
+    if (location.isPresent()) {
+      checkLocation(locationNode, location.get());
+    }
+    return new HttpSemanticsConfig(status, location, fieldPath(item.get("etag")),
+        fieldPath(item.get("if_match")), fieldPath(item.get("if_none_match")),
+        headerNames(item.get("response_headers")));
+  }
+
+  private static java.util.Optional<String> fieldPath(ConfigNode node) throws ConfigException {
+    java.util.Optional<String> path = node.text();
+    if (path.isPresent() && !FIELD_PATH.matcher(path.get()).matches()) {
+      throw node.error(ConfigNode.quote(path.get()) + " is not a field path (use field or"
+          + " message.field, proto names)");
+    }
+    return path;
+  }
+
+  /** Text with {@code {field.path}} references; braces only around a field path. */
+  private static void checkLocation(ConfigNode node, String text) throws ConfigException {
+    int start = 0;
+    while (start < text.length()) {
+      int open = text.indexOf('{', start);
+      int close = text.indexOf('}', start);
+      if (open < 0 && close < 0) {
+        return;
+      }
+      if (open < 0 || close < open
+          || !FIELD_PATH.matcher(text.substring(open + 1, close)).matches()) {
+        throw node.error(ConfigNode.quote(text) + " is not a location template (text with"
+            + " {field.path} references to string fields of the response, e.g. /v1/{name})");
+      }
+      start = close + 1;
+    }
   }
 
   static HeadersConfig headers(ConfigNode node) throws ConfigException {

@@ -20,7 +20,8 @@ import java.util.Set;
 final class TranscodingReader {
   static final List<String> KEYS = List.of("auto_mapping", "unknown_query_parameters",
       "unknown_body_fields", "ignored_query_parameters", "query_plus_as_space",
-      "path_body_conflict", "json_field_names", "emit_default_values", "enums_as_numbers", "template_syntax");
+      "path_body_conflict", "json_field_names", "emit_default_values", "enums_as_numbers", "template_syntax",
+      "fill_update_mask");
 
   static final Map<String, UnknownInput> UNKNOWN_INPUT = lowerCase(UnknownInput.values());
   static final Map<String, PathBodyConflict> PATH_BODY_CONFLICT =
@@ -52,6 +53,7 @@ final class TranscodingReader {
     node.get("emit_default_values").bool().ifPresent(b::emitDefaultValues);
     node.get("enums_as_numbers").bool().ifPresent(b::enumsAsNumbers);
     node.get("template_syntax").choice(TEMPLATE_SYNTAX).ifPresent(b::templateSyntax);
+    node.get("fill_update_mask").bool().ifPresent(b::fillUpdateMask);
     return b.build();
   }
 }

@@ -34,6 +34,11 @@ public final class Responses {
     send(exchange, 200, body.contentType(), body.body());
   }
 
+  /** A success with another status than 200 (a route's {@code status}: 201, 202). */
+  public static void body(HttpServerExchange exchange, int status, RenderedBody body) {
+    send(exchange, status, body.contentType(), body.body());
+  }
+
   /**
    * How a request whose protocol has its own error format (gRPC-Web, Connect) gets its errors:
    * set on the exchange by the route stage, used by every error this class writes, so that the

@@ -347,7 +347,7 @@ public final class HeaderMapping {
     return !name.isEmpty();
   }
 
-  private static boolean printableAscii(String value) {
+  public static boolean printableAscii(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c > 0x7e) {

@@ -72,6 +72,10 @@ final class BindHandler implements HttpHandler {
     } finally {
       release(exchange);
     }
+    // If-Match / If-None-Match into the request fields the method's routes entry names.
+    message = routed.transcoded().semantics().withConditionals(message,
+        exchange.getRequestHeaders().getFirst(Headers.IF_MATCH),
+        exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH));
     exchange.putAttachment(Attachments.MESSAGE, message);
     next.handleRequest(exchange);
   }

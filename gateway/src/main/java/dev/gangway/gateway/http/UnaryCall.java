@@ -175,7 +175,8 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
       Responses.error(exchange, transcoder, e);
       return;
     }
-    Responses.body(exchange, body);
+    SuccessResponse.send(
+        exchange, routed.transcoded().semantics(), response, body, headers, trailers);
   }
 
   /** The exchange ended before the call did (connection closed, server stopping): cancel. */

@@ -8,7 +8,14 @@ import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.client.ClientAddressResolver;
 import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.config.HttpSemanticsConfig;
+import dev.gangway.gateway.config.RouteConfig;
 import dev.gangway.gateway.headers.HeaderMapping;
+import dev.gangway.gateway.routing.HttpSemantics;
+import dev.gangway.transcoder.MethodRoute;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import dev.gangway.gateway.openapi.OpenApiDocuments;
 import dev.gangway.gateway.policy.PolicyException;
 import dev.gangway.gateway.policy.RoutePolicies;
@@ -88,10 +95,24 @@ public record RuntimeSnapshot(
       BackendBindings backends, CompositeRoutes composites,
       List<RoutePolicy.Factory> policyFactories, long generation,
       Instant builtAt, GatewayMetrics metrics) throws SnapshotException {
+    Map<String, HttpSemantics> semantics = new HashMap<>();
+    for (int i = 0; i < config.routes().size(); i++) {
+      RouteConfig route = config.routes().get(i);
+      Optional<MethodRoute> served = transcoder.routes().stream()
+          .filter(r -> r.method().getFullName().equals(route.method())).findFirst();
+      if (served.isPresent() && !route.http().equals(HttpSemanticsConfig.DEFAULT)) {
+        try {
+          semantics.put(route.method(),
+              HttpSemantics.compile(route.http(), served.get().method(), "routes[" + i + "]"));
+        } catch (IllegalArgumentException e) {
+          throw new SnapshotException(e.getMessage());
+        }
+      }
+    }
     // Documents are part of the snapshot: built here, once, never per request.
     GatewayRoutes routes = GatewayRoutes.compile(
         OpenApiDocuments.compile(config, transcoder, composites), config.staticFiles(),
-        transcoder, backends, composites, transcoder.codec());
+        transcoder, backends, composites, transcoder.codec(), semantics);
     RoutePolicies policies;
     try {
       policies = RoutePolicies.compile(policyFactories, config, routes);

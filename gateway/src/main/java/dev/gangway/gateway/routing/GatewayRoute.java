@@ -49,13 +49,16 @@ public sealed interface GatewayRoute
    * @param bound the backend binding: channel (if any), byte[] method descriptor, timeout
    * @param followUp for a client-streaming method, the body-only plan that binds the WebSocket
    *     messages after the first (no path or query variables); empty otherwise
+   * @param semantics the success status, headers from fields and conditional headers of the
+   *     method's {@code routes} entry ({@link HttpSemantics#PLAIN} without one)
    */
-  record Transcoded(int id, MethodRoute method, BoundMethod bound, Optional<BindingPlan> followUp)
-      implements GatewayRoute {
+  record Transcoded(int id, MethodRoute method, BoundMethod bound, Optional<BindingPlan> followUp,
+      HttpSemantics semantics) implements GatewayRoute {
     public Transcoded {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(bound, "bound");
       Objects.requireNonNull(followUp, "followUp");
+      Objects.requireNonNull(semantics, "semantics");
     }
 
     @Override

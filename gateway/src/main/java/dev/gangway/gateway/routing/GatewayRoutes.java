@@ -85,10 +85,11 @@ public final class GatewayRoutes {
    * @param backends the binding of every method the transcoder serves
    * @param composites the snapshot's compiled composites (checked for conflicts already)
    * @param codec the snapshot's JSON codec, for the follow-up plans
+   * @param semantics the compiled {@code routes} entries by gRPC method full name
    */
   public static GatewayRoutes compile(Published published, List<StaticConfig> staticFiles,
       Transcoder transcoder, BackendBindings backends, CompositeRoutes composites,
-      JsonCodec codec) {
+      JsonCodec codec, Map<String, HttpSemantics> semantics) {
     Objects.requireNonNull(published, "published");
     Objects.requireNonNull(staticFiles, "staticFiles");
     Objects.requireNonNull(transcoder, "transcoder");
@@ -116,7 +117,8 @@ public final class GatewayRoutes {
             GatewayRoute::describe);
     for (MethodRoute method : transcoder.routes()) {
       GatewayRoute.Transcoded route = new GatewayRoute.Transcoded(all.size(), method,
-          bound(backends, method), followUp(method, transcoder, codec));
+          bound(backends, method), followUp(method, transcoder, codec),
+          semantics.getOrDefault(method.method().getFullName(), HttpSemantics.PLAIN));
       all.add(route);
       add(table, method.binding().httpMethod(), route, method);
     }

@@ -57,6 +57,7 @@ public final class TranscoderOptions {
   private final boolean enumsAsNumbers;
   private final PathTemplateParser.Syntax templateSyntax;
   private final JsonInputLimits jsonLimits;
+  private final boolean fillUpdateMask;
 
   private TranscoderOptions(Builder b) {
     this.autoMapping = b.autoMapping;
@@ -70,6 +71,7 @@ public final class TranscoderOptions {
     this.enumsAsNumbers = b.enumsAsNumbers;
     this.templateSyntax = b.templateSyntax;
     this.jsonLimits = b.jsonLimits;
+    this.fillUpdateMask = b.fillUpdateMask;
   }
 
   public static Builder builder() {
@@ -88,7 +90,8 @@ public final class TranscoderOptions {
         .emitDefaultValues(emitDefaultValues)
         .enumsAsNumbers(enumsAsNumbers)
         .templateSyntax(templateSyntax)
-        .jsonLimits(jsonLimits);
+        .jsonLimits(jsonLimits)
+        .fillUpdateMask(fillUpdateMask);
   }
 
   public boolean autoMapping() {
@@ -131,6 +134,10 @@ public final class TranscoderOptions {
     return templateSyntax;
   }
 
+  public boolean fillUpdateMask() {
+    return fillUpdateMask;
+  }
+
   public JsonInputLimits jsonLimits() {
     return jsonLimits;
   }
@@ -148,7 +155,8 @@ public final class TranscoderOptions {
         && emitDefaultValues == other.emitDefaultValues
         && enumsAsNumbers == other.enumsAsNumbers
         && templateSyntax == other.templateSyntax
-        && jsonLimits.equals(other.jsonLimits);
+        && jsonLimits.equals(other.jsonLimits)
+        && fillUpdateMask == other.fillUpdateMask;
   }
 
   @Override
@@ -164,7 +172,8 @@ public final class TranscoderOptions {
         emitDefaultValues,
         enumsAsNumbers,
         templateSyntax,
-        jsonLimits);
+        jsonLimits,
+        fillUpdateMask);
   }
 
   @Override
@@ -179,7 +188,8 @@ public final class TranscoderOptions {
         + ", emitDefaultValues=" + emitDefaultValues
         + ", enumsAsNumbers=" + enumsAsNumbers
         + ", templateSyntax=" + templateSyntax
-        + ", jsonLimits=" + jsonLimits + "}";
+        + ", jsonLimits=" + jsonLimits
+        + ", fillUpdateMask=" + fillUpdateMask + "}";
   }
 
   /** Not thread-safe; build once, then share the built options. */
@@ -195,6 +205,7 @@ public final class TranscoderOptions {
     private boolean enumsAsNumbers = false;
     private PathTemplateParser.Syntax templateSyntax = PathTemplateParser.Syntax.EXTENDED;
     private JsonInputLimits jsonLimits = JsonInputLimits.DEFAULT;
+    private boolean fillUpdateMask = true;
 
     private Builder() {}
 
@@ -265,6 +276,16 @@ public final class TranscoderOptions {
     /** How much JSON one value may hold. Default: {@link JsonInputLimits#DEFAULT}. */
     public Builder jsonLimits(JsonInputLimits limits) {
       this.jsonLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * A PATCH whose {@code body} is a message field, of a request with a
+     * {@code google.protobuf.FieldMask update_mask} that the query does not set, gets the mask
+     * of the body's keys (grpc-gateway's patch feature). Default: true.
+     */
+    public Builder fillUpdateMask(boolean fill) {
+      this.fillUpdateMask = fill;
       return this;
     }
 

@@ -29,6 +29,8 @@ public final class BindingPlan {
   private final QueryBinder query;
   private final List<PathBinding> path;
   private final PathBodyConflict conflict;
+  /** Null unless an absent update_mask is filled from the body's keys. */
+  private final UpdateMaskFill maskFill;
 
   BindingPlan(
       String rule,
@@ -36,13 +38,15 @@ public final class BindingPlan {
       BodyMapping body,
       QueryBinder query,
       List<PathBinding> path,
-      PathBodyConflict conflict) {
+      PathBodyConflict conflict,
+      UpdateMaskFill maskFill) {
     this.rule = rule;
     this.inputType = inputType;
     this.body = body;
     this.query = query;
     this.path = List.copyOf(path);
     this.conflict = conflict;
+    this.maskFill = maskFill;
   }
 
   /**
@@ -64,10 +68,15 @@ public final class BindingPlan {
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(body, "body");
     byte[] bodyWire = this.body.apply(contentType, body);
-    if (rawQuery.isEmpty() && path.isEmpty()) {
+    boolean fillMask = maskFill != null && body.length > 0
+        && !query.names(rawQuery, maskFill.maskField());
+    if (rawQuery.isEmpty() && path.isEmpty() && !fillMask) {
       return bodyWire;
     }
     WireAssembler request = new WireAssembler(bodyWire);
+    if (fillMask) {
+      maskFill.apply(request, body);
+    }
     query.apply(request, rawQuery, bodyWire.length > 0);
     if (conflict == PathBodyConflict.PATH_WINS || path.isEmpty()) {
       for (PathBinding binding : path) {

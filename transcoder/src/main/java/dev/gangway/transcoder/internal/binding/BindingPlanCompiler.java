@@ -69,7 +69,9 @@ public final class BindingPlanCompiler {
     }
     QueryBinder query = new QueryBinder(
         queryIndexes.computeIfAbsent(input, type -> new QueryIndex(type, queryNames)), binding.body().equals("*"), bodyField, chains, options);
-    return new BindingPlan(rule, input, body, query, path, options.pathBodyConflict());
+    UpdateMaskFill maskFill = options.fillUpdateMask()
+        ? UpdateMaskFill.forBinding(binding.httpMethod(), input, body) : null;
+    return new BindingPlan(rule, input, body, query, path, options.pathBodyConflict(), maskFill);
   }
 
   private static List<PathBinding> pathBindings(HttpBinding binding, Descriptor input, String rule)

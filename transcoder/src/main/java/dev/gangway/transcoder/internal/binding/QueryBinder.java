@@ -77,6 +77,32 @@ final class QueryBinder {
     }
   }
 
+  /**
+   * Whether the raw query has a parameter naming {@code field}, a top-level field (either
+   * spelling, percent-decoded, not one of the ignored names); values are not read. For the
+   * update_mask fill, which applies only when the client sent no mask.
+   */
+  boolean names(String rawQuery, FieldDescriptor field) {
+    int start = 0;
+    while (start < rawQuery.length()) {
+      int amp = rawQuery.indexOf('&', start);
+      int end = amp < 0 ? rawQuery.length() : amp;
+      int eq = rawQuery.indexOf('=', start);
+      String rawName = rawQuery.substring(start, eq >= 0 && eq < end ? eq : end);
+      try {
+        String name = PercentDecoder.decode(rawName, mode, "query parameter");
+        QueryIndex.QueryField named = ignored.contains(name) ? null : index.topLevel(name);
+        if (named != null && named.field().equals(field)) {
+          return true;
+        }
+      } catch (TranscodingException e) {
+        // Not a name: apply() reports it.
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
   /** What the query has set so far (and the body field, when the body set it). */
   private static final class Assignments {
     final Set<List<FieldDescriptor>> once = new HashSet<>();

@@ -6,6 +6,7 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.TypeRegistry;
 import dev.gangway.test.kitchen.KitchenOuterClass;
 import dev.gangway.test.library.LibraryOuterClass;
+import dev.gangway.test.openapi.NotesOuterClass;
 import dev.gangway.transcoder.internal.json.JsonCodec;
 import dev.gangway.transcoder.options.TranscoderOptions;
 import dev.gangway.transcoder.routing.HttpBinding;
@@ -20,6 +21,7 @@ final class BindingFixtures {
       List.of(
           KitchenOuterClass.getDescriptor(),
           LibraryOuterClass.getDescriptor(),
+          NotesOuterClass.getDescriptor(),
           BrokenOuterClass.getDescriptor());
 
   static final TypeRegistry TYPES = typeRegistry();

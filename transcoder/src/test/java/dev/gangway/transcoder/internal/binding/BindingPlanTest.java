@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
 class BindingPlanTest {
   private static final List<String> TABLES =
       List.of("path.yaml", "query.yaml", "scalars.yaml", "body.yaml", "httpbody.yaml",
-          "conflict.yaml", "rules.yaml");
+          "conflict.yaml", "rules.yaml", "update-mask.yaml");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @TestFactory
@@ -120,6 +120,7 @@ class BindingPlanTest {
         case "unknownQueryParameters" -> b.unknownQueryParameters(UnknownInput.valueOf(v.asText()));
         case "unknownBodyFields" -> b.unknownBodyFields(UnknownInput.valueOf(v.asText()));
         case "queryPlusAsSpace" -> b.queryPlusAsSpace(v.asBoolean());
+        case "fillUpdateMask" -> b.fillUpdateMask(v.asBoolean());
         case "pathBodyConflict" -> b.pathBodyConflict(PathBodyConflict.valueOf(v.asText()));
         case "ignoredQueryParameters" -> {
           Set<String> names = new HashSet<>();
