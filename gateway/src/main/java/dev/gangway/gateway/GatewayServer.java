@@ -23,6 +23,7 @@ import dev.gangway.gateway.observe.Tracing;
 import dev.gangway.gateway.http.ShutdownGate;
 import dev.gangway.gateway.policy.RoutePolicies;
 import dev.gangway.gateway.policy.RoutePolicy;
+import dev.gangway.gateway.reflection.ReflectedDescriptors;
 import dev.gangway.gateway.reload.DefaultSnapshotFactory;
 import dev.gangway.gateway.reload.ReloadResult;
 import dev.gangway.gateway.reload.ReloadStatus;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +87,7 @@ public final class GatewayServer implements AutoCloseable {
   private final Admission admission;
   private final Optional<ServerTls> tls;
   private final Telemetry telemetry;
+  private final ReflectedDescriptors reflection;
   private boolean closed;
   /** Whether the thread running {@link #close} was interrupted; only that thread reads it. */
   private boolean interrupted;
@@ -102,7 +105,9 @@ public final class GatewayServer implements AutoCloseable {
       ReloadStatus reloads,
       Admission admission,
       Optional<ServerTls> tls,
-      Telemetry telemetry) {
+      Telemetry telemetry,
+      ReflectedDescriptors reflection) {
+    this.reflection = reflection;
     this.channels = channels;
     this.access = access;
     this.snapshots = snapshots;
@@ -156,12 +161,22 @@ public final class GatewayServer implements AutoCloseable {
     // Tracing is read at start (tracing.* need a restart), like the listeners.
     Telemetry telemetry = Telemetry.start(Tracing.start(gatewayConfig.tracing()));
     GatewayMetrics metrics = telemetry.metrics();
+    // Backends that serve their own descriptors: a refresh that finds other ones reloads.
+    AtomicReference<Reloader> reloading = new AtomicReference<>();
+    ReflectedDescriptors reflection = new ReflectedDescriptors(channels, () -> {
+      Reloader r = reloading.get();
+      if (r != null) {
+        r.reloadLater();
+      }
+    });
     try {
       if (gatewayConfig.server().tls().isPresent()) {
         tls = Optional.of(ServerTls.start(gatewayConfig.server().tls().get()));
       }
-      DefaultSnapshotFactory factory =
-          new DefaultSnapshotFactory(channels, allPolicies, metrics);
+      // Fetched before the first snapshot, so that the backends' own descriptors serve at once.
+      reflection.fetchNow(gatewayConfig.backends());
+      DefaultSnapshotFactory factory = new DefaultSnapshotFactory(
+          channels, allPolicies, metrics, Optional.of(reflection));
       RuntimeSnapshot first = factory.build(gatewayConfig, 1);
       SnapshotHolder holder = new SnapshotHolder(first);
       ReloadStatus reloads = new ReloadStatus();
@@ -170,24 +185,29 @@ public final class GatewayServer implements AutoCloseable {
             channels.retainOnly(serving.config().backends());
             access.retainOnly(serving.config());
             noteRestartKeys(gatewayConfig, serving.config(), reloads);
+            reflection.schedule(serving.config().backends(), false);
           });
+      reloading.set(reloader);
       OpenStreams streams = new OpenStreams();
       ServerMeters.bind(metrics, admission, streams, holder, reloads, channels);
       ShutdownGate gate = new ShutdownGate(
           holder, GatewayHandlers.create(holder, streams, admission, telemetry));
       undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), tls, gate);
       admin = AdminServer.start(gatewayConfig.admin(), new AdminHandler(
-          holder, () -> names(channels.states()), reloads, gate::stopping, metrics::scrape));
+          holder, () -> names(channels.states()), reloads, gate::stopping, metrics::scrape,
+          Optional.of(reflection)));
       // Shutdown settings are read once: a stop follows the configuration the gateway started with.
       GatewayServer server = new GatewayServer(channels, access, holder, undertow, gate,
           gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads, admission, tls,
-          telemetry);
+          telemetry, reflection);
+      reflection.schedule(gatewayConfig.backends(), true);
       log.info("listening on {}://{}:{}", tls.isPresent() ? "https" : "http",
           urlHost(server.address.getHostString()), server.httpPort());
       server.adminPort().ifPresent(p ->
           log.info("admin on http://{}:{}", urlHost(gatewayConfig.admin().bind()), p));
       return server;
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
+      reflection.close();
       closeQuietly(reloader, admin, undertow);
       channels.close();
       access.close();
@@ -197,6 +217,7 @@ public final class GatewayServer implements AutoCloseable {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      reflection.close();
       closeQuietly(reloader, admin, undertow);
       channels.close();
       access.close();
@@ -392,6 +413,8 @@ public final class GatewayServer implements AutoCloseable {
           Durations.format(shutdown.drainDelay()));
       sleep(shutdown.drainDelay());
     }
+    // Before the reloader: a refresh must not start a reload while the reloader stops.
+    reflection.close();
     reloader.close();
     gate.close();
     // Streams would hold the grace to its end and then be cut: end them the way clients expect.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.rpc.Code;
 import dev.gangway.gateway.errors.GatewayError;
+import dev.gangway.gateway.reflection.ReflectedDescriptors;
 import dev.gangway.gateway.reload.ReloadStatus;
 import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotHolder;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin listener's handler: {@code GET /healthz}, {@code /readyz}, {@code /metrics}
  * (Prometheus text format), {@code /admin/routes},
- * {@code /admin/status} and {@code /admin/explain?method=GET&path=/v1/...}, all JSON and
+ * {@code /admin/status}, {@code /admin/drift} and
+ * {@code /admin/explain?method=GET&path=/v1/...}, all JSON and
  * read-only.
  *
  * <p>Thread-safe. Each request reads the serving snapshot once and answers from it alone. Work is
@@ -45,7 +48,8 @@ public final class AdminHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
   private static final String JSON = "application/json";
   private static final List<String> ENDPOINTS = List.of(
-      "/healthz", "/readyz", "/metrics", "/admin/routes", "/admin/status", "/admin/explain");
+      "/healthz", "/readyz", "/metrics", "/admin/routes", "/admin/status", "/admin/explain",
+      "/admin/drift");
   /** The Prometheus text exposition format (what every Prometheus server scrapes). */
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -54,6 +58,7 @@ public final class AdminHandler implements HttpHandler {
   private final ReloadStatus reloads;
   private final BooleanSupplier stopping;
   private final Supplier<String> metrics;
+  private final Optional<ReflectedDescriptors> reflection;
   private final ObjectMapper json =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -71,6 +76,17 @@ public final class AdminHandler implements HttpHandler {
   /** As above; {@code /metrics} answers what {@code metrics} writes (Prometheus text format). */
   public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads,
       BooleanSupplier stopping, Supplier<String> metrics) {
+    this(holder, states, reloads, stopping, metrics, Optional.empty());
+  }
+
+  /**
+   * As above; {@code /admin/status} has a {@code reflection} section and {@code /admin/drift}
+   * answers, from what {@code reflection} fetched and the drift the serving snapshot found.
+   */
+  public AdminHandler(SnapshotHolder holder, BackendStates states, ReloadStatus reloads,
+      BooleanSupplier stopping, Supplier<String> metrics,
+      Optional<ReflectedDescriptors> reflection) {
+    this.reflection = Objects.requireNonNull(reflection, "reflection");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.holder = Objects.requireNonNull(holder, "holder");
     this.states = Objects.requireNonNull(states, "states");
@@ -121,9 +137,16 @@ public final class AdminHandler implements HttpHandler {
         exchange.getResponseSender().send(metrics.get());
       }
       case "/admin/routes" -> send(exchange, 200, RoutesView.of(snapshot));
-      case "/admin/status" -> send(exchange, 200, StatusView.of(snapshot, states, reloads));
+      case "/admin/status" -> send(exchange, 200, StatusView.of(snapshot, states, reloads,
+          reflection(snapshot)));
+      case "/admin/drift" -> send(exchange, 200,
+          new ReflectionView.DriftBody(snapshot.generation(), reflection(snapshot)));
       default -> explain(exchange, snapshot);
     }
+  }
+
+  private List<ReflectionView.BackendJson> reflection(RuntimeSnapshot snapshot) {
+    return reflection.map(r -> ReflectionView.of(r, snapshot)).orElse(List.of());
   }
 
   private void readyz(HttpServerExchange exchange, RuntimeSnapshot snapshot)

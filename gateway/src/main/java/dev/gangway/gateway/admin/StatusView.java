@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param backends channel state by backend name
  * @param watch what is watched for changes
  * @param reloads the reload history
+ * @param reflection the backends with {@code reflection} enabled: their last fetch and drift
  */
 record StatusView(
     long generation,
@@ -32,9 +33,15 @@ record StatusView(
     List<RoutesView.ProblemJson> problems,
     Map<String, String> backends,
     WatchJson watch,
-    ReloadsJson reloads) {
+    ReloadsJson reloads,
+    List<ReflectionView.BackendJson> reflection) {
 
   static StatusView of(RuntimeSnapshot snapshot, BackendStates states, ReloadStatus reloads) {
+    return of(snapshot, states, reloads, List.of());
+  }
+
+  static StatusView of(RuntimeSnapshot snapshot, BackendStates states, ReloadStatus reloads,
+      List<ReflectionView.BackendJson> reflection) {
     return new StatusView(
         snapshot.generation(),
         snapshot.builtAt().toString(),
@@ -43,7 +50,8 @@ record StatusView(
         RoutesView.ProblemJson.of(snapshot.transcoder().problems()),
         new TreeMap<>(states.states()),
         WatchJson.of(snapshot.config().descriptors()),
-        ReloadsJson.of(reloads.view(), reloads.restartRequired(), reloads.breakingChanges()));
+        ReloadsJson.of(reloads.view(), reloads.restartRequired(), reloads.breakingChanges()),
+        reflection);
   }
 
   /**

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gangway validate}: loads the configuration and the descriptors, compiles the routes and
- * prints a summary, every problem grouped by kind, and the route table. Opens no listener and no
- * backend connection.
+ * prints a summary, every problem grouped by kind, and the route table. Opens no listener, and no
+ * backend connection unless {@code --reflect} asks for the backends' own descriptors.
  *
  * <p>Not thread-safe; one instance per command line. The problems are the ones every snapshot
  * build logs ({@link dev.gangway.gateway.problems.SnapshotProblems}).
@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
       "0:no problem",
       "1:problems were found (descriptors, rules, conflicts, services without a backend,"
           + " service patterns matching no service, ports that cannot be bound, breaking"
-          + " changes against --against)",
+          + " changes against --against, backends not reflected or drifting with --reflect)",
       "2:the configuration (file or flags) is invalid, or a bad command line",
       "3:validation could not run (out of memory, or an unexpected failure); one line on stderr"
     })
@@ -68,6 +68,13 @@ final class ValidateCommand implements Callable<Integer> {
           + " configured descriptors break for its clients (removed routes and methods, changed"
           + " field numbers and types, removed enum values, newly required fields).")
   List<Path> against = new ArrayList<>();
+
+  @Option(names = "--reflect",
+      description = "Also fetch the descriptors of the backends whose reflection is enabled in the"
+          + " configuration (gRPC server reflection, each within its reflection.timeout), merge"
+          + " them as the gateway does, and list where the dropped-in files and what each backend"
+          + " serves differ (missing methods and services, changed field numbers and types).")
+  boolean reflect;
 
   private final CliContext context;
 
@@ -97,10 +104,13 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private int report(GatewayConfig config) throws IOException {
-    Transcoder transcoder = Transcoder.build(
-        DefaultSnapshotFactory.loadDescriptors(config.descriptors()), config.transcoderOptions());
+    ReflectionCheck reflection = reflect
+        ? ReflectionCheck.run(config) : ReflectionCheck.without(config);
+    Transcoder transcoder = Transcoder.build(reflection.loaded(), config.transcoderOptions());
     ValidationReport report =
         ValidationReport.of(config, transcoder, CompositeCheck.of(config, transcoder))
+            .withProblems(ProblemKind.REFLECTION, reflection.failures())
+            .withProblems(ProblemKind.DRIFT, reflection.drift())
             .withProblems(ProblemKind.SERVICE_PATTERN, StartChecks.unmatchedPatterns(config, transcoder))
             .withProblems(ProblemKind.PORT, StartChecks.unbindablePorts(config))
             .withProblems(ProblemKind.BREAKING_CHANGE, breakingChanges(config, transcoder));

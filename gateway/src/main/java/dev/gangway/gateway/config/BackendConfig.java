@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param maxMessageBytes largest response message accepted (default 4 MiB)
  * @param loadBalancing how calls spread over the target's addresses (default round_robin)
  * @param keepalive HTTP/2 keepalive pings; empty for none
+ * @param reflection whether the backend is a source of its own descriptors (default off)
  */
 public record BackendConfig(
     String name,
@@ -27,7 +28,8 @@ public record BackendConfig(
     Duration timeout,
     int maxMessageBytes,
     LoadBalancing loadBalancing,
-    Optional<KeepaliveConfig> keepalive) {
+    Optional<KeepaliveConfig> keepalive,
+    ReflectionConfig reflection) {
 
   /** Deadline of calls when neither the route nor the backend sets one. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -43,6 +45,20 @@ public record BackendConfig(
         DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_LOAD_BALANCING, Optional.empty());
   }
 
+  /** Without server reflection. */
+  public BackendConfig(String name, List<String> services, String target,
+      Optional<TlsConfig> tls, Duration timeout, int maxMessageBytes,
+      LoadBalancing loadBalancing, Optional<KeepaliveConfig> keepalive) {
+    this(name, services, target, tls, timeout, maxMessageBytes, loadBalancing, keepalive,
+        ReflectionConfig.DISABLED);
+  }
+
+  /** This backend with {@code reflection} instead of its own setting. */
+  public BackendConfig withReflection(ReflectionConfig reflection) {
+    return new BackendConfig(name, services, target, tls, timeout, maxMessageBytes,
+        loadBalancing, keepalive, reflection);
+  }
+
   public BackendConfig {
     Objects.requireNonNull(name, "name");
     services = List.copyOf(services);
@@ -51,6 +67,7 @@ public record BackendConfig(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(loadBalancing, "loadBalancing");
     Objects.requireNonNull(keepalive, "keepalive");
+    Objects.requireNonNull(reflection, "reflection");
   }
 
   /** grpc-java load-balancing policies. */

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class BackendReader {
   static final List<String> KEYS = List.of("name", "services", "target", "tls", "timeout",
-      "max_message_size", "load_balancing", "keepalive");
+      "max_message_size", "load_balancing", "keepalive", "reflection");
   static final List<String> TLS_KEYS = List.of("ca", "cert", "key", "authority");
   static final List<String> KEEPALIVE_KEYS = List.of("time", "timeout", "without_calls");
 
@@ -80,7 +80,8 @@ final class BackendReader {
             .orElse(BackendConfig.DEFAULT_MAX_MESSAGE_BYTES),
         node.get("load_balancing").choice(LOAD_BALANCING)
             .orElse(BackendConfig.DEFAULT_LOAD_BALANCING),
-        keepalive(node.get("keepalive")));
+        keepalive(node.get("keepalive")),
+        ReflectionReader.read(node.get("reflection")));
   }
 
   /** Checks one service pattern; shared with {@code --backend}. */

@@ -129,6 +129,6 @@ final class OverrideApplier {
     }
     return new BackendConfig(backend.name(), List.copyOf(kept), backend.target(), backend.tls(),
         backend.timeout(), backend.maxMessageBytes(), backend.loadBalancing(),
-        backend.keepalive());
+        backend.keepalive(), backend.reflection());
   }
 }

@@ -39,6 +39,12 @@ final class StaticFilesHandler implements HttpHandler {
           GatewayError.NO_ROUTE, exchange.getRequestMethod(), path);
       return;
     }
+    if (hasBody(exchange)) {
+      // A GET or HEAD body means nothing to a file (RFC 9110 section 9.3.1) and is never read:
+      // the file is served and the connection closed after it, so that no byte of the unread
+      // body (chunked, perhaps endless, perhaps hiding a second request) is drained or parsed.
+      exchange.setPersistent(false);
+    }
     // Static sites are public: nosniff keeps a browser from running a text file as script.
     exchange.getResponseHeaders().put(NOSNIFF, "nosniff");
     // Undertow redirects "dir" to "dir/" with an absolute URL built from the client's Host header
@@ -116,5 +122,11 @@ final class StaticFilesHandler implements HttpHandler {
       start = end + 1;
     }
     return false;
+  }
+
+  /** Whether the request announces a body: any {@code Transfer-Encoding}, a non-zero length. */
+  private static boolean hasBody(HttpServerExchange exchange) {
+    return exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)
+        || exchange.getRequestContentLength() > 0;
   }
 }

@@ -1,6 +1,8 @@
 package dev.gangway.gateway.http;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Protocols;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -28,7 +30,18 @@ final class StreamWriter {
   private ByteBuffer[] pending;
   private Callback callback;
 
+  /**
+   * Takes the exchange's response channel. On HTTP/1.1 the stream is always chunked, also when the
+   * connection closes after it ({@code Connection: close}), where Undertow would otherwise send a
+   * close-delimited body: only the terminating zero-size chunk tells a client that the stream is
+   * complete rather than cut (RFC 9112 section 6.3). HTTP/1.0 has no chunks: its streams end with
+   * the connection ({@code Connection: close}, no {@code Transfer-Encoding}); HTTP/2 frames them.
+   */
   StreamWriter(HttpServerExchange exchange) {
+    if (exchange.getProtocol().equals(Protocols.HTTP_1_1)
+        && !exchange.getResponseHeaders().contains(Headers.CONTENT_LENGTH)) {
+      exchange.getResponseHeaders().put(Headers.TRANSFER_ENCODING, "chunked");
+    }
     this.channel = exchange.getResponseChannel();
     channel.getWriteSetter().set(c -> progress());
   }

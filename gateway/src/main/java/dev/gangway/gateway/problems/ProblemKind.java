@@ -19,7 +19,17 @@ public enum ProblemKind {
    * {@code gangway validate --against OLD} only: what the configured descriptors break for
    * clients of the old set (dev.gangway.transcoder.evolution.BreakingChanges).
    */
-  BREAKING_CHANGE("breaking change", "breaking changes");
+  BREAKING_CHANGE("breaking change", "breaking changes"),
+  /**
+   * {@code gangway validate --reflect} only: a backend with {@code reflection} enabled whose
+   * descriptors could not be fetched.
+   */
+  REFLECTION("backend not reflected", "backends not reflected"),
+  /**
+   * {@code gangway validate --reflect} only: where the dropped-in files and what a backend serves
+   * differ (dev.gangway.transcoder.evolution.DescriptorDrift).
+   */
+  DRIFT("drift from a backend", "drifts from backends");
 
   private final String one;
   private final String many;

@@ -13,6 +13,8 @@ import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.policy.RoutePolicy;
 import dev.gangway.gateway.problems.Problem;
+import dev.gangway.gateway.reflection.ReflectedDescriptors;
+import dev.gangway.gateway.reflection.ReflectionMerge;
 import dev.gangway.gateway.problems.ProblemCounts;
 import dev.gangway.gateway.problems.SnapshotProblems;
 import dev.gangway.transcoder.Transcoder;
@@ -24,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,7 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
   private final ProblemLog problemLog = new ProblemLog(log);
   private final List<RoutePolicy.Factory> policies;
   private final GatewayMetrics metrics;
+  private final Optional<ReflectedDescriptors> reflection;
 
   /**
    * @param channels the channels shared by every snapshot
@@ -60,18 +65,42 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
    */
   public DefaultSnapshotFactory(ChannelRegistry channels, List<RoutePolicy.Factory> policies,
       GatewayMetrics metrics) {
+    this(channels, policies, metrics, Optional.empty());
+  }
+
+  /**
+   * As above; every snapshot merges what the reflecting backends served at their last fetch
+   * ({@code reflection}) with the dropped-in files ({@link ReflectionMerge}: the files win) and
+   * records the drift between the two there.
+   */
+  public DefaultSnapshotFactory(ChannelRegistry channels, List<RoutePolicy.Factory> policies,
+      GatewayMetrics metrics, Optional<ReflectedDescriptors> reflection) {
     this.channels = Objects.requireNonNull(channels, "channels");
     this.policies = List.copyOf(policies);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.reflection = Objects.requireNonNull(reflection, "reflection");
   }
 
   @Override
   public RuntimeSnapshot build(GatewayConfig config, long generation) throws SnapshotException {
     Objects.requireNonNull(config, "config");
-    LoadedDescriptors loaded = loadDescriptors(config.descriptors());
+    // Read once: a refresh that lands during this build counts for the next one.
+    Map<String, ReflectedDescriptors.Source> reflected =
+        reflection.map(ReflectedDescriptors::current).orElse(Map.of());
+    ReflectionMerge merged = ReflectionMerge.load(config, reflected);
+    LoadedDescriptors loaded = merged.loaded();
     if (loaded.sources().isEmpty() && !loaded.problems().isEmpty()) {
-      throw new SnapshotException("no descriptor set could be loaded: " + summary(loaded.problems()));
+      throw new SnapshotException("no descriptor set could be loaded: " + summary(loaded.problems())
+          + reflectionErrors(reflected));
     }
+    reflection.ifPresent(r -> r.recordDrift(generation, merged.drift()));
+    merged.drift().forEach((backend, drift) -> {
+      if (!drift.none()) {
+        log.warn("snapshot {}: backend {} serves descriptors that differ from the dropped-in"
+            + " files: {} difference(s), {} undeclared method(s) (GET /admin/drift)", generation,
+            backend, drift.differences().size(), drift.undeclared().size());
+      }
+    });
     Transcoder transcoder = Transcoder.build(loaded, config.transcoderOptions());
     BackendBindings bindings;
     CompositeRoutes composites;
@@ -114,6 +143,15 @@ public final class DefaultSnapshotFactory implements SnapshotFactory {
         ProblemCounts.of(problems).describe());
     problemLog.report(generation,
         problems.stream().map(p -> p.kind().heading() + ": " + p.text()).toList());
+  }
+
+  /** {@code ; reflection: backend "x": why}, for each reflecting backend whose fetch failed. */
+  private static String reflectionErrors(Map<String, ReflectedDescriptors.Source> reflected) {
+    StringBuilder text = new StringBuilder();
+    reflected.values().forEach(source -> source.error().ifPresent(why ->
+        text.append("; reflection: backend \"").append(source.backend()).append("\": ")
+            .append(why)));
+    return text.toString();
   }
 
   private static String summary(List<LoadProblem> problems) {

@@ -123,6 +123,18 @@ public final class Reloader implements AutoCloseable {
     return call(this::reload);
   }
 
+  /**
+   * Reloads soon on the reload thread, changed files or not, without waiting: for changes the
+   * files do not show (a backend serving other descriptors by reflection). Ignored once closed.
+   */
+  public void reloadLater() {
+    try {
+      thread.execute(guarded(this::reload));
+    } catch (RejectedExecutionException closed) {
+      // Stopping: nothing to reload.
+    }
+  }
+
   /** Whether changes are being watched (file events and/or the poll). */
   public boolean watching() {
     return watching;

@@ -295,7 +295,7 @@ class AdminHandlerTest {
     assertThat(reply.json().get("code").asInt()).isEqualTo(5);
     assertThat(reply.json().get("message").asText()).startsWith("no admin endpoint /admin/nope");
     assertThat(reply.json().get("message").asText()).endsWith("; the endpoints are /healthz,"
-        + " /readyz, /metrics, /admin/routes, /admin/status, /admin/explain");
+        + " /readyz, /metrics, /admin/routes, /admin/status, /admin/explain, /admin/drift");
   }
 
   @Test

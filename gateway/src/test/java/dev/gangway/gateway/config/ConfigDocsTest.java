@@ -29,6 +29,7 @@ class ConfigDocsTest {
     keys.addAll(BackendReader.KEYS);
     keys.addAll(BackendReader.TLS_KEYS);
     keys.addAll(BackendReader.KEEPALIVE_KEYS);
+    keys.addAll(ReflectionReader.KEYS);
     keys.addAll(TranscodingReader.KEYS);
     keys.addAll(CompositeReader.KEYS);
     keys.addAll(CompositeReader.CALL_KEYS);

@@ -97,7 +97,9 @@ class ConfigLoaderTest {
                 Optional.of(tls.resolve("client.pem")), Optional.of(tls.resolve("client.key")),
                 Optional.of("library.internal"))),
             Duration.ofSeconds(10), 8 << 20, LoadBalancing.PICK_FIRST,
-            Optional.of(new KeepaliveConfig(Duration.ofMinutes(5), Duration.ofSeconds(10), true))),
+            Optional.of(new KeepaliveConfig(Duration.ofMinutes(5), Duration.ofSeconds(10), true)),
+            new ReflectionConfig(true, Duration.ofMinutes(1), Duration.ofSeconds(3), 200,
+                4L << 20)),
         BackendConfig.of("fallback", List.of("*"), "static:///10.0.0.1:50051,10.0.0.2:50051"));
     assertThat(config.routes()).containsExactly(new RouteConfig(
         "gangway.samples.bookstore.v1.Bookstore.ListShelves", Duration.ofSeconds(2)));

@@ -34,6 +34,16 @@ public sealed interface DescriptorSource
     return new FromBytes(name, ByteString.copyFrom(data));
   }
 
+  /**
+   * Whether {@code path} is a directory without descriptor set files, which loading it would
+   * report as a problem; for callers that get descriptors elsewhere too (server reflection) and
+   * leave such a directory out.
+   */
+  static boolean isEmptyDirectory(Path path) {
+    Objects.requireNonNull(path, "path");
+    return SourceReader.isEmptyDirectory(path);
+  }
+
   /** How this source is named in {@link LoadedDescriptors#sources()} and in problems. */
   String name();
 

@@ -39,6 +39,18 @@ final class SourceReader {
     return readFile(path, problems);
   }
 
+  /** Whether {@code path} is a directory that {@link #read} would find no descriptor set in. */
+  static boolean isEmptyDirectory(Path path) {
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> listing = Files.list(path)) {
+      return listing.noneMatch(SourceReader::hasDescriptorExtension);
+    } catch (IOException e) {
+      return false; // loading reports it
+    }
+  }
+
   private static List<RawSet> readDirectory(Path dir, List<LoadProblem> problems) {
     List<Path> entries;
     try (Stream<Path> listing = Files.list(dir)) {

@@ -51,7 +51,11 @@ public final class BreakingChanges {
     return List.copyOf(changes);
   }
 
-  private static void method(MethodDescriptor old, MethodDescriptor now,
+  /**
+   * Compares one method in two generations: its shape, then the messages it reaches. Shared with
+   * {@link DescriptorDrift}, so drift and breaking changes read the same.
+   */
+  static void method(MethodDescriptor old, MethodDescriptor now,
       MessageComparison messages, Set<BreakingChange> changes) {
     String oldShape = shape(old);
     String newShape = shape(now);
