@@ -70,7 +70,7 @@ public final class BindingPlanCompiler {
     QueryBinder query = new QueryBinder(
         queryIndexes.computeIfAbsent(input, type -> new QueryIndex(type, queryNames)), binding.body().equals("*"), bodyField, chains, options);
     UpdateMaskFill maskFill = options.fillUpdateMask()
-        ? UpdateMaskFill.forBinding(binding.httpMethod(), input, body) : null;
+        ? UpdateMaskFill.forBinding(binding, body) : null;
     return new BindingPlan(rule, input, body, query, path, options.pathBodyConflict(), maskFill);
   }
 
