@@ -187,6 +187,45 @@ class GatewayHttpSemanticsIT {
   }
 
   @Test
+  void theOpenApiDocumentDescribesEachRoutesSemantics() {
+    HttpResponse<String> answer = http.get("/openapi.json");
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(GatewayOpenApiIT.problems(answer.body())).isEmpty();
+    JsonNode paths = Http.json(answer.body()).get("paths");
+    JsonNode create = paths.get("/v1/documents").get("post");
+    assertThat(names(create.get("responses"))).containsExactly("201", "default");
+    assertThat(names(create.get("responses").get("201").get("headers")))
+        .containsExactly("Location", "ETag", "x-document-version");
+    JsonNode document = paths.get("/v1/documents/{name}");
+    assertThat(document).as(paths.toString()).isNotNull();
+    JsonNode get = document.get("get");
+    assertThat(names(get.get("responses"))).containsExactly("200", "304", "default");
+    assertThat(headerParameters(get)).containsExactly("If-None-Match");
+    assertThat(headerParameters(document.get("patch"))).containsExactly("If-Match");
+    JsonNode delete = document.get("delete");
+    assertThat(names(delete.get("responses"))).containsExactly("204", "default");
+    assertThat(delete.get("responses").get("204").has("content")).isFalse();
+    assertThat(headerParameters(delete)).containsExactly("If-Match");
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> out = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static List<String> headerParameters(JsonNode operation) {
+    List<String> out = new java.util.ArrayList<>();
+    operation.path("parameters").forEach(p -> {
+      if (p.get("in").asText().equals("header")) {
+        out.add(p.get("name").asText());
+      }
+    });
+    return out;
+  }
+
+  @Test
   void aFieldThatIsNotAStringFailsTheSnapshot() throws Exception {
     write("routes:", "  - {method: gangway.gwtest.v1.Documents.GetDocument, etag: version}");
 

@@ -9,6 +9,7 @@ import dev.gangway.gateway.compose.CompositeRoutes;
 import dev.gangway.gateway.compose.CompositeSchemas;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.OpenApiConfig;
+import dev.gangway.gateway.routing.HttpSemantics;
 import dev.gangway.gateway.routing.Published;
 import dev.gangway.gateway.routing.PublishedFile;
 import dev.gangway.transcoder.MethodRoute;
@@ -28,7 +29,8 @@ import java.util.Objects;
 /**
  * Builds the OpenAPI documents of one snapshot ({@code openapi} config section): every served
  * binding of the described services, the composites with their response shapes, the security
- * schemes of the {@code auth} providers and each route's requirement from {@code access}; written
+ * schemes of the {@code auth} providers and each route's requirement from {@code access}, each
+ * method's HTTP semantics from its {@code routes} entry (status, headers, conditionals); written
  * once as JSON and as YAML. A reload builds them anew with the rest of the snapshot; requests
  * only send the bytes.
  *
@@ -45,17 +47,20 @@ public final class OpenApiDocuments {
   /**
    * The JSON and YAML documents and the docs page, or nothing when {@code openapi.enabled} is
    * false.
+   *
+   * @param semantics the compiled {@code routes} entries by gRPC method full name
    */
-  public static Published compile(
-      GatewayConfig config, Transcoder transcoder, CompositeRoutes composites) {
+  public static Published compile(GatewayConfig config, Transcoder transcoder,
+      CompositeRoutes composites, Map<String, HttpSemantics> semantics) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(transcoder, "transcoder");
     Objects.requireNonNull(composites, "composites");
+    Objects.requireNonNull(semantics, "semantics");
     OpenApiConfig settings = config.openApi();
     if (!settings.enabled()) {
       return Published.NONE;
     }
-    OpenApiDocument document = document(config, transcoder, composites);
+    OpenApiDocument document = document(config, transcoder, composites, semantics);
     List<PublishedFile> files = new ArrayList<>(List.of(
         PublishedFile.of(settings.jsonPath(), JSON_TYPE, write(document, JSON, true)),
         PublishedFile.of(settings.yamlPath(), YAML_TYPE, write(document, YAML, false))));
@@ -66,8 +71,8 @@ public final class OpenApiDocuments {
     return new Published(files, List.of(DocsPage.assets(settings)));
   }
 
-  static OpenApiDocument document(
-      GatewayConfig config, Transcoder transcoder, CompositeRoutes composites) {
+  static OpenApiDocument document(GatewayConfig config, Transcoder transcoder,
+      CompositeRoutes composites, Map<String, HttpSemantics> semantics) {
     OpenApiConfig settings = config.openApi();
     OpenApiBuilder builder = OpenApiBuilder.create(
         new OpenApiInfo(settings.title(), settings.version(), settings.description()),
@@ -75,8 +80,10 @@ public final class OpenApiDocuments {
     SecuritySchemes.of(config.auth()).forEach(builder::addSecurityScheme);
     for (MethodRoute route : transcoder.routes()) {
       if (settings.describes(route.method().getService().getFullName())) {
+        String method = route.method().getFullName();
         builder.addBinding(route.binding(), SecuritySchemes.requirements(
-            config.access().ruleFor(route.method().getFullName()).require()));
+            config.access().ruleFor(method).require()),
+            semantics.getOrDefault(method, HttpSemantics.PLAIN).facts());
       }
     }
     if (settings.composites()) {

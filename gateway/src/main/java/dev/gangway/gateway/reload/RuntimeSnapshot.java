@@ -111,7 +111,7 @@ public record RuntimeSnapshot(
     }
     // Documents are part of the snapshot: built here, once, never per request.
     GatewayRoutes routes = GatewayRoutes.compile(
-        OpenApiDocuments.compile(config, transcoder, composites), config.staticFiles(),
+        OpenApiDocuments.compile(config, transcoder, composites, semantics), config.staticFiles(),
         transcoder, backends, composites, transcoder.codec(), semantics);
     RoutePolicies policies;
     try {

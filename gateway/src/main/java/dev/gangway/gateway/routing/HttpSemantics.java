@@ -7,6 +7,7 @@ import dev.gangway.gateway.config.HttpSemanticsConfig;
 import dev.gangway.transcoder.internal.codec.CodecException;
 import dev.gangway.transcoder.internal.codec.WireAssembler;
 import dev.gangway.transcoder.internal.codec.WireFields;
+import dev.gangway.transcoder.openapi.OperationFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Optional;
 public final class HttpSemantics {
   /** 200, no headers from fields: a route without a {@code routes} entry. */
   public static final HttpSemantics PLAIN = new HttpSemantics(200, List.of(), List.of(),
-      List.of(), List.of(), List.of());
+      List.of(), List.of(), List.of(), OperationFacts.PLAIN);
 
   private final int status;
   /** Literal text (String) and field chains (int[] of field numbers), in order; empty for none. */
@@ -33,16 +34,19 @@ public final class HttpSemantics {
   private final List<FieldDescriptor> ifMatch;
   private final List<FieldDescriptor> ifNoneMatch;
   private final List<String> responseHeaders;
+  /** The same settings as the OpenAPI document describes them. */
+  private final OperationFacts facts;
 
   private HttpSemantics(int status, List<Object> location, List<Integer> etag,
       List<FieldDescriptor> ifMatch, List<FieldDescriptor> ifNoneMatch,
-      List<String> responseHeaders) {
+      List<String> responseHeaders, OperationFacts facts) {
     this.status = status;
     this.location = List.copyOf(location);
     this.etag = List.copyOf(etag);
     this.ifMatch = List.copyOf(ifMatch);
     this.ifNoneMatch = List.copyOf(ifNoneMatch);
     this.responseHeaders = List.copyOf(responseHeaders);
+    this.facts = facts;
   }
 
   /**
@@ -75,7 +79,9 @@ public final class HttpSemantics {
             .orElse(List.of()),
         config.ifNoneMatch().map(f -> stringField(request, f, where + ".if_none_match"))
             .orElse(List.of()),
-        config.responseHeaders());
+        config.responseHeaders(),
+        new OperationFacts(config.status(), config.location(), config.etag(), config.ifMatch(),
+            config.ifNoneMatch(), config.responseHeaders()));
   }
 
   /** The chain of singular fields {@code dotted} names, ending in a string field. */
@@ -103,6 +109,11 @@ public final class HttpSemantics {
 
   private static List<Integer> numbers(List<FieldDescriptor> chain) {
     return chain.stream().map(FieldDescriptor::getNumber).toList();
+  }
+
+  /** These settings for the OpenAPI document; checked against the method's messages. */
+  public OperationFacts facts() {
+    return facts;
   }
 
   /** The success status: 200, 201, 202 or 204. */

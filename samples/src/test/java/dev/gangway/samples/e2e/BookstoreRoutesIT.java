@@ -115,6 +115,13 @@ class BookstoreRoutesIT {
     assertThat(updated.path("read").asBoolean()).isTrue();
     assertThat(updated.path("title").asText()).isEqualTo("Kindred");
 
+    // No update_mask: the gateway fills it with the body's keys ("read"), so read goes back to
+    // its default value, which a mask-less update would have taken for "not sent".
+    JsonNode unread = Json.ok(h.send("PATCH", "/v1/shelves/z-e2e-lifecycle/books/b1",
+        "{\"read\":false}"));
+    assertThat(unread.path("read").asBoolean()).isFalse();
+    assertThat(unread.path("title").asText()).isEqualTo("Kindred");
+
     // The custom verb with body "*" and an empty body.
     JsonNode archived =
         Json.ok(h.send("POST", "/v1/shelves/z-e2e-lifecycle/books/b1:archive", "{}"));

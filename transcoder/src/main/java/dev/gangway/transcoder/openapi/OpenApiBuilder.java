@@ -33,7 +33,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * OpenApiBuilder openApi = OpenApiBuilder.create(info, loaded.comments(), options);
- * transcoder.routes().forEach(r -> openApi.addBinding(r.binding(), List.of()));
+ * transcoder.routes().forEach(r -> openApi.addBinding(r.binding(), List.of(), OperationFacts.PLAIN));
  * OpenApiDocument document = openApi.build();
  * }</pre>
  *
@@ -62,8 +62,8 @@ public final class OpenApiBuilder {
   private final Set<String> operationIds = new HashSet<>();
   private final List<Pending> pending = new ArrayList<>();
   private final Set<String> annotated = new HashSet<>();
-  private final List<HttpBinding> autoMapped = new ArrayList<>();
-  private final List<List<Map<String, List<String>>>> autoSecurity = new ArrayList<>();
+  private final List<Pending> autoMapped = new ArrayList<>();
+  private final List<String> autoMappedMethods = new ArrayList<>();
   private int count;
 
   private OpenApiBuilder(OpenApiInfo info, ProtoComments comments, TranscoderOptions options) {
@@ -72,7 +72,7 @@ public final class OpenApiBuilder {
     this.schemas = new Schemas(descriptions,
         options.jsonFieldNames() == TranscoderOptions.JsonFieldNames.PROTO_NAME,
         options.enumsAsNumbers());
-    this.operations = new Operations(schemas, descriptions);
+    this.operations = new Operations(schemas, descriptions, options.fillUpdateMask());
   }
 
   /**
@@ -87,32 +87,38 @@ public final class OpenApiBuilder {
     return new OpenApiBuilder(info, comments, options);
   }
 
+  /** Adds the operation(s) of one plain binding: {@link OperationFacts#PLAIN}. */
+  public OpenApiBuilder addBinding(HttpBinding binding, List<Map<String, List<String>>> security) {
+    return addBinding(binding, security, OperationFacts.PLAIN);
+  }
+
   /**
    * Adds the operation(s) of one binding.
    *
    * @param security the operation's security requirements (OpenAPI's list of alternatives, each
    *     a map from scheme name to scopes); empty when the route needs no credentials
+   * @param facts the HTTP semantics the front end adds to the binding's answers
    */
-  public OpenApiBuilder addBinding(HttpBinding binding, List<Map<String, List<String>>> security) {
+  public OpenApiBuilder addBinding(HttpBinding binding, List<Map<String, List<String>>> security,
+      OperationFacts facts) {
     Objects.requireNonNull(binding, "binding");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(facts, "facts");
+    Pending operation = new Pending(sortKey(0, binding.httpMethod(), binding.template(),
+        binding.method().getFullName() + "#" + binding.index()),
+        () -> describe(binding, security, facts));
     if (binding.origin() == HttpBinding.Origin.AUTO_MAPPING) {
-      autoMapped.add(binding);
-      autoSecurity.add(security);
+      autoMapped.add(operation);
+      autoMappedMethods.add(binding.method().getFullName());
     } else {
       annotated.add(binding.method().getFullName());
-      add(binding, security);
+      pending.add(operation);
     }
     return this;
   }
 
-  private void add(HttpBinding binding, List<Map<String, List<String>>> security) {
-    pending.add(new Pending(sortKey(0, binding.httpMethod(), binding.template(),
-        binding.method().getFullName() + "#" + binding.index()),
-        () -> describe(binding, security)));
-  }
-
-  private void describe(HttpBinding binding, List<Map<String, List<String>>> security) {
+  private void describe(HttpBinding binding, List<Map<String, List<String>>> security,
+      OperationFacts facts) {
     List<String> methods = methods(binding.httpMethod());
     if (methods.isEmpty()) {
       return;
@@ -125,7 +131,7 @@ public final class OpenApiBuilder {
         + (binding.index() > 0 ? "_" + binding.index() : ""), binding.method().getFullName());
     for (String method : methods) {
       String id = methods.size() == 1 ? baseId : operationId(baseId + "_" + method, null);
-      Map<String, Object> operation = operations.of(binding, path, id);
+      Map<String, Object> operation = operations.of(binding, path, id, method, facts);
       secure(operation, security);
       put(path, method, operation);
     }
@@ -205,8 +211,8 @@ public final class OpenApiBuilder {
   public OpenApiDocument build() {
     // The auto-mapped POST /pkg.Service/Method of an annotated method would double the document.
     for (int i = 0; i < autoMapped.size(); i++) {
-      if (!annotated.contains(autoMapped.get(i).method().getFullName())) {
-        add(autoMapped.get(i), autoSecurity.get(i));
+      if (!annotated.contains(autoMappedMethods.get(i))) {
+        pending.add(autoMapped.get(i));
       }
     }
     pending.sort(Comparator.comparing(Pending::key));

@@ -18,7 +18,8 @@ import java.util.Set;
  * The OpenAPI operation of one HTTP binding: parameters from the template and the request
  * message, the request body from the rule's {@code body}, the success response from the
  * response message or {@code response_body}, every error as {@code google.rpc.Status}, streams
- * marked as such (docs/streaming.md: NDJSON or SSE out, NDJSON in, bidi over WebSocket only).
+ * marked as such (docs/streaming.md: NDJSON or SSE out, NDJSON in, bidi over WebSocket only),
+ * and the route's {@link OperationFacts} on a unary method ({@link SemanticsDocs}).
  *
  * <p>Not thread-safe; confine to one {@link OpenApiBuilder}.
  */
@@ -31,14 +32,22 @@ final class Operations {
 
   private final Schemas schemas;
   private final Descriptions descriptions;
+  private final boolean fillUpdateMask;
 
-  Operations(Schemas schemas, Descriptions descriptions) {
+  /** @param fillUpdateMask the transcoder fills an absent update_mask of a PATCH from its body */
+  Operations(Schemas schemas, Descriptions descriptions, boolean fillUpdateMask) {
     this.schemas = schemas;
     this.descriptions = descriptions;
+    this.fillUpdateMask = fillUpdateMask;
   }
 
-  /** The operation of {@code binding} at {@code path} (whose parameter names it uses). */
-  Map<String, Object> of(HttpBinding binding, OpenApiPath path, String operationId) {
+  /**
+   * The operation of {@code binding} at {@code path} (whose parameter names it uses).
+   *
+   * @param httpMethod the OpenAPI method the operation is under ({@code get})
+   */
+  Map<String, Object> of(HttpBinding binding, OpenApiPath path, String operationId,
+      String httpMethod, OperationFacts facts) {
     MethodDescriptor method = binding.method();
     Optional<String> doc = descriptions.of(method);
     List<Object> parameters = new ArrayList<>(pathParameters(method.getInputType(), path));
@@ -46,6 +55,13 @@ final class Operations {
     path.parameters().forEach(p -> p.field().ifPresent(f -> bound.add(f.dotted())));
     parameters.addAll(QueryParameters.of(
         method.getInputType(), bound, binding.body(), schemas, descriptions));
+    if (fillUpdateMask) {
+      binding.filledUpdateMask().ifPresent(mask -> noteFilledMask(parameters, schemas.name(mask)));
+    }
+    boolean unary = !method.isClientStreaming() && !method.isServerStreaming();
+    // A client stream reads no conditional headers; only a unary call gets the response facts.
+    parameters.addAll(SemanticsDocs.headerParameters(
+        facts, httpMethod, !method.isClientStreaming(), unary));
     return obj(
         "operationId", operationId,
         "tags", Json.list(method.getService().getFullName()),
@@ -53,7 +69,7 @@ final class Operations {
         "description", doc.orElse(null),
         "parameters", parameters.isEmpty() ? null : parameters,
         "requestBody", requestBody(binding),
-        "responses", responses(binding),
+        "responses", responses(binding, httpMethod, unary ? facts : OperationFacts.PLAIN),
         "deprecated", method.getOptions().getDeprecated() ? true : null,
         "x-gangway-grpc-method",
         method.getService().getFullName() + "/" + method.getName(),
@@ -68,6 +84,20 @@ final class Operations {
       return "client";
     }
     return method.isServerStreaming() ? "server" : null;
+  }
+
+  /** The update_mask query parameter says what an absent one becomes. */
+  private static void noteFilledMask(List<Object> parameters, String name) {
+    for (Object parameter : parameters) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> p = (Map<String, Object>) parameter;
+      if (p.get("name").equals(name) && p.get("in").equals("query")) {
+        StringBuilder doc = new StringBuilder((String) p.getOrDefault("description", ""));
+        note(doc, "When it is left out, the gateway fills it with the JSON body's keys:"
+            + " `{\"title\":\"x\",\"author\":{\"name\":\"y\"}}` is `title,author.name`.");
+        p.put("description", doc.toString());
+      }
+    }
   }
 
   /** Path parameters; a composite's captures have no request message ({@code request} null). */
@@ -153,7 +183,8 @@ final class Operations {
     return obj("content", obj(JSON, obj("schema", schema)));
   }
 
-  private Map<String, Object> responses(HttpBinding binding) {
+  private Map<String, Object> responses(
+      HttpBinding binding, String httpMethod, OperationFacts facts) {
     MethodDescriptor method = binding.method();
     Descriptor response = method.getOutputType();
     Map<String, Object> schema;
@@ -180,7 +211,7 @@ final class Operations {
     } else {
       ok = obj("description", "OK", "content", obj(JSON, obj("schema", schema)));
     }
-    Map<String, Object> responses = obj("200", ok);
+    Map<String, Object> responses = SemanticsDocs.success(facts, httpMethod, ok);
     if (method.isClientStreaming() || method.isServerStreaming()) {
       responses.put("101", obj("description", "Switching Protocols: the stream over a WebSocket"
           + " (GET with `Upgrade: websocket`), one JSON message per text frame"

@@ -1,8 +1,10 @@
 package dev.gangway.transcoder.routing;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import dev.gangway.transcoder.template.PathTemplate;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One HTTP binding of a gRPC method: the top-level {@code google.api.http} rule, one of its
@@ -41,6 +43,30 @@ public record HttpBinding(
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(responseBody, "responseBody");
     Objects.requireNonNull(origin, "origin");
+  }
+
+  /**
+   * The request's {@code google.protobuf.FieldMask update_mask} that this binding fills with the
+   * JSON body's keys when the client sends none (grpc-gateway's patch feature, unless
+   * {@code TranscoderOptions.fillUpdateMask} turns it off): only for a PATCH whose {@code body}
+   * is one singular message field of the API's own (not a well-known type, not a
+   * {@code google.api.HttpBody}). Empty for every other binding; docs/mapping.md, "PATCH without
+   * update_mask". The binder and the OpenAPI document both ask here.
+   */
+  public Optional<FieldDescriptor> filledUpdateMask() {
+    if (!httpMethod.equals("PATCH") || body.isEmpty() || body.equals("*")) {
+      return Optional.empty();
+    }
+    FieldDescriptor resource = method.getInputType().findFieldByName(body);
+    FieldDescriptor mask = method.getInputType().findFieldByName("update_mask");
+    boolean fills = resource != null && !resource.isRepeated()
+        && resource.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+        && !resource.getMessageType().getFullName().startsWith("google.protobuf.")
+        && !resource.getMessageType().getFullName().equals("google.api.HttpBody")
+        && mask != null && !mask.isRepeated()
+        && mask.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+        && mask.getMessageType().getFullName().equals("google.protobuf.FieldMask");
+    return fills ? Optional.of(mask) : Optional.empty();
   }
 
   /** {@code GET /v1/{name=shelves/*}} (for messages and the admin API). */

@@ -282,6 +282,151 @@ class OpenApiBuilderTest {
         .isEqualTo("[0,1,2]");
   }
 
+  /** The notes document with {@code facts} on every binding of {@code method}; checked valid. */
+  private static JsonNode notesWith(String method, OperationFacts facts) throws IOException {
+    Transcoder t = transcoder(NOTES, TranscoderOptions.DEFAULT);
+    OpenApiBuilder builder = OpenApiBuilder.create(
+        INFO, t.descriptors().comments(), t.options());
+    for (MethodRoute route : t.routes()) {
+      builder.addBinding(route.binding(), List.of(),
+          route.method().getFullName().equals(method) ? facts : OperationFacts.PLAIN);
+    }
+    String json = write(builder.build());
+    assertThat(problems(json)).isEmpty();
+    return MAPPER.readTree(json);
+  }
+
+  private static OperationFacts facts(int status, String location, String etag, String ifMatch,
+      String ifNoneMatch, String... headers) {
+    return new OperationFacts(status, Optional.ofNullable(location), Optional.ofNullable(etag),
+        Optional.ofNullable(ifMatch), Optional.ofNullable(ifNoneMatch), List.of(headers));
+  }
+
+  private static List<String> headerParameters(JsonNode operation) {
+    List<String> out = new ArrayList<>();
+    operation.path("parameters").forEach(p -> {
+      if (p.get("in").asText().equals("header")) {
+        out.add(p.get("name").asText());
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void createdIsDocumentedWithLocationEtagAndMetadataHeaders() throws IOException {
+    JsonNode post = notesWith("gangway.openapi.v1.Notes.CreateNote",
+        facts(201, "/v1/{name}", "title", null, null, "x-note-version"))
+        .get("paths").get("/v1/folders/{parent}/notes").get("post");
+
+    JsonNode responses = post.get("responses");
+    assertThat(names(responses)).containsExactly("201", "default");
+    JsonNode created = responses.get("201");
+    assertThat(created.get("description").asText()).isEqualTo("Created");
+    assertThat(created.get("content").get("application/json").get("schema").get("$ref").asText())
+        .isEqualTo("#/components/schemas/gangway.openapi.v1.Note");
+    assertThat(names(created.get("headers"))).containsExactly("Location", "ETag", "x-note-version");
+    assertThat(created.get("headers").get("Location").get("description").asText())
+        .contains("`/v1/{name}`");
+    assertThat(created.get("headers").get("ETag").get("description").asText())
+        .contains("`title` field");
+    assertThat(headerParameters(post)).isEmpty();
+  }
+
+  @Test
+  void noContentHasNoContentAndAcceptedKeepsTheBody() throws IOException {
+    JsonNode pin = notesWith("gangway.openapi.v1.Notes.PinNote", facts(204, null, null, null, null))
+        .get("paths").get("/v1/folders/{name.folders}/notes/{name.notes}:pin").get("post");
+    JsonNode accepted = notesWith("gangway.openapi.v1.Notes.PinNote",
+        facts(202, null, null, null, null))
+        .get("paths").get("/v1/folders/{name.folders}/notes/{name.notes}:pin").get("post");
+
+    assertThat(names(pin.get("responses"))).containsExactly("204", "default");
+    assertThat(pin.get("responses").get("204").has("content")).isFalse();
+    assertThat(pin.get("responses").get("204").has("headers")).isFalse();
+    assertThat(names(accepted.get("responses"))).containsExactly("202", "default");
+    assertThat(accepted.get("responses").get("202").has("content")).isTrue();
+  }
+
+  @Test
+  void anEtagOnAGetAddsIfNoneMatchAnd304() throws IOException {
+    JsonNode paths = notesWith("gangway.openapi.v1.Notes.GetNote",
+        facts(200, null, "title", null, null)).get("paths");
+
+    for (String path : List.of("/v1/folders/{name.folders}/notes/{name.notes}", "/v1/notes/{id}")) {
+      JsonNode get = paths.get(path).get("get");
+      assertThat(names(get.get("responses"))).as(path).containsExactly("200", "304", "default");
+      assertThat(get.get("responses").get("304").has("content")).isFalse();
+      assertThat(names(get.get("responses").get("304").get("headers"))).containsExactly("ETag");
+      assertThat(names(get.get("responses").get("200").get("headers"))).containsExactly("ETag");
+      assertThat(headerParameters(get)).as(path).containsExactly("If-None-Match");
+    }
+    JsonNode ifNoneMatch = parameter(paths.get("/v1/notes/{id}").get("get"), "If-None-Match");
+    assertThat(ifNoneMatch.get("in").asText()).isEqualTo("header");
+    assertThat(ifNoneMatch.get("required").asBoolean()).isFalse();
+    assertThat(ifNoneMatch.get("description").asText()).contains("304 Not Modified");
+  }
+
+  @Test
+  void conditionalHeadersBoundToFieldsAreHeaderParameters() throws IOException {
+    JsonNode patch = notesWith("gangway.openapi.v1.Notes.UpdateNote",
+        facts(200, null, "title", "note.title", "note.body"))
+        .get("paths").get("/v1/folders/{name.folders}/notes/{name.notes}");
+    JsonNode update = patch == null ? null : patch.get("patch");
+
+    assertThat(update).isNotNull();
+    assertThat(headerParameters(update)).containsExactly("If-Match", "If-None-Match");
+    assertThat(names(update.get("responses"))).as("no 304 on a PATCH")
+        .containsExactly("200", "default");
+    JsonNode ifMatch = parameter(update, "If-Match");
+    assertThat(ifMatch.get("description").asText()).contains("request field `note.title`");
+  }
+
+  @Test
+  void streamsKeepTheirAnswersAndAClientStreamReadsNoConditionalHeaders() throws IOException {
+    JsonNode watch = notesWith("gangway.openapi.v1.Notes.WatchNotes",
+        facts(201, "/v1/{name}", "title", null, "parent")).get("paths")
+        .get("/v1/folders/{parent}/notes:watch").get("get");
+    JsonNode upload = notesWith("gangway.openapi.v1.Notes.UploadNotes",
+        facts(204, null, null, "name", null)).get("paths").get("/v1/notes:upload").get("post");
+
+    assertThat(names(watch.get("responses"))).containsExactly("200", "101", "default");
+    assertThat(watch.get("responses").get("200").has("headers")).isFalse();
+    assertThat(headerParameters(watch)).containsExactly("If-None-Match");
+    assertThat(names(upload.get("responses"))).containsExactly("200", "101", "default");
+    assertThat(headerParameters(upload)).isEmpty();
+  }
+
+  @Test
+  void anUpdateMaskFilledFromTheBodySaysSo() throws IOException {
+    JsonNode update = notes().get("paths")
+        .get("/v1/folders/{name.folders}/notes/{name.notes}").get("patch");
+    Transcoder off = transcoder(NOTES, TranscoderOptions.builder().fillUpdateMask(false).build());
+    JsonNode plain = MAPPER.readTree(json(off, bindings(off))).get("paths")
+        .get("/v1/folders/{name.folders}/notes/{name.notes}").get("patch");
+
+    assertThat(parameter(update, "updateMask").get("description").asText())
+        .contains("the gateway fills it with the JSON body's keys");
+    assertThat(parameter(plain, "updateMask").has("description")).isFalse();
+  }
+
+  private static JsonNode parameter(JsonNode operation, String name) {
+    for (JsonNode p : operation.get("parameters")) {
+      if (p.get("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no parameter " + name + " in " + operation);
+  }
+
+  @Test
+  void plainFactsWriteTheSameDocumentAsNoFacts() {
+    Transcoder t = transcoder(NOTES, TranscoderOptions.DEFAULT);
+    OpenApiBuilder builder = OpenApiBuilder.create(INFO, t.descriptors().comments(), t.options());
+    bindings(t).forEach(b -> builder.addBinding(b, List.of(), OperationFacts.PLAIN));
+
+    assertThat(write(builder.build())).isEqualTo(json(t, bindings(t)));
+  }
+
   private static List<String> names(JsonNode object) {
     List<String> names = new ArrayList<>();
     object.fieldNames().forEachRemaining(names::add);

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.gangway.transcoder.internal.codec.WireAssembler;
+import dev.gangway.transcoder.routing.HttpBinding;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,8 +36,6 @@ import java.util.Set;
  * the client may send itself, and grpc-gateway fills nothing there either.
  */
 final class UpdateMaskFill {
-  static final String FIELD = "update_mask";
-  private static final String FIELD_MASK = "google.protobuf.FieldMask";
   private static final String WELL_KNOWN = "google.protobuf.";
 
   private final FieldDescriptor mask;
@@ -55,20 +55,15 @@ final class UpdateMaskFill {
   }
 
   /**
-   * The fill for a binding, or null when it does not apply: not a PATCH, a body that is not one
-   * singular message field of the API's own, or no {@code FieldMask update_mask} in the request.
+   * The fill for a binding, or null when it does not apply ({@link
+   * HttpBinding#filledUpdateMask()} says when it does).
    */
-  static UpdateMaskFill forBinding(String httpMethod, Descriptor request, BodyMapping body) {
-    if (!httpMethod.equals("PATCH") || !(body instanceof BodyMapping.Field f)
-        || !walksInto(f.field())) {
+  static UpdateMaskFill forBinding(HttpBinding binding, BodyMapping body) {
+    Optional<FieldDescriptor> mask = binding.filledUpdateMask();
+    if (mask.isEmpty() || !(body instanceof BodyMapping.Field f)) {
       return null;
     }
-    FieldDescriptor mask = request.findFieldByName(FIELD);
-    if (mask == null || mask.isRepeated() || mask.getJavaType() != FieldDescriptor.JavaType.MESSAGE
-        || !mask.getMessageType().getFullName().equals(FIELD_MASK)) {
-      return null;
-    }
-    return new UpdateMaskFill(mask, f.field().getMessageType(), f.json().codec().factory());
+    return new UpdateMaskFill(mask.get(), f.field().getMessageType(), f.json().codec().factory());
   }
 
   private static void index(Descriptor type, Map<Descriptor, Map<String, FieldDescriptor>> all) {
