@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Xmx} and a descriptor set generated here (80,000 HTTP rules in 8,000 files, about 8 MB)
  * that does not fit in it. A start ends with one line and exit code 3; a hot reload to it is
  * refused up front by the heap estimate, seen on {@code /admin/status}, while the snapshot it
- * would have replaced keeps serving.
+ * would have replaced keeps serving; {@code validate} on it could not run: one line, exit code 3
+ * (not 1, "problems found").
  */
 class GatewayHeapIT {
   private static final int SERVICES = 8_000;
@@ -57,6 +58,24 @@ class GatewayHeapIT {
               + " docs/operations.md \"Heap sizing\"");
       assertThat(output).as("no stack trace").noneMatch(l -> l.startsWith("\tat ")
           || l.startsWith("Exception in thread"));
+    }
+  }
+
+  @Test
+  void aValidateThatRunsOutOfHeapCouldNotRunAndExitsWith3() throws Exception {
+    Path big = SyntheticApi.write(dir.resolve("big.binpb"), "heap.big", SERVICES, METHODS);
+
+    try (GatewayProcess validate = GatewayProcess.run(List.of("-Xmx48m"),
+        List.of("validate", "--config", config(big, false).toAbsolutePath().toString()))) {
+      int code = validate.exitCode(START_SECONDS);
+
+      List<String> output = validate.output();
+      assertThat(code).as(String.join("\n", output)).isEqualTo(3);
+      assertThat(output).filteredOn(l -> l.startsWith("validate could not run: "))
+          .singleElement().asString().startsWith("validate could not run: out of memory (")
+          .endsWith("give the JVM more heap (-Xmx), see docs/operations.md \"Heap sizing\"");
+      assertThat(output).as("no stack trace, no report").noneMatch(l -> l.startsWith("\tat ")
+          || l.startsWith("Exception in thread") || l.contains("problems ("));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gangway.gateway.config.AdminConfig;
 import dev.gangway.gateway.config.BackendConfig;
+import dev.gangway.gateway.config.ConfigSource;
 import dev.gangway.gateway.config.DescriptorsConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.ReflectionConfig;
@@ -20,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,5 +184,63 @@ class GatewayReflectionIT {
     assertThat(body).doesNotContain("mine");
     assertThat(admin(gateway, "/admin/status").get("descriptorSources").toString())
         .doesNotContain("reflection:echo");
+  }
+
+  @Test
+  void aBackendDownAtStartIsFetchedOnTheScheduleAndItsRoutesAppear() throws Exception {
+    int port;
+    try (ReflectingBackend reserved = ReflectingBackend.start(Reflection.NONE)) {
+      port = reserved.port();
+    }
+    GatewayServer gateway = gateway(List.of(),
+        reflecting("echo", "127.0.0.1:" + port, Duration.ofMillis(200), ECHO_SERVICE));
+    Http http = new Http(gateway.httpPort());
+    assertThat(http.get("/v1/echo/later").statusCode()).isEqualTo(404);
+    assertThat(reflectionOf(gateway, "echo").get("error").asText())
+        .startsWith("grpc.reflection.v1.ServerReflection: UNAVAILABLE");
+
+    servers.own(ReflectingBackend.start(Reflection.V1, port));
+
+    Await.until("the routes of the backend's descriptors, fetched on the schedule",
+        () -> http.get("/v1/echo/later").statusCode() == 200,
+        () -> http.get("/v1/echo/later").body());
+    assertThat(reflectionOf(gateway, "echo").get("error").isNull()).isTrue();
+  }
+
+  @Test
+  void aConfigReloadThatTurnsReflectionOnFetchesAtOnce() throws Exception {
+    ReflectingBackend echo = servers.own(ReflectingBackend.start(Reflection.V1));
+    ReflectingBackend orphans = servers.own(ReflectingBackend.start(Reflection.V1));
+    orphans.addOrphanService();
+    Path empty = Files.createDirectories(dir.resolve("descriptors"));
+    GatewayConfig before = TestConfigs.config(
+            reflecting("echo", echo.target(), Duration.ofMinutes(5), ECHO_SERVICE),
+            TestConfigs.backend("orphans", orphans.target(), ORPHAN_SERVICE)).toBuilder()
+        .admin(new AdminConfig("127.0.0.1", 0))
+        .descriptors(new DescriptorsConfig(List.of(empty), false, Duration.ofSeconds(2)))
+        .build();
+    AtomicReference<GatewayConfig> current = new AtomicReference<>(before);
+    GatewayServer gateway = servers.own(GatewayServer.start(new ConfigSource() {
+      @Override
+      public GatewayConfig load() {
+        return current.get();
+      }
+
+      @Override
+      public Optional<Path> file() {
+        return Optional.empty();
+      }
+    }));
+    Http http = new Http(gateway.httpPort());
+    assertThat(http.get("/v1/orphan/on").statusCode()).isEqualTo(404);
+
+    current.set(before.toBuilder().backends(List.of(before.backends().get(0),
+        reflecting("orphans", orphans.target(), Duration.ofMinutes(5), ORPHAN_SERVICE))).build());
+    gateway.reloadNow();
+
+    Await.until("the routes of the backend whose reflection a reload turned on",
+        () -> http.get("/v1/orphan/on").statusCode() == 200,
+        () -> http.get("/v1/orphan/on").body());
+    assertThat(http.get("/v1/orphan/on").body()).contains("\"text\":\"pong: on\"");
   }
 }

@@ -8,6 +8,13 @@ import dev.gangway.transcoder.descriptor.DescriptorSource;
 import dev.gangway.transcoder.descriptor.LoadedDescriptors;
 import dev.gangway.transcoder.routing.MatchResult;
 import dev.gangway.transcoder.internal.routing.RouteTable;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gangway.transcoder.openapi.OpenApiBuilder;
+import dev.gangway.transcoder.openapi.OpenApiDocument;
+import dev.gangway.transcoder.openapi.OpenApiInfo;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +22,7 @@ import java.util.Comparator;
 import java.util.function.BiFunction;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The scale benchmark: loads one big descriptor set (the googleapis corpus, see
@@ -81,6 +89,46 @@ public final class CorpusLoad {
     reachability(transcoder);
     matchSpeed(transcoder);
     explainSpeed(transcoder);
+    openApiSpeed(transcoder);
+  }
+
+  /**
+   * The OpenAPI document of every served route, with descriptions from the comments (when the set
+   * has source info): CPU time to build and write it, its size, and how many of its operations
+   * have a description, so that a run without comments is told apart.
+   */
+  private static void openApiSpeed(Transcoder transcoder) throws IOException {
+    for (int round = 1; round <= 2; round++) {
+      long cpuStart = cpu();
+      long start = System.nanoTime();
+      OpenApiBuilder builder = OpenApiBuilder.create(
+          new OpenApiInfo("googleapis", "corpus", Optional.empty()),
+          transcoder.descriptors().comments(), transcoder.options());
+      transcoder.routes().forEach(route -> builder.addBinding(route.binding(), List.of()));
+      OpenApiDocument document = builder.build();
+      CountingStream out = new CountingStream();
+      try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+        document.writeTo(json);
+      }
+      System.out.printf(Locale.ROOT, "openapi %d: %d operations, %d MiB of JSON, %d ms CPU, %d ms"
+          + " wall%n", round, document.operations(), out.count >> 20, (cpu() - cpuStart) / 1_000_000,
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Counts what is written and keeps nothing. */
+  private static final class CountingStream extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
   }
 
   static Transcoder load(Path set) {

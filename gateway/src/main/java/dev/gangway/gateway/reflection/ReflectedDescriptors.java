@@ -225,6 +225,9 @@ public final class ReflectedDescriptors implements AutoCloseable {
       after = new Source(name, Instant.now(),
           before == null ? Optional.empty() : before.fetched(), Optional.of(why));
     } else {
+      if (before != null && before.error().isPresent()) {
+        log.info("reflection: backend {} answers again ({})", name, fetched.protocol());
+      }
       fetched.problems().forEach(p -> log.warn("reflection: backend {}: {}", name, p));
       after = new Source(name, Instant.now(), Optional.of(fetched), Optional.empty());
     }

@@ -113,14 +113,19 @@ public record ReflectionMerge(LoadedDescriptors loaded, Map<String, DescriptorDr
     return new ReflectionMerge(DescriptorLoader.load(sources), drift);
   }
 
-  /** What a backend serves, loaded on its own (for the drift, not for serving). */
+  /**
+   * What a backend serves: the services it lists (its files may declare more), loaded on their
+   * own, for the drift, not for serving.
+   */
   private static List<ServiceDescriptor> served(ReflectionClient.Fetched fetched) {
     FileDescriptorSet set = FileDescriptorSet.newBuilder().addAllFile(fetched.files()).build();
     LoadedDescriptors alone = DescriptorLoader.load(
         List.of(DescriptorSource.bytes("reflection", set.toByteArray())));
+    Set<String> listed = Set.copyOf(fetched.services());
     List<ServiceDescriptor> services = new ArrayList<>();
     for (FileDescriptor file : alone.files()) {
-      services.addAll(file.getServices());
+      file.getServices().stream().filter(s -> listed.contains(s.getFullName()))
+          .forEach(services::add);
     }
     return services;
   }

@@ -6,6 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import dev.gangway.gateway.testing.TestConfigs;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.reflection.v1.ErrorResponse;
+import io.grpc.reflection.v1.FileDescriptorResponse;
+import io.grpc.reflection.v1.ListServiceResponse;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import dev.gangway.gateway.testing.ReflectingBackend;
 import dev.gangway.gateway.testing.ReflectingBackend.Reflection;
 import dev.gangway.gateway.testing.TestServers;
@@ -142,5 +158,79 @@ class ReflectionClientTest {
     assertThatThrownBy(() -> fetch(new ReflectionClient.Limits(Duration.ofSeconds(2), 10, 1024)))
         .cause().isInstanceOf(ReflectionException.class)
         .hasMessageStartingWith("grpc.reflection.v1.ServerReflection: UNAVAILABLE");
+  }
+
+  /**
+   * A reflection service that answers each file request with that one file only, never its
+   * imports (the protocol allows both; grpc-java's sends the imports along), and names the
+   * reflection service it serves: the client must ask for every import by file name.
+   */
+  private static final class OneFileAtATime extends ServerReflectionGrpc.ServerReflectionImplBase {
+    private final Map<String, FileDescriptorProto> files = new HashMap<>();
+
+    OneFileAtATime() throws IOException {
+      FileDescriptorSet.parseFrom(Files.readAllBytes(TestConfigs.DESCRIPTORS)).getFileList()
+          .forEach(f -> files.put(f.getName(), f));
+    }
+
+    @Override
+    public StreamObserver<ServerReflectionRequest> serverReflectionInfo(
+        StreamObserver<ServerReflectionResponse> responses) {
+      return new StreamObserver<>() {
+        @Override
+        public void onNext(ServerReflectionRequest request) {
+          ServerReflectionResponse.Builder response =
+              ServerReflectionResponse.newBuilder().setOriginalRequest(request);
+          switch (request.getMessageRequestCase()) {
+            case LIST_SERVICES -> response.setListServicesResponse(ListServiceResponse.newBuilder()
+                .addService(ServiceResponse.newBuilder().setName(ECHO_SERVICE))
+                .addService(ServiceResponse.newBuilder().setName("gangway.gwtest.v1.Missing")));
+            case FILE_CONTAINING_SYMBOL -> one(response,
+                request.getFileContainingSymbol().equals(ECHO_SERVICE)
+                    ? "gangway/gwtest/v1/echo.proto" : "none");
+            case FILE_BY_FILENAME -> one(response, request.getFileByFilename());
+            default -> response.setErrorResponse(ErrorResponse.newBuilder().setErrorCode(12));
+          }
+          responses.onNext(response.build());
+        }
+
+        private void one(ServerReflectionResponse.Builder response, String name) {
+          FileDescriptorProto file = files.get(name);
+          if (file == null) {
+            response.setErrorResponse(ErrorResponse.newBuilder().setErrorCode(5)
+                .setErrorMessage("not found"));
+          } else {
+            response.setFileDescriptorResponse(FileDescriptorResponse.newBuilder()
+                .addFileDescriptorProto(file.toByteString()));
+          }
+        }
+
+        @Override
+        public void onError(Throwable t) {}
+
+        @Override
+        public void onCompleted() {
+          responses.onCompleted();
+        }
+      };
+    }
+  }
+
+  @Test
+  void asksForEveryImportTheBackendDidNotSendAlong() throws Exception {
+    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(new OneFileAtATime()).build().start();
+    servers.own(() -> server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS));
+    channel = Grpc.newChannelBuilder("127.0.0.1:" + server.getPort(),
+        InsecureChannelCredentials.create()).build();
+
+    ReflectionClient.Fetched fetched = fetch(ROOMY);
+
+    assertThat(fetched.services()).containsExactly(ECHO_SERVICE, "gangway.gwtest.v1.Missing");
+    assertThat(fetched.files()).extracting(FileDescriptorProto::getName)
+        .contains("gangway/gwtest/v1/echo.proto", "google/api/annotations.proto",
+            "google/api/http.proto", "google/protobuf/descriptor.proto");
+    assertThat(fetched.problems())
+        .containsExactly("symbol gangway.gwtest.v1.Missing: NOT_FOUND not found");
   }
 }

@@ -102,9 +102,11 @@ class ReflectionMergeTest {
         config(List.of(only), reflecting("echo", "gangway.gwtest.v1.*")),
         Map.of("echo", served("echo", ECHO_SERVICE)));
 
-    // The backend's files still declare OrphanService (the same file): the comparison uses what
-    // the backend's descriptors declare, so no drift; the listing is on /admin/status.
-    assertThat(merge.drift().get("echo").differences()).isEmpty();
+    // Its file declares OrphanService too, but it does not list it: it does not serve it.
+    assertThat(merge.drift().get("echo").differences()).extracting(Object::toString)
+        .containsExactly("method removed: gangway.gwtest.v1.OrphanService.Ping (the backend does"
+            + " not serve gangway.gwtest.v1.OrphanService)");
+    assertThat(merge.drift().get("echo").undeclared()).isEmpty();
   }
 
   @Test

@@ -37,6 +37,11 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   public static GatewayProcess start(List<String> jvmFlags, Path config) throws IOException {
+    return run(jvmFlags, List.of("--config", config.toAbsolutePath().toString()));
+  }
+
+  /** The jar with a command line of its own ({@code validate --config ...}, say). */
+  public static GatewayProcess run(List<String> jvmFlags, List<String> args) throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the ITs with"
           + " mvn verify, which packages it first");
@@ -44,8 +49,8 @@ public final class GatewayProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmFlags);
-    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(),
-        "--config", config.toAbsolutePath().toString()));
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(args);
     return new GatewayProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
 

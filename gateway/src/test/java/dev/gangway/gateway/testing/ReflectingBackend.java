@@ -33,9 +33,9 @@ public final class ReflectingBackend implements AutoCloseable {
   private final MutableHandlerRegistry switchable = new MutableHandlerRegistry();
   private final Server server;
 
-  private ReflectingBackend(Reflection reflection) throws IOException {
+  private ReflectingBackend(Reflection reflection, int port) throws IOException {
     NettyServerBuilder builder = NettyServerBuilder
-        .forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .forAddress(new InetSocketAddress("127.0.0.1", port))
         .addService(new TestEchoService("reflecting"))
         .fallbackHandlerRegistry(switchable);
     switch (reflection) {
@@ -48,7 +48,16 @@ public final class ReflectingBackend implements AutoCloseable {
 
   /** Starts one on an ephemeral port. */
   public static ReflectingBackend start(Reflection reflection) throws IOException {
-    return new ReflectingBackend(reflection);
+    return new ReflectingBackend(reflection, 0);
+  }
+
+  /** Starts one on {@code port} (one a closed backend had: a backend that comes up late). */
+  public static ReflectingBackend start(Reflection reflection, int port) throws IOException {
+    return new ReflectingBackend(reflection, port);
+  }
+
+  public int port() {
+    return server.getPort();
   }
 
   /** The deprecated v1alpha service: what servers built before grpc.reflection.v1 serve. */

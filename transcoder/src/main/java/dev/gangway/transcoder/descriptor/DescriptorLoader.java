@@ -31,11 +31,12 @@ public final class DescriptorLoader {
     List<LoadProblem> problems = new ArrayList<>();
     List<String> read = new ArrayList<>();
     FileCollector collector = new FileCollector(problems);
-    ProtoComments.Collector comments = new ProtoComments.Collector();
+    CommentCollector comments = new CommentCollector();
+    ValuePool shared = new ValuePool();
     for (DescriptorSource source : sources) {
       Objects.requireNonNull(source, "source");
       for (RawSet raw : SourceReader.read(source, problems)) {
-        DescriptorSetParser.parse(raw, problems, comments)
+        DescriptorSetParser.parse(raw, problems, comments, shared)
             .ifPresent(
                 files -> {
                   read.add(raw.origin());
@@ -44,13 +45,15 @@ public final class DescriptorLoader {
       }
     }
     Map<String, FileCandidate> candidates = collector.candidates();
-    List<FileDescriptor> files =
-        new ArrayList<>(new DescriptorLinker(candidates, problems).linkAll().values());
+    Map<String, FileDescriptor> linked = new DescriptorLinker(candidates, problems).linkAll();
+    List<FileDescriptor> files = new ArrayList<>(linked.values());
     files.sort(Comparator.comparing(FileDescriptor::getName));
     TypeRegistry types =
         TypeRegistryBuilder.build(files, name -> candidates.get(name).origin(), problems);
     return new LoadedDescriptors(
-        files, services(files), read, problems, types, comments.build());
+        files, services(files), read, problems, types,
+        comments.build(name -> linked.containsKey(name)
+            ? linked.get(name) : BuiltinFiles.find(name).orElse(null)));
   }
 
   private static List<ServiceDescriptor> services(List<FileDescriptor> files) {

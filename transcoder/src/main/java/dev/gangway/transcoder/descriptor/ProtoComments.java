@@ -1,164 +1,153 @@
 package dev.gangway.transcoder.descriptor;
 
-import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.EnumDescriptor;
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.GenericDescriptor;
-import com.google.protobuf.Descriptors.MethodDescriptor;
-import com.google.protobuf.Descriptors.OneofDescriptor;
-import com.google.protobuf.Descriptors.ServiceDescriptor;
-import com.google.protobuf.InvalidProtocolBufferException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * The comments of the loaded .proto files (from sets built with {@code --include_source_info}),
- * for documentation: the comment above or after each service, method, message, field, enum and
- * enum value.
+ * for documentation: the comment above or after each service, method, message, field, oneof, enum
+ * and enum value.
  *
- * <p>Immutable and thread-safe. Only the comments are kept, not the whole {@code SourceCodeInfo}:
- * a googleapis set holds 1.4 million locations, one in five with a comment, and the spans and
- * detached comments nobody reads cost more heap than all the routes. Each file's comments are
- * kept as the bytes of a reduced {@code SourceCodeInfo} (path and comments only) and decoded on
- * lookup, which is for documentation, never on the request path.
+ * <p>Thread-safe; immutable but for a cache of the last file's comments decoded. Only the comment
+ * texts are kept, not {@code SourceCodeInfo}: googleapis has 1.4 million locations, one in five
+ * with a comment, and the spans and detached comments nobody reads cost more heap than all the
+ * routes. The source info is decoded once, at load: each commented location is resolved to its
+ * element then, and a lookup is one identity-hash probe by descriptor. The texts of each file are
+ * kept deflated (googleapis: 35 MB of comments in 9 MB); a lookup in another file than the last
+ * inflates that file's texts (a few KiB), which is for documentation, never on the request path.
  *
  * <pre>{@code
  * loaded.comments().of(method).ifPresent(doc -> ...);  // " Gets a shelf.\n"
  * }</pre>
  */
 public final class ProtoComments {
-  static final ProtoComments NONE = new ProtoComments(Map.of());
+  static final ProtoComments NONE =
+      new ProtoComments(new byte[0][], new int[0], new int[0], new IdentityIndex(0), 0);
 
-  /** File name to the bytes of its reduced SourceCodeInfo. */
-  private final Map<String, byte[]> byFile;
+  /** Per file with comments: its texts, each after its length as a varint, deflated. */
+  private final byte[][] chunks;
+  /** Per chunk: its length inflated. */
+  private final int[] inflatedLengths;
+  /** Per chunk: the number of its first text; texts are numbered across chunks, in order. */
+  private final int[] firstText;
+  /** Element to the number of its text. */
+  private final IdentityIndex texts;
+  private final int files;
 
-  private ProtoComments(Map<String, byte[]> byFile) {
-    this.byFile = byFile;
+  /** The last chunk inflated: lookups for one document mostly stay in one file for a while. */
+  private volatile Inflated last;
+
+  /** One chunk's texts inflated; {@code starts[i]} to {@code starts[i + 1]} is text i. */
+  private record Inflated(int chunk, byte[] bytes, int[] starts, int[] ends) {}
+
+  ProtoComments(byte[][] chunks, int[] inflatedLengths, int[] firstText, IdentityIndex texts,
+      int files) {
+    this.chunks = chunks;
+    this.inflatedLengths = inflatedLengths;
+    this.firstText = firstText;
+    this.texts = texts;
+    this.files = files;
   }
 
   /**
    * The leading comment of an element, else its trailing comment, as protoc recorded it (the
    * comment markers removed, line breaks kept); empty when it has none or its file was loaded
-   * without source info.
+   * without source info. The element must come from the same load (lookups are by identity).
    */
   public Optional<String> of(GenericDescriptor element) {
     Objects.requireNonNull(element, "element");
-    byte[] data = byFile.get(element.getFile().getName());
-    List<Integer> path = path(element);
-    if (data == null || path.isEmpty()) {
+    int text = texts.get(element);
+    if (text < 0) {
       return Optional.empty();
     }
-    SourceCodeInfo info;
-    try {
-      info = SourceCodeInfo.parseFrom(data);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("comments of " + element.getFile().getName(), e);
+    int chunk = chunkOf(text);
+    Inflated inflated = last;
+    if (inflated == null || inflated.chunk() != chunk) {
+      inflated = inflate(chunk);
+      last = inflated;
     }
-    for (SourceCodeInfo.Location location : info.getLocationList()) {
-      if (location.getPathList().equals(path)) {
-        return Optional.of(location.hasLeadingComments()
-            ? location.getLeadingComments() : location.getTrailingComments());
-      }
-    }
-    return Optional.empty();
+    int i = text - firstText[chunk];
+    return Optional.of(new String(inflated.bytes(), inflated.starts()[i],
+        inflated.ends()[i] - inflated.starts()[i], StandardCharsets.UTF_8));
   }
 
   /** How many files have comments. */
   public int files() {
-    return byFile.size();
+    return files;
   }
 
-  /** Bytes held for all comments (for the benchmarks' heap figures). */
+  /** How many elements have a comment. */
+  public int elements() {
+    return texts.size();
+  }
+
+  /** Bytes held for all comments, texts and index (for the benchmarks' heap figures). */
   public long bytes() {
-    return byFile.values().stream().mapToLong(b -> b.length).sum();
-  }
-
-  /**
-   * The element's location path in its file, as descriptor.proto numbers the fields of
-   * FileDescriptorProto and its parts; empty for a file.
-   */
-  private static List<Integer> path(GenericDescriptor element) {
-    List<Integer> path = new ArrayList<>();
-    if (element instanceof Descriptor message) {
-      if (message.getContainingType() == null) {
-        path.addAll(List.of(4, message.getIndex())); // message_type
-      } else {
-        path.addAll(path(message.getContainingType()));
-        path.addAll(List.of(3, message.getIndex())); // nested_type
-      }
-    } else if (element instanceof FieldDescriptor field) {
-      if (!field.isExtension()) {
-        path.addAll(path(field.getContainingType()));
-        path.addAll(List.of(2, field.getIndex())); // field
-      } else if (field.getExtensionScope() == null) {
-        path.addAll(List.of(7, field.getIndex())); // extension
-      } else {
-        path.addAll(path(field.getExtensionScope()));
-        path.addAll(List.of(6, field.getIndex())); // nested extension
-      }
-    } else if (element instanceof OneofDescriptor oneof) {
-      path.addAll(path(oneof.getContainingType()));
-      path.addAll(List.of(8, oneof.getIndex())); // oneof_decl
-    } else if (element instanceof EnumDescriptor type) {
-      if (type.getContainingType() == null) {
-        path.addAll(List.of(5, type.getIndex())); // enum_type
-      } else {
-        path.addAll(path(type.getContainingType()));
-        path.addAll(List.of(4, type.getIndex())); // nested enum_type
-      }
-    } else if (element instanceof EnumValueDescriptor value) {
-      path.addAll(path(value.getType()));
-      path.addAll(List.of(2, value.getIndex())); // value
-    } else if (element instanceof ServiceDescriptor service) {
-      path.addAll(List.of(6, service.getIndex())); // service
-    } else if (element instanceof MethodDescriptor method) {
-      path.addAll(path(method.getService()));
-      path.addAll(List.of(2, method.getIndex())); // method
+    long sum = texts.bytes() + 12L * chunks.length;
+    for (byte[] chunk : chunks) {
+      sum += chunk.length;
     }
-    return path;
+    return sum;
   }
 
-  /**
-   * Collects the comments of one load. Not thread-safe; confine to the loader.
-   */
-  static final class Collector {
-    private final Map<String, byte[]> byFile = new HashMap<>();
+  private int chunkOf(int text) {
+    int found = Arrays.binarySearch(firstText, text);
+    return found >= 0 ? found : -found - 2;
+  }
 
-    /** Keeps the comments of {@code info}; the first copy of a file wins, as for definitions. */
-    void add(String file, SourceCodeInfo info) {
-      if (byFile.containsKey(file)) {
-        return;
+  private Inflated inflate(int chunk) {
+    byte[] bytes = new byte[inflatedLengths[chunk]];
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(chunks[chunk]);
+      int n = 0;
+      while (n < bytes.length) {
+        int got = inflater.inflate(bytes, n, bytes.length - n);
+        if (got == 0 && (inflater.finished() || inflater.needsInput())) {
+          break;
+        }
+        n += got;
       }
-      SourceCodeInfo.Builder kept = SourceCodeInfo.newBuilder();
-      for (SourceCodeInfo.Location location : info.getLocationList()) {
-        // Elements have even paths (field number, index, ...); odd ones are single fields.
-        boolean commented = location.hasLeadingComments() || location.hasTrailingComments();
-        if (commented && location.getPathCount() % 2 == 0) {
-          SourceCodeInfo.Location.Builder reduced =
-              SourceCodeInfo.Location.newBuilder().addAllPath(location.getPathList());
-          if (location.hasLeadingComments()) {
-            reduced.setLeadingComments(location.getLeadingComments());
-          }
-          if (location.hasTrailingComments()) {
-            reduced.setTrailingComments(location.getTrailingComments());
-          }
-          kept.addLocation(reduced);
+      if (n != bytes.length) {
+        throw new IllegalStateException("comments chunk " + chunk + " is truncated");
+      }
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("comments chunk " + chunk + " is corrupt", e);
+    } finally {
+      inflater.end();
+    }
+    return split(chunk, bytes);
+  }
+
+  /** Reads the varint length before each text. */
+  private static Inflated split(int chunk, byte[] bytes) {
+    int[] starts = new int[16];
+    int[] ends = new int[16];
+    int count = 0;
+    int pos = 0;
+    while (pos < bytes.length) {
+      int length = 0;
+      for (int shift = 0; ; shift += 7) {
+        byte b = bytes[pos++];
+        length |= (b & 0x7f) << shift;
+        if (b >= 0) {
+          break;
         }
       }
-      if (kept.getLocationCount() > 0) {
-        byFile.put(file, kept.build().toByteArray());
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
       }
+      starts[count] = pos;
+      ends[count] = pos + length;
+      count++;
+      pos += length;
     }
-
-    ProtoComments build() {
-      return byFile.isEmpty() ? NONE : new ProtoComments(Collections.unmodifiableMap(byFile));
-    }
+    return new Inflated(chunk, bytes, starts, ends);
   }
 }

@@ -26,7 +26,7 @@ class DescriptorFootprintTest {
     assertThat(footprint.setBytes()).isEqualTo(commented.length + Files.size(TestSets.TEST_SET));
     assertThat(footprint.sourceInfoBytes()).isEqualTo(sourceInfo);
     assertThat(footprint.estimatedHeapBytes())
-        .isEqualTo((long) ((footprint.setBytes() - sourceInfo) * 11 + sourceInfo * 0.7));
+        .isEqualTo((long) ((footprint.setBytes() - sourceInfo) * 11 + sourceInfo * 0.3));
   }
 
   @Test

@@ -106,4 +106,83 @@ class ProtoCommentsTest {
     assertThat(DescriptorLoader.load(List.of(DescriptorSource.path(TestSets.TEST_SET)))
         .comments().files()).isZero();
   }
+
+  /** A file {@code name} with one message (a oneof, a nested enum) and the given locations. */
+  private static FileDescriptorProto file(String name, SourceCodeInfo.Location... locations) {
+    return FileDescriptorProto.newBuilder()
+        .setName(name).setPackage(name.replace('/', '_').replace(".proto", "")).setSyntax("proto3")
+        .addMessageType(DescriptorProto.newBuilder().setName("Book")
+            .addField(FieldDescriptorProto.newBuilder().setName("title").setNumber(1)
+                .setType(FieldDescriptorProto.Type.TYPE_STRING).setOneofIndex(0))
+            .addOneofDecl(com.google.protobuf.DescriptorProtos.OneofDescriptorProto.newBuilder()
+                .setName("label"))
+            .addEnumType(EnumDescriptorProto.newBuilder().setName("Cover")
+                .addValue(EnumValueDescriptorProto.newBuilder().setName("COVER_UNSPECIFIED"))))
+        .setSourceCodeInfo(SourceCodeInfo.newBuilder().addAllLocation(List.of(locations)))
+        .build();
+  }
+
+  private static LoadedDescriptors load(FileDescriptorProto... files) {
+    return DescriptorLoader.load(List.of(DescriptorSource.bytes("doc.pb",
+        FileDescriptorSet.newBuilder().addAllFile(List.of(files)).build().toByteArray())));
+  }
+
+  @Test
+  void oneofsNestedEnumsAndTheirValuesHaveTheirComments() {
+    LoadedDescriptors loaded = load(file("a.proto",
+        location(" Which label.\n", null, 4, 0, 8, 0),
+        location(" The cover.\n", null, 4, 0, 4, 0),
+        location(" Not set.\n", null, 4, 0, 4, 0, 2, 0)));
+    Descriptor book = loaded.files().get(0).getMessageTypes().get(0);
+
+    assertThat(loaded.comments().of(book.getOneofs().get(0))).hasValue(" Which label.\n");
+    assertThat(loaded.comments().of(book.getEnumTypes().get(0))).hasValue(" The cover.\n");
+    assertThat(loaded.comments().of(book.getEnumTypes().get(0).getValues().get(0)))
+        .hasValue(" Not set.\n");
+    assertThat(loaded.comments().of(book)).isEmpty();
+    assertThat(loaded.comments().elements()).isEqualTo(3);
+  }
+
+  @Test
+  void lookupsThatAlternateBetweenFilesGetEachFilesOwnComment() {
+    String longText = " Größe: " + "a long comment that needs two bytes for its length. ".repeat(5);
+    LoadedDescriptors loaded = load(
+        file("a.proto", location(" Book of a.\n", null, 4, 0)),
+        file("b.proto", location(longText, null, 4, 0), location(" Title of b.\n", null, 4, 0, 2, 0)));
+    Descriptor a = loaded.files().get(0).getMessageTypes().get(0);
+    Descriptor b = loaded.files().get(1).getMessageTypes().get(0);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(loaded.comments().of(a)).hasValue(" Book of a.\n");
+      assertThat(loaded.comments().of(b)).hasValue(longText);
+      assertThat(loaded.comments().of(b.getFields().get(0))).hasValue(" Title of b.\n");
+    }
+    assertThat(loaded.comments().files()).isEqualTo(2);
+  }
+
+  @Test
+  void pathsThatNameNoElementAreIgnored() {
+    LoadedDescriptors loaded = load(file("a.proto",
+        location(" out of range\n", null, 4, 7),
+        location(" a reserved range\n", null, 4, 0, 9, 0),
+        location(" below a field\n", null, 4, 0, 2, 0, 8, 0),
+        location(" an option\n", null, 4, 0, 7),
+        location(" The title.\n", null, 4, 0, 2, 0)));
+    Descriptor book = loaded.files().get(0).getMessageTypes().get(0);
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.comments().of(book.getFields().get(0))).hasValue(" The title.\n");
+    assertThat(loaded.comments().elements()).isEqualTo(1);
+  }
+
+  @Test
+  void aDescriptorFromAnotherLoadHasNoComment() {
+    FileDescriptorProto a = file("a.proto", location(" Book.\n", null, 4, 0));
+    LoadedDescriptors first = load(a);
+    LoadedDescriptors second = load(a);
+
+    assertThat(first.comments().of(second.files().get(0).getMessageTypes().get(0))).isEmpty();
+    assertThat(second.comments().of(second.files().get(0).getMessageTypes().get(0)))
+        .hasValue(" Book.\n");
+  }
 }

@@ -29,6 +29,7 @@ public final class BindingPlanCompiler {
   private final TranscoderOptions options;
   private final JsonCodec codec;
   private final Map<Descriptor, QueryIndex> queryIndexes = new HashMap<>();
+  private final QueryIndex.Names queryNames = new QueryIndex.Names();
 
   public BindingPlanCompiler(TranscoderOptions options, JsonCodec codec) {
     this.options = Objects.requireNonNull(options, "options");
@@ -67,7 +68,7 @@ public final class BindingPlanCompiler {
       chains.add(b.chain());
     }
     QueryBinder query = new QueryBinder(
-        queryIndexes.computeIfAbsent(input, QueryIndex::new), binding.body().equals("*"), bodyField, chains, options);
+        queryIndexes.computeIfAbsent(input, type -> new QueryIndex(type, queryNames)), binding.body().equals("*"), bodyField, chains, options);
     UpdateMaskFill maskFill = options.fillUpdateMask()
         ? UpdateMaskFill.forBinding(binding, body) : null;
     return new BindingPlan(rule, input, body, query, path, options.pathBodyConflict(), maskFill);
