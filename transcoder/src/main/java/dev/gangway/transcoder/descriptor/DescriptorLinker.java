@@ -1,6 +1,7 @@
 package dev.gangway.transcoder.descriptor;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import java.util.ArrayList;
@@ -63,7 +64,13 @@ final class DescriptorLinker {
 
   private void build(FileCandidate file, FileDescriptor[] dependencies) {
     try {
-      linked.put(file.name(), FileDescriptor.buildFrom(file.proto(), dependencies));
+      FileDescriptor built = FileDescriptor.buildFrom(file.proto(), dependencies);
+      Optional<String> badEntry = malformedMapEntry(built.getMessageTypes());
+      if (badEntry.isPresent()) {
+        fail(file, file.name() + " is malformed: " + badEntry.get());
+        return;
+      }
+      linked.put(file.name(), built);
     } catch (DescriptorValidationException | IllegalArgumentException e) {
       // IllegalArgumentException: e.g. an edition newer than this protobuf-java supports.
       fail(file, file.name() + " is invalid: " + e.getMessage());
@@ -72,6 +79,27 @@ final class DescriptorLinker {
       // a NullPointerException whose text means nothing to the user.
       fail(file, file.name() + " is malformed; protobuf-java cannot build it (" + e + ")");
     }
+  }
+
+  /**
+   * A map entry type without its {@code key = 1} and {@code value = 2} fields, which protoc never
+   * writes but {@code buildFrom} accepts: every map field's reader and printer assumes both
+   * (found by {@code DescriptorSetFuzz}).
+   */
+  private static Optional<String> malformedMapEntry(List<Descriptor> types) {
+    for (Descriptor type : types) {
+      if (type.getOptions().getMapEntry()
+          && (type.findFieldByNumber(1) == null || type.findFieldByNumber(2) == null
+              || type.getFields().size() != 2)) {
+        return Optional.of("map entry type " + type.getFullName()
+            + " does not have exactly the fields key = 1 and value = 2");
+      }
+      Optional<String> nested = malformedMapEntry(type.getNestedTypes());
+      if (nested.isPresent()) {
+        return nested;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The imports in declaration order (as buildFrom requires), or empty if one is unavailable. */
