@@ -242,5 +242,14 @@ class GatewayReflectionIT {
         () -> http.get("/v1/orphan/on").statusCode() == 200,
         () -> http.get("/v1/orphan/on").body());
     assertThat(http.get("/v1/orphan/on").body()).contains("\"text\":\"pong: on\"");
+
+    // Turned off again: no longer fetched, and gone from /admin/status.
+    current.set(before);
+    gateway.reloadNow();
+
+    List<String> reflecting = new ArrayList<>();
+    admin(gateway, "/admin/status").get("reflection")
+        .forEach(entry -> reflecting.add(entry.get("backend").asText()));
+    assertThat(reflecting).containsExactly("echo");
   }
 }

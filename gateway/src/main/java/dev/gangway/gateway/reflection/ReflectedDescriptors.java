@@ -53,6 +53,8 @@ public final class ReflectedDescriptors implements AutoCloseable {
   private volatile Map<Long, Map<String, DescriptorDrift>> drift = Map.of();
   // Guarded by this.
   private final Map<String, Scheduled> scheduled = new HashMap<>();
+  /** The reflecting backends of the current config: a late answer of another is dropped. */
+  private Set<String> names = Set.of();
   // Confined to the reflection thread.
   private final Set<String> inFlight = new HashSet<>();
 
@@ -128,6 +130,10 @@ public final class ReflectedDescriptors implements AutoCloseable {
     if (reflecting.isEmpty()) {
       return;
     }
+    synchronized (this) {
+      names = reflecting.stream().map(BackendConfig::name).collect(
+          java.util.stream.Collectors.toUnmodifiableSet());
+    }
     long wait = START_SLACK_MILLIS;
     List<CompletableFuture<Boolean>> fetches = new ArrayList<>();
     for (BackendConfig backend : reflecting) {
@@ -153,6 +159,7 @@ public final class ReflectedDescriptors implements AutoCloseable {
   public synchronized void schedule(List<BackendConfig> backends, boolean justFetched) {
     Map<String, BackendConfig> wanted = new HashMap<>();
     reflecting(backends).forEach(b -> wanted.put(b.name(), b));
+    names = Set.copyOf(wanted.keySet());
     scheduled.entrySet().removeIf(e -> {
       boolean keep = e.getValue().backend().equals(wanted.get(e.getKey()));
       if (!keep) {
@@ -232,6 +239,9 @@ public final class ReflectedDescriptors implements AutoCloseable {
       after = new Source(name, Instant.now(), Optional.of(fetched), Optional.empty());
     }
     synchronized (this) {
+      if (!names.contains(name)) {
+        return false; // the config no longer names it: a fetch that ended after the reload
+      }
       Map<String, Source> next = new TreeMap<>(current);
       next.put(name, after);
       current = sorted(next);
