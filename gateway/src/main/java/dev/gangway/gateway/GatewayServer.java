@@ -15,6 +15,7 @@ import dev.gangway.gateway.config.LimitsConfig;
 import dev.gangway.gateway.http.Admission;
 import dev.gangway.gateway.config.ShutdownConfig;
 import dev.gangway.gateway.http.GatewayHandlers;
+import dev.gangway.gateway.http.HttpListener;
 import dev.gangway.gateway.tls.ServerTls;
 import dev.gangway.gateway.http.OpenStreams;
 import dev.gangway.gateway.observe.GatewayMetrics;
@@ -35,7 +36,6 @@ import dev.gangway.gateway.reload.RuntimeSnapshot;
 import dev.gangway.gateway.reload.SnapshotException;
 import dev.gangway.gateway.reload.SnapshotHolder;
 import io.grpc.ConnectivityState;
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.io.IOException;
@@ -47,6 +47,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.xnio.OptionMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,13 +71,18 @@ public final class GatewayServer implements AutoCloseable {
   private static final Duration CUT_WRITE = Duration.ofSeconds(2);
   /** Room above the gateway's head limits for Undertow's parser: request line and line ends. */
   private static final int PARSER_SLACK = 4 << 10;
+  /**
+   * Room above the guard's head limit for Undertow's, which counts every byte read with the head
+   * (up to a 16 KiB buffer of body) and closes without a word beyond it.
+   */
+  private static final int UNDERTOW_HEAD_SLACK = 20 << 10;
   /** Header fields Undertow parses beyond {@code limits.max_header_count}, so ours answers first. */
   private static final int HEADER_COUNT_SLACK = 32;
 
   private final ChannelRegistry channels;
   private final AccessServices access;
   private final SnapshotHolder snapshots;
-  private final Undertow undertow;
+  private final HttpListener listener;
   private final ShutdownGate gate;
   private final ShutdownConfig shutdown;
   private final OpenStreams streams;
@@ -96,7 +102,7 @@ public final class GatewayServer implements AutoCloseable {
       ChannelRegistry channels,
       AccessServices access,
       SnapshotHolder snapshots,
-      Undertow undertow,
+      HttpListener listener,
       ShutdownGate gate,
       ShutdownConfig shutdown,
       OpenStreams streams,
@@ -111,11 +117,11 @@ public final class GatewayServer implements AutoCloseable {
     this.channels = channels;
     this.access = access;
     this.snapshots = snapshots;
-    this.undertow = undertow;
+    this.listener = listener;
     this.gate = gate;
     this.shutdown = shutdown;
     this.streams = streams;
-    this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    this.address = listener.address();
     this.admin = admin;
     this.reloader = reloader;
     this.reloads = reloads;
@@ -152,7 +158,7 @@ public final class GatewayServer implements AutoCloseable {
     // credentials); then authentication, then rate limits (docs/architecture.md).
     allPolicies.add(CorsRoutePolicy.factory());
     allPolicies.add(AccessRoutePolicy.factory(access));
-    Undertow undertow = null;
+    HttpListener listener = null;
     Optional<AdminServer> admin = Optional.empty();
     Reloader reloader = null;
     Admission admission = new Admission();
@@ -192,12 +198,12 @@ public final class GatewayServer implements AutoCloseable {
       ServerMeters.bind(metrics, admission, streams, holder, reloads, channels);
       ShutdownGate gate = new ShutdownGate(
           holder, GatewayHandlers.create(holder, streams, admission, telemetry));
-      undertow = listener(gatewayConfig.server(), gatewayConfig.limits(), tls, gate);
+      listener = listener(gatewayConfig.server(), gatewayConfig.limits(), tls, gate);
       admin = AdminServer.start(gatewayConfig.admin(), new AdminHandler(
           holder, () -> names(channels.states()), reloads, gate::stopping, metrics::scrape,
           Optional.of(reflection)));
       // Shutdown settings are read once: a stop follows the configuration the gateway started with.
-      GatewayServer server = new GatewayServer(channels, access, holder, undertow, gate,
+      GatewayServer server = new GatewayServer(channels, access, holder, listener, gate,
           gatewayConfig.shutdown(), streams, admin, reloader.start(), reloads, admission, tls,
           telemetry, reflection);
       reflection.schedule(gatewayConfig.backends(), true);
@@ -208,7 +214,7 @@ public final class GatewayServer implements AutoCloseable {
       return server;
     } catch (SnapshotException | IOException | RuntimeException | Error e) {
       reflection.close();
-      closeQuietly(reloader, admin, undertow);
+      closeQuietly(reloader, admin, listener);
       channels.close();
       access.close();
       admission.close();
@@ -218,7 +224,7 @@ public final class GatewayServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       reflection.close();
-      closeQuietly(reloader, admin, undertow);
+      closeQuietly(reloader, admin, listener);
       channels.close();
       access.close();
       admission.close();
@@ -252,81 +258,71 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static void closeQuietly(
-      Reloader reloader, Optional<AdminServer> admin, Undertow undertow) {
+      Reloader reloader, Optional<AdminServer> admin, HttpListener listener) {
     if (reloader != null) {
       reloader.close();
     }
     admin.ifPresent(AdminServer::close);
-    if (undertow != null) {
-      undertow.stop();
+    if (listener != null) {
+      listener.close();
     }
   }
 
   /**
-   * The Undertow listener with the server settings. Idle keep-alive connections close after
-   * {@code idleTimeout} (NO_REQUEST_TIMEOUT, not IDLE_TIMEOUT, which would also cut requests that
-   * wait quietly for a slow backend); request headers must arrive within {@code readTimeout}
+   * The HTTP listener with the server settings ({@link HttpListener}: Undertow's, every HTTP/1
+   * connection checked by the gateway's framing guard first). Idle keep-alive connections close
+   * after {@code idleTimeout} (NO_REQUEST_TIMEOUT, not IDLE_TIMEOUT, which would also cut requests
+   * that wait quietly for a slow backend); request headers must arrive within {@code readTimeout}
    * (REQUEST_PARSE_TIMEOUT) and the body handler applies it to the body. XNIO's READ_TIMEOUT is not
    * used for the same reason as IDLE_TIMEOUT. The body size limit is the body handler's, from the
    * snapshot, so that a reload can change it. URLs stay percent-encoded for the route matcher.
    *
    * <p>Read once at start (a reload does not change them): {@code limits.max_connections} (above
    * it the listener stops accepting; the kernel's backlog holds new connections until one closes),
-   * {@code limits.max_streams_per_connection}, and Undertow's own parser bounds, set above the
-   * gateway's limits so that {@code EdgeLimitsHandler} answers them with 414/431 and a status body;
-   * only heads beyond Undertow's bounds get its bare 400.
+   * {@code limits.max_streams_per_connection}, the guard's head limit (431) and Undertow's own
+   * parser bounds, set above the gateway's limits so that the guard and {@code EdgeLimitsHandler}
+   * answer them with 414/431 and a status body.
    */
-  private static Undertow listener(
+  private static HttpListener listener(
       ServerConfig server, LimitsConfig limits, Optional<ServerTls> tls, HttpHandler root)
       throws IOException {
     int ioThreads = server.ioThreads() > 0
         ? server.ioThreads() : Runtime.getRuntime().availableProcessors();
-    Undertow.Builder builder = Undertow.builder();
-    if (tls.isPresent()) {
-      // HTTPS with HTTP/2 by ALPN; the protocol, cipher and client-certificate policy applies to
-      // every connection's engine.
-      builder.addHttpsListener(server.port(), server.bind(), tls.get().context());
-      tls.get().listenerOptions().forEach(option -> copy(builder, tls.get(), option));
-    } else {
-      // Cleartext HTTP/1.1, plus h2c (prior knowledge and the HTTP/1.1 Upgrade) with server.h2c.
-      builder.addHttpListener(server.port(), server.bind());
-    }
-    Undertow undertow = builder
-        .setIoThreads(ioThreads)
+    int maxHead = saturatedAdd(server.maxHeaderBytes(), limits.maxUrlBytes(), PARSER_SLACK);
+    OptionMap serverOptions = OptionMap.builder()
         // HTTPS offers h2 by ALPN; cleartext speaks HTTP/2 only when server.h2c asks for it.
-        .setServerOption(UndertowOptions.ENABLE_HTTP2, tls.isPresent() || server.h2c())
-        // Nothing on the request path blocks; the worker pool only serves Undertow internals.
-        .setWorkerThreads(Math.max(2, ioThreads))
-        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))
-        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(server.readTimeout()))
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE,
-            saturatedAdd(server.maxHeaderBytes(), limits.maxUrlBytes(), PARSER_SLACK))
-        .setServerOption(UndertowOptions.MAX_HEADERS, limits.maxHeaderCount() + HEADER_COUNT_SLACK)
-        .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS,
+        .set(UndertowOptions.ENABLE_HTTP2, tls.isPresent() || server.h2c())
+        .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(server.idleTimeout()))
+        .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(server.readTimeout()))
+        .set(UndertowOptions.MAX_HEADER_SIZE, saturatedAdd(maxHead, UNDERTOW_HEAD_SLACK, 0))
+        .set(UndertowOptions.MAX_HEADERS, limits.maxHeaderCount() + HEADER_COUNT_SLACK)
+        .set(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS,
             limits.maxStreamsPerConnection())
-        .setSocketOption(org.xnio.Options.CONNECTION_HIGH_WATER, limits.maxConnections())
-        .setSocketOption(org.xnio.Options.CONNECTION_LOW_WATER, limits.maxConnections())
         // No listener-wide body limit (Undertow's default is 2 MiB, and a chunked body keeps the
         // limit it started with): the body handler applies max_request_body to whole bodies, and
         // a client stream, read message by message, has no limit as a whole.
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
-        .setServerOption(UndertowOptions.DECODE_URL, false)
-        .setHandler(root)
-        .build();
+        .set(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+        .set(UndertowOptions.DECODE_URL, false)
+        .getMap();
+    OptionMap socketOptions = OptionMap.builder()
+        .set(org.xnio.Options.CONNECTION_HIGH_WATER, limits.maxConnections())
+        .set(org.xnio.Options.CONNECTION_LOW_WATER, limits.maxConnections())
+        // HTTPS: the protocol, cipher and client-certificate policy of every connection's engine.
+        .addAll(tls.map(ServerTls::listenerOptions).orElse(OptionMap.EMPTY))
+        .getMap();
+    HttpListener.Settings settings = new HttpListener.Settings(server.bind(), server.port(),
+        ioThreads,
+        // Nothing on the request path blocks; the worker pool only serves Undertow internals.
+        Math.max(2, ioThreads), tls.map(ServerTls::context),
+        // Prior knowledge applies to cleartext only; HTTPS negotiates h2 by ALPN.
+        server.h2c() && tls.isEmpty(), maxHead, serverOptions, socketOptions);
     try {
-      undertow.start();
-    } catch (RuntimeException e) {
-      try {
-        undertow.stop();
-      } catch (RuntimeException ignored) {
-        // half-started: nothing more to release
-      }
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      return HttpListener.start(settings, root);
+    } catch (IOException | RuntimeException e) {
       throw new IOException("cannot listen on " + (tls.isPresent() ? "https" : "http") + "://"
           + server.bind() + ":" + server.port() + ": "
-          + cause.getMessage(), e);
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
     }
-    return undertow;
   }
 
   /**
@@ -335,12 +331,6 @@ public final class GatewayServer implements AutoCloseable {
    */
   private static String urlHost(String host) {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void copy(Undertow.Builder builder, ServerTls tls, org.xnio.Option<?> option) {
-    org.xnio.Option<Object> any = (org.xnio.Option<Object>) option;
-    builder.setSocketOption(any, tls.listenerOptions().get(any));
   }
 
   private static int saturatedAdd(int a, int b, int c) {
@@ -429,7 +419,7 @@ public final class GatewayServer implements AutoCloseable {
     // thread, which must still be there to take it.
     channels.close();
     access.close();
-    undertow.stop();
+    listener.close();
     admission.close();
     tls.ifPresent(ServerTls::close);
     admin.ifPresent(AdminServer::close);

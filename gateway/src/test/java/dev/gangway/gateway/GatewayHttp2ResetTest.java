@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -137,6 +138,59 @@ class GatewayHttp2ResetTest {
 
     assertThat(echo.service().counts.cancelled.poll(20, TimeUnit.SECONDS)).isEqualTo("stream");
     assertStillServing();
+  }
+
+  /**
+   * The same answers as over HTTP/1.1 for every kind of route, on one HTTP/2 connection: a
+   * composite, NDJSON and SSE server streams, a client stream, a backend error and a gateway error.
+   */
+  private void everyRouteKindIsServed() throws Exception {
+    HttpResponse<String> composite = get("/v1/quick-pair");
+    HttpResponse<String> ndjson = get("/v1/count/3");
+    HttpResponse<String> sse = client.send(
+        request("/v1/count/2").header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> sum = client.send(request("/v1/sum")
+        .header("Content-Type", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> failed = client.send(request("/v1/fail")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"code\":5,\"message\":\"no such book\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> missing = get("/v1/nothing");
+
+    for (HttpResponse<String> response : List.of(composite, ndjson, sse, sum, failed, missing)) {
+      assertThat(response.version()).as(response.uri().toString())
+          .isEqualTo(HttpClient.Version.HTTP_2);
+    }
+    assertThat(Http.json(composite.body()).get("a").get("text").asText()).isEqualTo("a");
+    assertThat(ndjson.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
+    assertThat(ndjson.body().lines().filter(line -> line.startsWith("{")).count()).isEqualTo(3);
+    assertThat(sse.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+    assertThat(sse.body().lines().filter(line -> line.startsWith("data: {")).count())
+        .isEqualTo(2);
+    assertThat(sum.statusCode()).as(sum.body()).isEqualTo(200);
+    assertThat(sum.body()).contains("sum 6 count 3");
+    assertThat(failed.statusCode()).isEqualTo(404);
+    assertThat(Http.json(failed.body()).get("message").asText()).isEqualTo("no such book");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(Http.json(missing.body()).get("message").asText())
+        .isEqualTo("no route for GET /v1/nothing");
+  }
+
+  @Test
+  void everyRouteKindIsServedOverH2c() throws Exception {
+    gateway(false);
+
+    everyRouteKindIsServed();
+  }
+
+  @Test
+  void everyRouteKindIsServedOverTlsWithAlpn() throws Exception {
+    gateway(true);
+
+    everyRouteKindIsServed();
   }
 
   @Test

@@ -93,6 +93,32 @@ class GatewayHttpsTest {
   }
 
   @Test
+  void malformedHttp1OverTlsGetsTheSameStatusAnswers() throws Exception {
+    // The connection guard sits on HTTP/1.1 connections that ALPN hands on, as on cleartext.
+    GatewayServer gateway = gateway(ServerTlsConfig.of(first.cert(), first.key()));
+    SSLContext context = TlsClients.context(first, null);
+    for (String[] c : new String[][] {
+        {"GET /v1/echo/a HTTP/9.9\r\nHost: x\r\n\r\n", "505"},
+        {"POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\nd\n{\"text\":\"hi\"}\r\n0\r\n\r\n", "400"}}) {
+      try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
+          .createSocket("127.0.0.1", gateway.httpPort())) {
+        socket.setSoTimeout(20_000);
+        javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(new String[] {"http/1.1"});
+        socket.setSSLParameters(parameters);
+        socket.getOutputStream().write(c[0].getBytes(StandardCharsets.ISO_8859_1));
+        String answer =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+        assertThat(answer).startsWith("HTTP/1.1 " + c[1] + " ");
+        assertThat(answer).contains("Content-Type: application/json");
+        assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).startsWith("{\"code\":");
+      }
+    }
+  }
+
+  @Test
   void refusesOldProtocolsAndWeakCiphers() throws Exception {
     GatewayServer gateway = gateway(ServerTlsConfig.of(first.cert(), first.key()));
     SSLContext context = TlsClients.context(first, null);

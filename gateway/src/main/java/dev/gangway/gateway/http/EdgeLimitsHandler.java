@@ -13,11 +13,14 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.StatusCodes;
 import io.undertow.util.Protocols;
 import java.util.Objects;
 
 /**
- * The first check on every request, before anything is matched or read: the protocol version,
+ * The first check on every request, before anything is matched or read: a head the connection's
+ * {@link Http1Guard} refused (505, 400, 431: see {@link HeadRefusal}), the protocol version,
  * {@code Transfer-Encoding}, the length of the request target (414), the number and size of header
  * fields (431), and the gateway-wide count of requests in flight (503 with {@code Retry-After}).
  * Every refusal is a {@code google.rpc.Status} body naming the limit's config key.
@@ -43,6 +46,18 @@ final class EdgeLimitsHandler implements HttpHandler {
     RuntimeSnapshot snapshot = RequestSnapshot.of(exchange, snapshots);
     Transcoder transcoder = snapshot.transcoder();
     LimitsConfig limits = snapshot.config().limits();
+    Http1Guard guard = Http1Guard.of(exchange);
+    if (guard != null) {
+      TranscodingException framing = guard.refusal(exchange);
+      if (framing != null) {
+        // The connection's guard refused this request's head or body framing: nothing after it
+        // is read.
+        exchange.setPersistent(false);
+        Responses.error(exchange, transcoder, framing);
+        return;
+      }
+      closeUnlessSwitched(exchange);
+    }
     TranscodingException refusal = refusal(exchange, snapshot.config().server(), limits);
     if (refusal != null) {
       // What follows an unusable head (a body in an unknown framing) cannot be parsed: close.
@@ -60,6 +75,21 @@ final class EdgeLimitsHandler implements HttpHandler {
       nextListener.proceed();
     });
     next.handleRequest(exchange);
+  }
+
+  /**
+   * The guard stops checking a connection after a request that may switch protocols ({@code
+   * Upgrade}, {@code CONNECT}): unless it does switch (101), nothing more is read from it.
+   */
+  private static void closeUnlessSwitched(HttpServerExchange exchange) {
+    if (exchange.getRequestHeaders().contains(Headers.UPGRADE)
+        || exchange.getRequestMethod().equals(Methods.CONNECT)) {
+      exchange.addResponseCommitListener(ex -> {
+        if (ex.getStatusCode() != StatusCodes.SWITCHING_PROTOCOLS) {
+          ex.setPersistent(false);
+        }
+      });
+    }
   }
 
   /** Why the request head is refused, or null when it is acceptable. */

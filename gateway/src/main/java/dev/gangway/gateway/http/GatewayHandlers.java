@@ -22,7 +22,9 @@ import java.util.Objects;
  * -> ErrorGuard (any throw: logged 500, constant body)
  * -> ClientAddress: the client resolved once (peer, or X-Forwarded-For behind
  *                   server.trusted_proxies) and attached (client.ClientAddress)
- * -> EdgeLimits: 505, Transfer-Encoding 501/400, 414, 431 (limits.*, server.max_header_size);
+ * (before Undertow parses an HTTP/1 request: the connection's Http1Guard, see HttpListener)
+ * -> EdgeLimits: the guard's refusals (505 version, 400 framing, 431 head), 505, Transfer-Encoding
+ *                501/400, 414, 431 (limits.*, server.max_header_size);
  *                503 + Retry-After at limits.max_concurrent_requests
  * -> ClientCertificate: the verified mTLS client certificate attached (tls.ClientCertificate)
  * -> Route: snapshot read once; ONE match against the snapshot's table of every kind of route
