@@ -160,9 +160,11 @@ public final class CountStreams {
           return;
         }
         blocked.put(tag, false);
+        // Counted before it is handed over: the client may read the message before onNext
+        // returns, and a test that then asks how many were sent must not see one fewer.
+        counter.incrementAndGet();
         out.onNext(message.apply(next));
         next++;
-        counter.incrementAndGet();
         if (next == 1 && request.getPause()) {
           waiting = true;
           CountDownLatch gate = gate(tag);
