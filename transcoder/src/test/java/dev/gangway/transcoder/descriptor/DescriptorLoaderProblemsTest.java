@@ -11,6 +11,7 @@ import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.Edition;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.MessageOptions;
 import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import java.nio.charset.StandardCharsets;
@@ -315,5 +316,34 @@ class DescriptorLoaderProblemsTest {
                 dir.toString(),
                 "contains no descriptor sets (looked for files ending in"
                     + " .pb, .binpb, .desc, .protoset)"));
+  }
+
+  @Test
+  void aMapEntryTypeWithoutItsValueFieldIsRefusedAsAProblem() {
+    // protoc never writes it, protobuf-java builds it, and every map reader assumes key and value
+    // (DescriptorSetFuzz found it crashing the transcoder build).
+    DescriptorProto entry = DescriptorProto.newBuilder()
+        .setName("LabelsEntry")
+        .setOptions(MessageOptions.newBuilder().setMapEntry(true))
+        .addField(FieldDescriptorProto.newBuilder().setName("key").setNumber(1)
+            .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL)
+            .setType(FieldDescriptorProto.Type.TYPE_STRING))
+        .build();
+    FileDescriptorProto file = FileDescriptorProto.newBuilder()
+        .setName("maps.proto").setPackage("maps").setSyntax("proto3")
+        .addMessageType(DescriptorProto.newBuilder().setName("Item")
+            .addNestedType(entry)
+            .addField(FieldDescriptorProto.newBuilder().setName("labels").setNumber(1)
+                .setLabel(FieldDescriptorProto.Label.LABEL_REPEATED)
+                .setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
+                .setTypeName(".maps.Item.LabelsEntry")))
+        .build();
+
+    LoadedDescriptors loaded = load(DescriptorSource.bytes("maps", setOf(file)));
+
+    assertThat(loaded.problems()).containsExactly(new LoadProblem("maps",
+        "maps.proto is malformed: map entry type maps.Item.LabelsEntry does not have exactly the"
+            + " fields key = 1 and value = 2"));
+    assertThat(names(loaded)).isEmpty();
   }
 }

@@ -105,7 +105,7 @@ public final class CompiledCodec {
   /** Like {@link #toWire(MessageSchema, byte[], int, int)}, from any parser (e.g. over a tree). */
   public byte[] toWire(MessageSchema type, JsonParser p) throws CodecException {
     WireWriter out = new WireWriter(256);
-    new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out).rootMessage(type);
+    new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, null, 0).rootMessage(type);
     return out.toByteArray();
   }
 
@@ -118,7 +118,7 @@ public final class CompiledCodec {
    */
   public int[] arrayElements(byte[] json, int off, int len) throws CodecException {
     try (JsonParser p = factory.createParser(json, off, len)) {
-      int[] ranges = new JsonToWire(factory, schemas, ignoreUnknown, limits, p, null)
+      int[] ranges = new JsonToWire(factory, schemas, ignoreUnknown, limits, p, null, null, 0)
           .elementRanges();
       for (int i = 0; i < ranges.length; i++) {
         ranges[i] += off;

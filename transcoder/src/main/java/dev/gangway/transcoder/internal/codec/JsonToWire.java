@@ -38,19 +38,10 @@ final class JsonToWire {
   private final int maxEntries;
   int depth;
 
-  JsonToWire(
-      JsonFactory factory,
-      CodecSchemas schemas,
-      boolean ignoreUnknown,
-      JsonInputLimits limits,
-      JsonParser p,
-      WireWriter out) {
-    this(factory, schemas, ignoreUnknown, limits, p, out, null, 0);
-  }
-
   /**
-   * A reader whose parser reads {@code input} from {@code inputStart}, which must be valid UTF-8
-   * (see {@link #copyPlainString}).
+   * A reader of {@code p}. When {@code p} reads the array {@code input} from {@code inputStart}
+   * (which must then be valid UTF-8, see {@link #copyPlainString}), plain strings are copied from
+   * it; a parser over anything else (a token buffer, a tree) passes null and 0.
    */
   JsonToWire(
       JsonFactory factory,
@@ -222,7 +213,7 @@ final class JsonToWire {
     if (input == null) {
       return false;
     }
-    int start = inputStart + (int) p.currentTokenLocation().getByteOffset() + 1;
+    int start = stringStart();
     int limit = Math.min(input.length, start + limits.stringLength().max() + 1);
     for (int i = start; i < limit; i++) {
       byte c = input[i];
@@ -246,8 +237,13 @@ final class JsonToWire {
     if (input == null) {
       return Long.MIN_VALUE;
     }
-    int start = inputStart + (int) p.currentTokenLocation().getByteOffset() + 1;
+    int start = stringStart();
     return JsonNumbers.shortInteger(input, start, Math.min(input.length, start + 20));
+  }
+
+  /** Where the current string token's content starts in {@link #input}: just past its quote. */
+  private int stringStart() {
+    return inputStart + (int) p.currentTokenLocation().getByteOffset() + 1;
   }
 
   /** Counts one more entry of the object or array being read: {@code n} is its new count. */

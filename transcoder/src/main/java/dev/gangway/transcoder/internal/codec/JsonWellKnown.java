@@ -284,7 +284,8 @@ final class JsonWellKnown {
     }
     try (JsonParser rest = r.factory.createParser(buffer.toByteArray())) {
       rest.nextToken();
-      JsonToWire sub = new JsonToWire(r.factory, r.schemas, r.ignoreUnknown, r.limits, rest, r.out);
+      JsonToWire sub =
+          new JsonToWire(r.factory, r.schemas, r.ignoreUnknown, r.limits, rest, r.out, null, 0);
       sub.depth = r.depth;
       anyBody(sub, typeUrl);
     }
