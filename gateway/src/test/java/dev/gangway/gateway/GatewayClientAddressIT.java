@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client address over raw sockets, as the one resolver ({@code server.trusted_proxies})
  * gives it to rate limits and header forwarding: spoofed forwarding headers from an untrusted
- * peer, proxies' hops, and hostile {@code X-Forwarded-For} values (huge, thousands of hops, an
+ * peer, proxies' hops ({@code X-Forwarded-For} or RFC 7239 {@code Forwarded}), and hostile
+ * {@code X-Forwarded-For} values (huge, thousands of hops, an
  * endless element) that must cost a bounded walk and get an ordinary answer. A limit of one
  * request per client address shows which address each request was counted against.
  */
@@ -92,6 +93,27 @@ class GatewayClientAddressIT {
         .isEqualTo("203.0.113.9, 198.51.100.1, 127.0.0.5, 127.0.0.1");
     assertThat(sameClient.status()).as("hops left of the client are anyone's").isEqualTo(429);
     assertThat(otherClient.status()).as(otherClient.body()).isEqualTo(200);
+  }
+
+  @Test
+  void behindProxiesThatWriteForwardedItsForNodesNameTheClient() throws Exception {
+    int port = gateway("[127.0.0.0/8], client_address_header: forwarded");
+
+    RawHttp.Response first = get(port, "Forwarded: for=203.0.113.9, for=\"198.51.100.1:4711\";"
+        + "proto=https, For=127.0.0.5", "X-Forwarded-For: 198.51.100.3");
+    RawHttp.Response sameClient = get(port, "Forwarded: for=6.6.6.6, for=198.51.100.1");
+    RawHttp.Response madeUpXForwardedFor = get(port, "X-Forwarded-For: 198.51.100.1");
+    RawHttp.Response peerAgain = get(port);
+
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    JsonNode received = Http.json(first.body()).get("received");
+    assertThat(received.get("forwarded").asText()).as("a trusted proxy's header passes")
+        .isEqualTo("for=203.0.113.9, for=\"198.51.100.1:4711\";proto=https, For=127.0.0.5");
+    assertThat(received.get("x-forwarded-for").asText()).isEqualTo("198.51.100.3, 127.0.0.1");
+    assertThat(sameClient.status()).as("counted against 198.51.100.1").isEqualTo(429);
+    assertThat(madeUpXForwardedFor.status()).as("X-Forwarded-For is not read: the peer's first")
+        .isEqualTo(200);
+    assertThat(peerAgain.status()).as("counted against the peer, 127.0.0.1").isEqualTo(429);
   }
 
   @Test

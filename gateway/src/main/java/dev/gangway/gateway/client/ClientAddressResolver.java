@@ -1,18 +1,22 @@
 package dev.gangway.gateway.client;
 
 import dev.gangway.gateway.config.AddressRange;
+import dev.gangway.gateway.config.ClientAddressHeader;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Resolves a request's {@link ClientAddress} from its TCP peer and {@code X-Forwarded-For}, behind
- * the proxies of {@code server.trusted_proxies}.
+ * Resolves a request's {@link ClientAddress} from its TCP peer and {@code X-Forwarded-For} (or
+ * the {@code for} nodes of RFC 7239 {@code Forwarded}, {@link ForwardedFor}, as
+ * {@code server.client_address_header} says), behind the proxies of {@code server.trusted_proxies}.
  *
- * <p>The peer is the client unless it is a trusted proxy. Then {@code X-Forwarded-For} is read
+ * <p>The peer is the client unless it is a trusted proxy. Then the header is read
  * from the right (the hop the nearest proxy appended) and the first hop that is not itself a
  * trusted proxy is the client: hops to its left could have been written by anyone. A hop that is
  * not an IP address (garbage, {@code unknown}, an obfuscated identifier) stops the walk at the
@@ -30,27 +34,35 @@ public final class ClientAddressResolver {
   /** Longer than any address with a port ({@code [IPv6 with IPv4]:65535} is 53). */
   static final int MAX_HOP_CHARS = 64;
 
-  private static final HttpString X_FORWARDED_FOR = HttpString.tryFromString("X-Forwarded-For");
-
   private final List<AddressRange> trusted;
+  private final ClientAddressHeader header;
+  private final HttpString headerName;
 
+  /** Reads {@code X-Forwarded-For} from the {@code trusted} proxies. */
   public ClientAddressResolver(List<AddressRange> trusted) {
+    this(trusted, ClientAddressHeader.X_FORWARDED_FOR);
+  }
+
+  /** Reads {@code header} from the {@code trusted} proxies. */
+  public ClientAddressResolver(List<AddressRange> trusted, ClientAddressHeader header) {
     this.trusted = List.copyOf(trusted);
+    this.header = Objects.requireNonNull(header, "header");
+    this.headerName = HttpString.tryFromString(header.headerName());
   }
 
   /** The exchange's client address. */
   public ClientAddress resolve(HttpServerExchange exchange) {
     InetSocketAddress source = exchange.getSourceAddress();
-    List<String> forwardedFor = exchange.getRequestHeaders().get(X_FORWARDED_FOR);
+    List<String> lines = exchange.getRequestHeaders().get(headerName);
     return resolve(Optional.ofNullable(source == null ? null : source.getAddress()),
-        forwardedFor == null ? List.of() : forwardedFor);
+        lines == null ? List.of() : lines);
   }
 
   /**
-   * The client address of a request from {@code peer} with these {@code X-Forwarded-For} field
-   * lines (in arrival order; empty without the header).
+   * The client address of a request from {@code peer} with these field lines of the header the
+   * resolver reads (in arrival order; empty without the header).
    */
-  public ClientAddress resolve(Optional<InetAddress> peer, List<String> forwardedFor) {
+  public ClientAddress resolve(Optional<InetAddress> peer, List<String> lines) {
     if (peer.isEmpty()) {
       return new ClientAddress(ClientAddress.UNKNOWN, ClientAddress.UNKNOWN, false);
     }
@@ -58,41 +70,56 @@ public final class ClientAddressResolver {
     if (!isTrusted(peer.get())) {
       return new ClientAddress(peerText, peerText, false);
     }
-    return new ClientAddress(behindProxies(peerText, forwardedFor), peerText, true);
+    List<String> hops = header == ClientAddressHeader.FORWARDED
+        ? ForwardedFor.nodes(lines, MAX_HOPS) : xForwardedForHops(lines);
+    return new ClientAddress(behindProxies(peerText, hops), peerText, true);
   }
 
   /** The walk from the right; {@code nearest} is the peer, a trusted proxy. */
-  private String behindProxies(String nearest, List<String> forwardedFor) {
+  private String behindProxies(String nearest, List<String> hops) {
     String lastTrusted = nearest;
+    for (int i = hops.size() - 1; i >= 0; i--) {
+      Optional<InetAddress> hop = hop(hops.get(i));
+      if (hop.isEmpty()) {
+        return lastTrusted;
+      }
+      if (!isTrusted(hop.get())) {
+        return hop.get().getHostAddress();
+      }
+      lastTrusted = hop.get().getHostAddress();
+    }
+    return lastTrusted; // every hop a trusted proxy: the left-most is as far as anyone can tell
+  }
+
+  /**
+   * The hop elements of {@code X-Forwarded-For} field lines, left to right: the right-most
+   * {@value #MAX_HOPS} list elements at most, empty ones left out, an element too long to be an
+   * address as {@link ForwardedFor#GARBAGE} (the walk stops there, so nothing left of it is read).
+   */
+  static List<String> xForwardedForHops(List<String> lines) {
+    ArrayDeque<String> hops = new ArrayDeque<>();
     int examined = 0;
     // Several field lines are one comma-separated list in order (RFC 9110 section 5.3).
-    for (int line = forwardedFor.size() - 1; line >= 0; line--) {
-      String value = forwardedFor.get(line);
+    for (int line = lines.size() - 1; line >= 0; line--) {
+      String value = lines.get(line);
       int end = value.length();
       while (end >= 0) {
         if (++examined > MAX_HOPS) {
-          return lastTrusted;
+          return List.copyOf(hops);
         }
         int start = elementStart(value, end);
         if (start < 0) {
-          return lastTrusted; // an element too long to be an address
+          hops.addFirst(ForwardedFor.GARBAGE);
+          return List.copyOf(hops);
         }
         String element = value.substring(start, end).trim();
         end = start - 1; // before the comma; -1 ends this line
-        if (element.isEmpty()) {
-          continue; // RFC 9110 section 5.6.1: empty list elements are ignored
+        if (!element.isEmpty()) { // RFC 9110 section 5.6.1: empty list elements are ignored
+          hops.addFirst(element);
         }
-        Optional<InetAddress> hop = hop(element);
-        if (hop.isEmpty()) {
-          return lastTrusted;
-        }
-        if (!isTrusted(hop.get())) {
-          return hop.get().getHostAddress();
-        }
-        lastTrusted = hop.get().getHostAddress();
       }
     }
-    return lastTrusted; // every hop a trusted proxy: the left-most is as far as anyone can tell
+    return List.copyOf(hops);
   }
 
   /**

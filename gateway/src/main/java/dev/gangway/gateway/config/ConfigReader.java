@@ -28,7 +28,10 @@ final class ConfigReader {
       "rate_limits", "cors", "openapi", "access_log", "tracing");
   static final List<String> SERVER_KEYS = List.of("bind", "port", "io_threads", "idle_timeout",
       "read_timeout", "max_request_body", "max_header_size", "max_grpc_timeout",
-      "stream_format", "stream_timeout", "tls", "h2c", "trusted_proxies");
+      "stream_format", "stream_timeout", "tls", "h2c", "trusted_proxies",
+      "client_address_header");
+  static final Map<String, ClientAddressHeader> CLIENT_ADDRESS_HEADERS = ConfigNode.choices(
+      ClientAddressHeader.values(), ClientAddressHeader::configName);
   static final List<String> SERVER_TLS_KEYS = List.of("cert_file", "key_file", "client_ca_file",
       "client_auth", "forward_client_cert", "reload_interval");
   static final Map<String, ServerTlsConfig.ClientAuth> CLIENT_AUTH = ConfigNode.choices(
@@ -107,7 +110,9 @@ final class ConfigReader {
         node.get("stream_timeout").duration().orElse(d.streamTimeout()),
         serverTls(node.get("tls"), base),
         node.get("h2c").bool().orElse(d.h2c()),
-        trustedProxies(node.get("trusted_proxies")));
+        trustedProxies(node.get("trusted_proxies")),
+        node.get("client_address_header").choice(CLIENT_ADDRESS_HEADERS)
+            .orElse(d.clientAddressHeader()));
   }
 
   /** IP literals or CIDR blocks, never host names (no DNS on the request path or at load). */

@@ -27,6 +27,8 @@ import java.util.Optional;
  *     client and whose forwarding headers pass to backends; the one list every use of the client
  *     address reads: header forwarding, rate limits per address, the access log (default none:
  *     the TCP peer is the client)
+ * @param clientAddressHeader the header those proxies name the client in (default
+ *     {@code X-Forwarded-For})
  */
 public record ServerConfig(
     String bind,
@@ -41,7 +43,8 @@ public record ServerConfig(
     Duration streamTimeout,
     Optional<ServerTlsConfig> tls,
     boolean h2c,
-    List<AddressRange> trustedProxies) {
+    List<AddressRange> trustedProxies,
+    ClientAddressHeader clientAddressHeader) {
 
   public ServerConfig {
     Objects.requireNonNull(bind, "bind");
@@ -52,12 +55,13 @@ public record ServerConfig(
     Objects.requireNonNull(streamTimeout, "streamTimeout");
     Objects.requireNonNull(tls, "tls");
     trustedProxies = List.copyOf(trustedProxies);
+    Objects.requireNonNull(clientAddressHeader, "clientAddressHeader");
   }
 
   public static final ServerConfig DEFAULT = new ServerConfig(
       "0.0.0.0", 8080, 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 4L << 20, 16 << 10,
       Duration.ofSeconds(60), StreamFormat.NDJSON, Duration.ofHours(1), Optional.empty(), false,
-      List.of());
+      List.of(), ClientAddressHeader.X_FORWARDED_FOR);
 
   /** A builder starting from these settings, for changing some of them by name. */
   public Builder toBuilder() {
@@ -82,6 +86,7 @@ public record ServerConfig(
     private Optional<ServerTlsConfig> tls;
     private boolean h2c;
     private List<AddressRange> trustedProxies;
+    private ClientAddressHeader clientAddressHeader;
 
     private Builder(ServerConfig from) {
       bind = from.bind;
@@ -97,6 +102,7 @@ public record ServerConfig(
       tls = from.tls;
       h2c = from.h2c;
       trustedProxies = from.trustedProxies;
+      clientAddressHeader = from.clientAddressHeader;
     }
 
     public Builder bind(String value) {
@@ -164,10 +170,15 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder clientAddressHeader(ClientAddressHeader value) {
+      clientAddressHeader = value;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(bind, port, ioThreads, idleTimeout, readTimeout,
           maxRequestBodyBytes, maxHeaderBytes, maxGrpcTimeout, streamFormat, streamTimeout, tls, h2c,
-          trustedProxies);
+          trustedProxies, clientAddressHeader);
     }
   }
 

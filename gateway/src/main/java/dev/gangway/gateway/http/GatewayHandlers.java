@@ -20,7 +20,7 @@ import java.util.Objects;
  *          the exchange completes (a WebSocket: when it closes): route meters (count, latency,
  *          rejections, composite outcome) and the access log line
  * -> ErrorGuard (any throw: logged 500, constant body)
- * -> ClientAddress: the client resolved once (peer, or X-Forwarded-For behind
+ * -> ClientAddress: the client resolved once (peer, or X-Forwarded-For / Forwarded behind
  *                   server.trusted_proxies) and attached (client.ClientAddress)
  * (before Undertow parses an HTTP/1 request: the connection's Http1Guard, see HttpListener)
  * -> EdgeLimits: the guard's refusals (505 version, 400 framing, 431 head), 505, Transfer-Encoding

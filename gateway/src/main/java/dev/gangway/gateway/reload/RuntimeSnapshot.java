@@ -123,7 +123,8 @@ public record RuntimeSnapshot(
       throw new SnapshotException(e.getMessage());
     }
     return new RuntimeSnapshot(config, transcoder, backends, composites, routes,
-        new ClientAddressResolver(config.server().trustedProxies()),
+        new ClientAddressResolver(config.server().trustedProxies(),
+            config.server().clientAddressHeader()),
         HeaderMapping.of(config.headers()), policies,
         PerRoute.resolve(routes, route -> metrics.route(route.httpMethod(), route.template(),
             route instanceof GatewayRoute.Transcoded t

@@ -3,6 +3,7 @@ package dev.gangway.gateway.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gangway.gateway.config.AddressRange;
+import dev.gangway.gateway.config.ClientAddressHeader;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +13,74 @@ class ClientAddressResolverTest {
   private final ClientAddressResolver behindProxies = new ClientAddressResolver(List.of(
       AddressRange.parse("10.0.0.0/8").orElseThrow(), AddressRange.parse("::1").orElseThrow()));
 
+  private final ClientAddressResolver behindForwardingProxies = new ClientAddressResolver(List.of(
+      AddressRange.parse("10.0.0.0/8").orElseThrow(), AddressRange.parse("::1").orElseThrow()),
+      ClientAddressHeader.FORWARDED);
+
   private static Optional<InetAddress> peer(String address) throws Exception {
     return Optional.of(InetAddress.getByName(address));
   }
 
   private String client(String peer, String... forwardedFor) throws Exception {
     return behindProxies.resolve(peer(peer), List.of(forwardedFor)).address();
+  }
+
+  /** The client behind proxies that write RFC 7239 {@code Forwarded} field lines. */
+  private String forwardedClient(String peer, String... forwarded) throws Exception {
+    return behindForwardingProxies.resolve(peer(peer), List.of(forwarded)).address();
+  }
+
+  @Test
+  void forwardedIsReadByItsForNodesFromTheRight() throws Exception {
+    assertThat(forwardedClient("10.1.2.3",
+        "for=203.0.113.9;proto=https, for=198.51.100.1;by=10.9.9.9, for=10.9.9.9"))
+        .isEqualTo("198.51.100.1");
+    assertThat(forwardedClient("10.1.2.3", "for=203.0.113.9", "For=\"10.8.8.8:80\"; host=x"))
+        .as("several field lines, any case, a quoted node with a port")
+        .isEqualTo("203.0.113.9");
+    assertThat(forwardedClient("10.1.2.3", "for=\"[2001:DB8::17]:4711\""))
+        .isEqualTo("2001:db8:0:0:0:0:0:17");
+    assertThat(forwardedClient("10.1.2.3", "proto=https;for=198.51.100.1;host=\"a,b\""))
+        .as("a comma inside a quoted string does not end the element")
+        .isEqualTo("198.51.100.1");
+    assertThat(forwardedClient("10.1.2.3", "for=198.51.100.1,, ;;, "))
+        .as("empty elements and pairs are ignored")
+        .isEqualTo("198.51.100.1");
+  }
+
+  @Test
+  void forwardedStopsAtWhatItCannotTrust() throws Exception {
+    assertThat(forwardedClient("10.1.2.3", "for=unknown")).isEqualTo("10.1.2.3");
+    assertThat(forwardedClient("10.1.2.3", "for=_hidden, for=10.2.2.2")).isEqualTo("10.2.2.2");
+    assertThat(forwardedClient("10.1.2.3", "for=198.51.100.1, proto=https"))
+        .as("an element without for= names nobody")
+        .isEqualTo("10.1.2.3");
+    assertThat(forwardedClient("10.1.2.3", "for=198.51.100.1, for=10.2.2.2 junk, for=10.3.3.3"))
+        .as("after a syntax error nothing to its left is read")
+        .isEqualTo("10.1.2.3");
+    assertThat(forwardedClient("10.1.2.3", "for=\"198.51.100.1")).isEqualTo("10.1.2.3");
+    assertThat(forwardedClient("10.1.2.3", "=198.51.100.1")).isEqualTo("10.1.2.3");
+    // The X-Forwarded-For a client made up is not read when the proxies write Forwarded.
+    assertThat(behindForwardingProxies.resolve(peer("10.1.2.3"), List.of()).address())
+        .isEqualTo("10.1.2.3");
+  }
+
+  @Test
+  void forwardedIsBoundedLikeXForwardedFor() throws Exception {
+    StringBuilder chain = new StringBuilder("for=198.51.100.1");
+    for (int i = 0; i < ClientAddressResolver.MAX_HOPS; i++) {
+      chain.append(", for=10.0.0.").append(i % 250);
+    }
+    assertThat(forwardedClient("10.1.2.3", chain.toString())).isEqualTo("10.0.0.0");
+    assertThat(forwardedClient("10.1.2.3", chain.substring(0, chain.lastIndexOf(","))))
+        .isEqualTo("198.51.100.1");
+    // No recursion and no quadratic work, whatever the line holds.
+    assertThat(forwardedClient("10.1.2.3", ",".repeat(200_000) + "for=198.51.100.1"))
+        .isEqualTo("198.51.100.1");
+    assertThat(forwardedClient("10.1.2.3", ";".repeat(200_000) + "for=198.51.100.1"))
+        .isEqualTo("198.51.100.1");
+    assertThat(forwardedClient("10.1.2.3", "for=\"" + "\\a".repeat(100_000) + "\""))
+        .isEqualTo("10.1.2.3");
   }
 
   @Test

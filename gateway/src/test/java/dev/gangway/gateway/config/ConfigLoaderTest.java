@@ -83,7 +83,7 @@ class ConfigLoaderTest {
             Duration.ofSeconds(30))), true,
         List.of(AddressRange.parse("10.0.0.0/8").orElseThrow(),
             AddressRange.parse("192.0.2.7/32").orElseThrow(),
-            AddressRange.parse("fd00::/8").orElseThrow())));
+            AddressRange.parse("fd00::/8").orElseThrow()), ClientAddressHeader.FORWARDED));
     assertThat(config.admin()).isEqualTo(new AdminConfig("0.0.0.0", -1));
     assertThat(config.admin().enabled()).isFalse();
     assertThat(config.descriptors()).isEqualTo(new DescriptorsConfig(
