@@ -25,7 +25,7 @@ import org.xnio.IoUtils;
  * close frame ({@link WebSocketClose}). A client that closes or drops the connection cancels the
  * call.
  *
- * <p>Flow control both ways: at most {@link ServerStreamCall#WINDOW} response messages are
+ * <p>Flow control both ways: at most {@link StreamOutbox#WINDOW} response messages are
  * requested from the backend and not yet written to the socket (written ones are asked for again
  * in groups), and frames are read from the client only while the call is ready for more messages
  * (reading resumes on {@code onReady}).
@@ -50,7 +50,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   private ClientCall<byte[], byte[]> call;
   private boolean halfClosed;
   private boolean paused;
-  /** Frames handed to Undertow and not yet written (at most {@link ServerStreamCall#WINDOW}). */
+  /** Frames handed to Undertow and not yet written (at most {@link StreamOutbox#WINDOW}). */
   private int sending;
   /** Frames written and not yet asked for again from the backend. */
   private int credit;
@@ -99,7 +99,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     long limit = routed.snapshot().config().server().maxRequestBodyBytes();
     channel.getReceiveSetter().set(new WebSocketFrames(this, limit));
     call.start(this, start.metadata());
-    call.request(ServerStreamCall.WINDOW);
+    call.request(StreamOutbox.WINDOW);
     if (oneRequest && routed.route().binding().body().isEmpty()) {
       sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
     }
@@ -303,7 +303,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
       // Undertow writes frames queued together in one go; the backend is asked for as many
       // again as have been written, in groups, as for HTTP streams.
       credit++;
-      if (credit >= ServerStreamCall.REQUEST_BATCH) {
+      if (credit >= StreamOutbox.REQUEST_BATCH) {
         call.request(credit);
         credit = 0;
       }
