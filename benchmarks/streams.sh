@@ -6,7 +6,8 @@
 # message. Every stream is bounded (COUNT messages, ROUNDS rounds).
 # Needs: mvn -B -q package -DskipTests.
 # Usage: benchmarks/streams.sh [COUNT] [ROUNDS] [SERVER_CPU]   e.g. benchmarks/streams.sh 10000 20 1
-# STREAMS_GATEWAY_JVM adds JVM options to the gateway (e.g. an -agentpath profiler).
+# STREAMS_GATEWAY_JVM adds JVM options to the gateway (e.g. an -agentpath profiler);
+# STREAMS_BASELINE=JAR runs a second gateway from another build's benchmarks.jar as a baseline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH=benchmarks/target/benchmarks.jar
@@ -56,13 +57,25 @@ backends:
     target: $BACKEND
     timeout: 10s
 YAML
-# shellcheck disable=SC2086
-taskset -c "$SERVER_CPU" java -Xms512m -Xmx512m ${STREAMS_GATEWAY_JVM:-} -cp "$BENCH" \
-  dev.gangway.gateway.cli.Main --config "$DIR/gateway.yaml" >"$DIR/gateway.log" 2>&1 & pids+=($!)
-GATEWAY_PID=$!
-GATEWAY=$(await "$DIR/gateway.log" 'listening on http://[0-9.:]*' | awk '{print $3}')
+# Starts a gateway from jar $1 with JVM options $2, as $3; prints "URL PID".
+gateway() {
+  # shellcheck disable=SC2086
+  taskset -c "$SERVER_CPU" java -Xms512m -Xmx512m $2 -cp "$1" \
+    dev.gangway.gateway.cli.Main --config "$DIR/gateway.yaml" >"$DIR/$3.log" 2>&1 & pids+=($!)
+  local pid=$!
+  echo "$(await "$DIR/$3.log" 'listening on http://[0-9.:]*' | awk '{print $3}') $pid"
+}
+read -r GATEWAY GATEWAY_PID < <(gateway "$BENCH" "${STREAMS_GATEWAY_JVM:-}" gateway)
+pids+=("$GATEWAY_PID")
+SERVERS="backend=$BACKEND_PID,gateway=$GATEWAY_PID"
+if [ -n "${STREAMS_BASELINE:-}" ]; then
+  read -r BASELINE BASELINE_PID < <(gateway "$STREAMS_BASELINE" "" baseline)
+  pids+=("$BASELINE_PID")
+  GATEWAY="$GATEWAY,$BASELINE"
+  SERVERS="$SERVERS,baseline=$BASELINE_PID"
+fi
 
-echo "== streams: backend $BACKEND (pid $BACKEND_PID), gateway $GATEWAY (pid $GATEWAY_PID)," \
-  "servers on cpu $SERVER_CPU, client on cpu $LOAD_CPU, logs in $DIR"
+echo "== streams: backend $BACKEND, gateway(s) $GATEWAY ($SERVERS), servers on cpu $SERVER_CPU," \
+  "client on cpu $LOAD_CPU, logs in $DIR"
 taskset -c "$LOAD_CPU" java -cp "$BENCH" dev.gangway.benchmarks.load.StreamThroughput \
-  "$GATEWAY" "$BACKEND" "$COUNT" "$ROUNDS" "backend=$BACKEND_PID,gateway=$GATEWAY_PID"
+  "$GATEWAY" "$BACKEND" "$COUNT" "$ROUNDS" "$SERVERS"

@@ -32,9 +32,11 @@ import java.util.concurrent.TimeUnit;
  * counted; a short stream is an error, not a figure.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.gangway.benchmarks.load.StreamThroughput \
- *     http://127.0.0.1:8080 127.0.0.1:50055 10000 20 [backend=PID,gateway=PID]</pre>
+ *     http://127.0.0.1:8080[,http://BASELINE] 127.0.0.1:50055 10000 20 [backend=PID,gateway=PID]</pre>
  *
- * <p>{@code benchmarks/streams.sh} starts a backend and a gateway on ephemeral ports and runs it.
+ * <p>A second gateway address (another build in front of the same backend) adds its NDJSON and
+ * WebSocket legs as a baseline, interleaved with the rest. {@code benchmarks/streams.sh} starts
+ * the backend and the gateways on ephemeral ports and runs it.
  */
 public final class StreamThroughput {
   /** One way of reading a stream of {@code count} messages; returns the nanoseconds it took. */
@@ -57,27 +59,31 @@ public final class StreamThroughput {
     ManagedChannel channel =
         NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
     DiagnosticsGrpc.DiagnosticsStub stub = DiagnosticsGrpc.newStub(channel);
-    URI uri = URI.create(gateway);
     String path = "/v1/diagnostics/ticks?count=" + count;
-    String[] names = {"direct gRPC", "gateway NDJSON", "gateway WebSocket"};
-    Leg[] legs = {
-      n -> direct(stub, n),
-      n -> viaGateway(uri.getHost(), uri.getPort(), path, n),
-      n -> viaWebSocket(uri.getHost(), uri.getPort(), path, n),
-    };
+    List<String> names = new ArrayList<>(List.of("direct gRPC"));
+    List<Leg> legs = new ArrayList<>(List.of(n -> direct(stub, n)));
+    String[] gateways = gateway.split(",");
+    for (int g = 0; g < gateways.length; g++) {
+      URI uri = URI.create(gateways[g]);
+      String name = g == 0 ? "gateway" : "baseline";
+      names.add(name + " NDJSON");
+      legs.add(n -> viaGateway(uri.getHost(), uri.getPort(), path, n));
+      names.add(name + " WebSocket");
+      legs.add(n -> viaWebSocket(uri.getHost(), uri.getPort(), path, n));
+    }
     for (int i = 0; i < 3; i++) { // warm-up, not reported
       for (Leg leg : legs) {
         leg.read(count);
       }
     }
     String loadBefore = ProcessCpu.loadAverage();
-    long[] nanos = new long[legs.length];
-    long[][] ticks = new long[legs.length][servers.size()];
-    double[][] roundRates = new double[legs.length][rounds];
+    long[] nanos = new long[legs.size()];
+    long[][] ticks = new long[legs.size()][servers.size()];
+    double[][] roundRates = new double[legs.size()][rounds];
     for (int r = 0; r < rounds; r++) { // interleaved so all see the same machine state
-      for (int l = 0; l < legs.length; l++) {
+      for (int l = 0; l < legs.size(); l++) {
         long[] before = cpuTicks(servers);
-        long elapsed = legs[l].read(count);
+        long elapsed = legs.get(l).read(count);
         long[] after = cpuTicks(servers);
         nanos[l] += elapsed;
         roundRates[l][r] = count / (elapsed / 1e9);
@@ -89,18 +95,18 @@ public final class StreamThroughput {
     System.out.printf("%d streams of %d messages per leg, interleaved; load average %s before,"
         + " %s after%n", rounds, count, loadBefore, ProcessCpu.loadAverage());
     long messages = (long) count * rounds;
-    for (int l = 0; l < legs.length; l++) {
-      System.out.printf("%-18s %,9.0f messages/s%s%n", names[l] + ":",
+    for (int l = 0; l < legs.size(); l++) {
+      System.out.printf("%-19s %,9.0f messages/s%s%n", names.get(l) + ":",
           messages / (nanos[l] / 1e9), cpuPerMessage(servers, ticks[l], messages));
     }
-    for (int l = 1; l < legs.length; l++) {
+    for (int l = 1; l < legs.size(); l++) {
       double[] ratios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         ratios[r] = roundRates[l][r] / roundRates[0][r];
       }
       Arrays.sort(ratios);
       System.out.printf("%s / direct: %.2fx (median of rounds %.2fx, range %.2f-%.2f)%n",
-          names[l].substring("gateway ".length()), (double) nanos[0] / nanos[l],
+          names.get(l), (double) nanos[0] / nanos[l],
           ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
     }
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

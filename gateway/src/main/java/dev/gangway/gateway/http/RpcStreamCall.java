@@ -26,9 +26,9 @@ import org.xnio.IoUtils;
  * the protocol's own terms.
  *
  * <p>Writing and flow control are the {@link StreamOutbox}'s, as for {@link ServerStreamCall}: at
- * most {@value StreamOutbox#WINDOW} messages requested and not yet flushed. Cancels the call
- * when the client goes away; registers in {@link OpenStreams} so a stopping gateway ends the
- * stream with {@code UNAVAILABLE}.
+ * most a {@link StreamWindow} of messages requested and not yet flushed. Cancels the call when
+ * the client goes away; registers in {@link OpenStreams} so a stopping gateway ends the stream
+ * with {@code UNAVAILABLE}.
  *
  * <p>Confined to the exchange's IO thread (the call's executor), like {@link ServerStreamCall}.
  */
@@ -69,7 +69,7 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
       next.proceed();
     });
     call.start(listener, metadata);
-    call.request(StreamOutbox.WINDOW);
+    call.request(listener.outbox.firstRequest());
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, listener::clientGone);

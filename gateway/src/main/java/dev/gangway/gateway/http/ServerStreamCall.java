@@ -28,7 +28,7 @@ import org.xnio.IoUtils;
  * One server-streaming backend call and the exchange it streams to: each message is rendered,
  * framed ({@link StreamFraming}) and written as it arrives; {@code google.api.HttpBody} messages
  * are written as raw bytes. Writing and flow control are the {@link StreamOutbox}'s: a stream holds
- * at most {@value StreamOutbox#WINDOW} rendered messages plus gRPC's own transport window. An
+ * at most a {@link StreamWindow} of rendered messages plus gRPC's own transport window. An
  * error before the first message is a normal error response;
  * after it, a terminal error object ends the stream, or, for raw bytes, which have no place for
  * one, the connection is closed without ending the body (the client sees it cut short) and the
@@ -84,7 +84,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
       next.proceed();
     });
     call.start(listener, metadata);
-    call.request(StreamOutbox.WINDOW);
+    call.request(listener.outbox.firstRequest());
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, listener::clientGone);
@@ -159,7 +159,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
   @Override
   public void request(int messages) {
     if (!finished) {
-      call.request(messages); // the HTTP side took these: ask for as many again
+      call.request(messages); // the HTTP side took what it had: ask for more
     }
   }
 

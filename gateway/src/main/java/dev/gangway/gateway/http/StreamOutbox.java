@@ -12,27 +12,15 @@ import org.xnio.IoUtils;
  * batch, and the messages that arrive together (or while a write is in progress) go out in one
  * write with one flush, once the IO task that delivered them ends (gRPC delivers what it has
  * deframed in one task, so the flush comes when its inbound batch is drained and no message
- * waits for a later one). As messages are flushed to the client the backend is asked for as many
- * again, in groups of {@value #REQUEST_BATCH}, so that at most {@value #WINDOW} messages are
- * requested and not yet flushed: that, with gRPC's own transport window, is all a stream holds,
- * and a client that reads slowly holds the backend back. Shared by every streamed HTTP response
- * ({@link ServerStreamCall}, {@link RpcStreamCall}).
+ * waits for a later one). As messages are flushed to the client the backend is asked for more
+ * within the stream's {@link StreamWindow}: that, with gRPC's own transport window, is all a
+ * stream holds, and a client that reads slowly holds the backend back. Shared by every streamed
+ * HTTP response ({@link ServerStreamCall}, {@link RpcStreamCall}).
  *
  * <p>Not thread-safe: confined to the exchange's IO thread (the call's callbacks, the flush task
  * and Undertow's write listeners all run there).
  */
 final class StreamOutbox implements StreamWriter.Callback {
-  /**
-   * Messages requested from the backend but not yet flushed to the client. One at a time costs a
-   * thread hop and a flush per message; a small window lets bursts share them, and stays small
-   * enough that a client reading slowly holds back the backend almost at once.
-   */
-  static final int WINDOW = 16;
-  /**
-   * Flushed messages are asked for again in groups of this many: each request wakes gRPC's
-   * transport thread, which per message would cost as much as the write itself.
-   */
-  static final int REQUEST_BATCH = WINDOW / 2;
   /** A batch buffer larger than this (large messages) is not kept for the next batch. */
   private static final int KEPT_BUFFER_BYTES = 64 << 10;
 
@@ -59,8 +47,7 @@ final class StreamOutbox implements StreamWriter.Callback {
   private boolean writing;
   /** How many messages the write in progress carries. */
   private int writingMessages;
-  /** Messages flushed to the client and not yet asked for again. */
-  private int credit;
+  private final StreamWindow window = new StreamWindow();
   /** A write of the batch will run once the current IO task ends. */
   private boolean flushScheduled;
   /** The end of the stream, waiting for the writes to drain. */
@@ -69,6 +56,11 @@ final class StreamOutbox implements StreamWriter.Callback {
   StreamOutbox(HttpServerExchange exchange, Demand demand) {
     this.exchange = exchange;
     this.demand = demand;
+  }
+
+  /** How many messages to ask the backend for when the call starts. */
+  int firstRequest() {
+    return window.open();
   }
 
   /**
@@ -92,7 +84,7 @@ final class StreamOutbox implements StreamWriter.Callback {
   /** Adds one framed message to the batch; it is written after the current IO task. */
   void add(byte[] message) {
     append(message);
-    added();
+    added(message.length);
   }
 
   /**
@@ -103,10 +95,11 @@ final class StreamOutbox implements StreamWriter.Callback {
     append(before);
     append(body);
     append(after);
-    added();
+    added(before.length + body.length + after.length);
   }
 
-  private void added() {
+  private void added(int bytes) {
+    window.arrived(bytes);
     batchMessages++;
     scheduleFlush();
   }
@@ -210,10 +203,9 @@ final class StreamOutbox implements StreamWriter.Callback {
       end.run();
       return;
     }
-    credit += flushed;
-    if (credit >= REQUEST_BATCH) {
-      demand.request(credit); // the HTTP side took these: ask for as many again
-      credit = 0;
+    int more = window.flushed(flushed);
+    if (more > 0) {
+      demand.request(more); // the HTTP side took these: ask for more
     }
   }
 
