@@ -235,7 +235,7 @@ class ValidateCommandTest {
     CliRun run = validate("validate", "--config", config.toString());
 
     assertThat(run.err()).isEqualTo("config error: " + config
-        + ": unknown key \"server.prot\" (known: bind, h2c, idle_timeout, io_threads, max_grpc_timeout,"
+        + ": unknown key \"server.prot\" (known: bind, client_address_header, h2c, idle_timeout, io_threads, max_grpc_timeout,"
         + " max_header_size, max_request_body, port, read_timeout,"
         + " stream_format, stream_timeout, tls, trusted_proxies)\n");
     assertThat(run.out()).isEmpty();
