@@ -7,7 +7,8 @@
 # Usage: benchmarks/peers.sh [SECONDS] [ROUNDS] [CONNECTIONS] [SERVER_CPU] [TARGETS]
 #   e.g. benchmarks/peers.sh 10 3 16 1 direct,undertow,armeria,gangway
 # PEER_GANGWAY_JVM adds JVM options to the gateway; PEER_PROFILE=cpu|alloc|jfr profiles the
-# gateway during its measured steps (files in the logs directory printed first).
+# gateway during its measured steps (files in the logs directory printed first); PEER_BACKEND=
+# default-executor runs the backend's services on grpc-java's default executor (default: direct).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH=benchmarks/target/benchmarks.jar
@@ -18,5 +19,6 @@ SERVER_CPU=${4:-1}
 LOAD_CPU=$(( SERVER_CPU == 0 ? 1 : 0 ))
 exec taskset -c "$LOAD_CPU" java -Xms1g -Xmx1g -Dpeer.gangway.jvm="${PEER_GANGWAY_JVM:-}" \
   -Dpeer.profile="${PEER_PROFILE:-}" -Dpeer.baseline="${PEER_BASELINE:-}" \
+  -Dpeer.backend="${PEER_BACKEND:-direct}" \
   -cp "$BENCH" dev.gangway.benchmarks.peer.PeerBenchmark "${1:-10}" "${2:-3}" "${3:-16}" \
   "$SERVER_CPU" "${5:-direct,undertow,armeria,gangway}"

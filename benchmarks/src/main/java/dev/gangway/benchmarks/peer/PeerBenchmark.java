@@ -36,7 +36,8 @@ import java.util.Map;
  * <p>System properties: {@code peer.gangway.jvm}, extra JVM options for the gateway;
  * {@code peer.baseline=JAR}, another build's benchmarks.jar, run as target {@code baseline};
  * {@code peer.profile=cpu|alloc|jfr}, a profile of the gateway's measured steps
- * ({@link GatewayProfiler}).
+ * ({@link GatewayProfiler}); {@code peer.backend=direct|default-executor}, where the backend runs
+ * its services ({@link BackendServer}).
  */
 public final class PeerBenchmark {
   private static final List<String> SERVER_JVM = List.of("-Xms512m", "-Xmx512m");
@@ -63,10 +64,17 @@ public final class PeerBenchmark {
     this.targets = targets;
   }
 
-  /** One step's figures: load generator's view plus the servers' CPU time. */
-  record Measurement(LoadResult load, double cpuSeconds, long wakeUps) {
+  /**
+   * One step's figures: load generator's view plus the servers' CPU time, all of them together
+   * and the first alone (Gangway's gateway process without its backend).
+   */
+  record Measurement(LoadResult load, double cpuSeconds, double firstCpuSeconds, long wakeUps) {
     double cpuMicrosPerRequest() {
       return cpuSeconds * 1e6 / load.requests();
+    }
+
+    double firstCpuMicrosPerRequest() {
+      return firstCpuSeconds * 1e6 / load.requests();
     }
 
     double wakeUpsPerRequest() {
@@ -115,7 +123,8 @@ public final class PeerBenchmark {
     if (needBackend) {
       int port = freePort();
       backend = ServerProcess.start("backend", cpu, SERVER_JVM, classpath,
-          List.of(BackendServer.class.getName(), Integer.toString(port)), "ready", dir);
+          List.of(BackendServer.class.getName(), Integer.toString(port),
+              System.getProperty("peer.backend", "direct")), "ready", dir);
       ports.put(Target.DIRECT_GRPC, port);
       servers.put(Target.DIRECT_GRPC, List.of(backend));
       grpc = new GrpcLoad("127.0.0.1:" + port);
@@ -221,8 +230,8 @@ public final class PeerBenchmark {
         }
       }
     }
-    System.out.printf("%-6s %-32s %-13s %10s %10s %10s %10s %10s%n", "round", "target", "workload",
-        "req/s", "CPU us/req", "wakes/req", "p50 us", "p99 us");
+    System.out.printf("%-6s %-32s %-13s %10s %10s %10s %10s %10s %10s%n", "round", "target",
+        "workload", "req/s", "CPU us/req", "1st proc", "wakes/req", "p50 us", "p99 us");
     for (int round = 1; round <= rounds; round++) {
       for (Workload workload : Workload.values()) {
         for (Target target : targets) {
@@ -238,10 +247,10 @@ public final class PeerBenchmark {
           }
           results.computeIfAbsent(target, t -> new EnumMap<>(Workload.class))
               .computeIfAbsent(workload, w -> new ArrayList<>()).add(m);
-          System.out.printf("%-6d %-32s %-13s %,10.0f %10.1f %10.2f %10.0f %10.0f%n", round,
-              target.label(), workload.label(), m.load().requestsPerSecond(),
-              m.cpuMicrosPerRequest(), m.wakeUpsPerRequest(), m.load().p50Micros(),
-              m.load().p99Micros());
+          System.out.printf("%-6d %-32s %-13s %,10.0f %10.1f %10.1f %10.2f %10.0f %10.0f%n",
+              round, target.label(), workload.label(), m.load().requestsPerSecond(),
+              m.cpuMicrosPerRequest(), m.firstCpuMicrosPerRequest(), m.wakeUpsPerRequest(),
+              m.load().p50Micros(), m.load().p99Micros());
         }
       }
     }
@@ -252,6 +261,7 @@ public final class PeerBenchmark {
       throws IOException, InterruptedException {
     List<ServerProcess> measured = servers.get(target);
     long before = 0;
+    long firstBefore = measured.get(0).cpuTicks();
     long switchesBefore = 0;
     for (ServerProcess server : measured) {
       before += server.cpuTicks();
@@ -261,12 +271,14 @@ public final class PeerBenchmark {
         ? grpc.run(workload, connections, duration)
         : wrk.run(url(target, workload), workload.post(), duration);
     long after = 0;
+    long firstAfter = measured.get(0).cpuTicks();
     long switchesAfter = 0;
     for (ServerProcess server : measured) {
       after += server.cpuTicks();
       switchesAfter += server.voluntaryContextSwitches();
     }
     return new Measurement(load, (after - before) / (double) ServerProcess.CLOCK_TICKS,
+        (firstAfter - firstBefore) / (double) ServerProcess.CLOCK_TICKS,
         switchesAfter - switchesBefore);
   }
 

@@ -31,6 +31,7 @@ final class TransportLoop implements AutoCloseable {
   private final boolean epoll;
 
   TransportLoop() {
+    NettyLeakDetection.configure();
     epoll = Epoll.isAvailable();
     DefaultThreadFactory threads = new DefaultThreadFactory("gangway-grpc", true);
     group = new MultiThreadIoEventLoopGroup(1, threads,

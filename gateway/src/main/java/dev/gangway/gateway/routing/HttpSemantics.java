@@ -57,6 +57,7 @@ public final class HttpSemantics {
    */
   public static HttpSemantics compile(
       HttpSemanticsConfig config, MethodDescriptor method, String where) {
+    checkApplies(config, method, where);
     Descriptor request = method.getInputType();
     Descriptor response = method.getOutputType();
     List<Object> location = new ArrayList<>();
@@ -82,6 +83,38 @@ public final class HttpSemantics {
         config.responseHeaders(),
         new OperationFacts(config.status(), config.location(), config.etag(), config.ifMatch(),
             config.ifNoneMatch(), config.responseHeaders()));
+  }
+
+  /**
+   * Refuses the settings a streaming method would ignore, rather than accept them silently (and
+   * show them in the OpenAPI document): status, {@code Location}, {@code ETag} and response
+   * headers are written with a unary call's one answer; the conditional headers are bound into
+   * the one request message, which a client stream does not have.
+   */
+  private static void checkApplies(
+      HttpSemanticsConfig config, MethodDescriptor method, String where) {
+    if (!method.isServerStreaming() && !method.isClientStreaming()) {
+      return;
+    }
+    List<String> ignored = new ArrayList<>();
+    if (config.status() != 200) {
+      ignored.add("status");
+    }
+    config.location().ifPresent(l -> ignored.add("location"));
+    config.etag().ifPresent(e -> ignored.add("etag"));
+    if (method.isClientStreaming()) {
+      config.ifMatch().ifPresent(f -> ignored.add("if_match"));
+      config.ifNoneMatch().ifPresent(f -> ignored.add("if_none_match"));
+    }
+    if (!config.responseHeaders().isEmpty()) {
+      ignored.add("response_headers");
+    }
+    if (!ignored.isEmpty()) {
+      String kind = !method.isClientStreaming() ? "server-streaming"
+          : method.isServerStreaming() ? "bidirectional streaming" : "client-streaming";
+      throw new IllegalArgumentException(where + ": " + String.join(", ", ignored) + " cannot"
+          + " apply to " + method.getFullName() + ", a " + kind + " method");
+    }
   }
 
   /** The chain of singular fields {@code dotted} names, ending in a string field. */

@@ -1,15 +1,12 @@
 package dev.gangway.transcoder.internal.codec;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.TypeRegistry;
-import com.google.protobuf.UnsafeByteOperations;
 import dev.gangway.transcoder.options.JsonInputLimits;
 import java.io.IOException;
 import java.util.Objects;
@@ -149,25 +146,29 @@ public final class CompiledCodec {
   }
 
   /**
-   * Prints the wire bytes of {@code type} as JSON into {@code g}.
+   * Prints the wire bytes of {@code type} as JSON events into {@code g} (e.g. a token buffer);
+   * bodies take {@link #toJson}, which writes text without a generator.
    *
    * @throws CodecException if the bytes are not a valid message of the type, or hold a value
    *     proto3 JSON cannot write
    */
   public void write(MessageSchema type, byte[] wire, JsonGenerator g)
       throws IOException, CodecException {
-    new WireToJson(schemas, emitDefaults, enumsAsNumbers, g, wire).message(type, 0, wire.length);
+    WireToJson w = new WireToJson(schemas, emitDefaults, enumsAsNumbers, new JsonEvents(g), wire);
+    w.message(type, 0, wire.length);
+    w.done();
   }
 
   /** The wire bytes of {@code type} as compact UTF-8 JSON. */
   public byte[] toJson(MessageSchema type, byte[] wire) throws CodecException {
-    KeptOutput bytes = new KeptOutput(wire.length * 2);
-    try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
-      write(type, wire, g);
+    JsonText text = new JsonText(wire.length * 2);
+    try {
+      new WireToJson(schemas, emitDefaults, enumsAsNumbers, text, wire)
+          .message(type, 0, wire.length);
     } catch (IOException e) {
       throw new CodecException("cannot write JSON");
     }
-    return bytes.toByteArray();
+    return text.toByteArray();
   }
 
   /**
@@ -176,27 +177,32 @@ public final class CompiledCodec {
    */
   public byte[] fieldToJson(MessageSchema type, FieldSchema field, byte[] wire)
       throws CodecException {
-    KeptOutput bytes = new KeptOutput(wire.length * 2);
-    try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
-      WireToJson w = new WireToJson(schemas, emitDefaults, enumsAsNumbers, g, wire);
-      if (!w.fieldValue(type, field, 0, wire.length)) {
+    JsonText text = new JsonText(wire.length * 2);
+    try {
+      WireToJson w = new WireToJson(schemas, emitDefaults, enumsAsNumbers, text, wire);
+      boolean set = w.fieldValue(type, field, 0, wire.length);
+      w.done();
+      if (!set) {
+        text.toByteArray(); // gives the buffer back
         return null;
       }
     } catch (IOException e) {
       throw new CodecException("cannot write JSON");
     }
-    return bytes.toByteArray();
+    return text.toByteArray();
   }
 
   /** The JSON of {@code field}'s default value ({@code 0}, {@code ""}, {@code []}, {@code {}}...). */
   public byte[] defaultJson(FieldSchema field) throws CodecException {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(32);
-    try (JsonGenerator g = factory.createGenerator(bytes, JsonEncoding.UTF8)) {
-      new WireToJson(schemas, emitDefaults, enumsAsNumbers, g, new byte[0]).printDefault(field);
+    JsonText text = new JsonText(32);
+    try {
+      WireToJson w = new WireToJson(schemas, emitDefaults, enumsAsNumbers, text, new byte[0]);
+      w.printDefault(field);
+      w.done();
     } catch (IOException e) {
       throw new CodecException("cannot write JSON");
     }
-    return bytes.toByteArray();
+    return text.toByteArray();
   }
 
   /**
@@ -205,7 +211,7 @@ public final class CompiledCodec {
    * {@link JsonToWire#copyPlainString} sound.
    */
   private static void requireUtf8(byte[] json, int off, int len) throws CodecException {
-    if (!UnsafeByteOperations.unsafeWrap(json, off, len).isValidUtf8()) {
+    if (!ValidUtf8.check(json, off, len)) {
       throw CodecException.invalid("not valid UTF-8");
     }
   }

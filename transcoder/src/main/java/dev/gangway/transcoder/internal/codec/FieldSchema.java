@@ -38,6 +38,8 @@ public final class FieldSchema {
   final int oneof;
   final String fullName;
   final SerializedString outputName;
+  /** {@link #outputName} as {@link JsonText} writes a member name: {@code "name":}. */
+  final byte[] quotedName;
   /** For enum fields: the enum's type, its value names by number, and numbers by name. */
   final EnumDescriptor enumType;
   final Map<Integer, String> enumNames;
@@ -66,6 +68,7 @@ public final class FieldSchema {
     this.oneof = d.getRealContainingOneof() == null ? -1 : d.getRealContainingOneof().getIndex();
     this.fullName = d.getFullName();
     this.outputName = new SerializedString(protoNames ? d.getName() : d.getJsonName());
+    this.quotedName = JsonText.quotedName(outputName.getValue());
     if (type == FieldDescriptor.Type.ENUM) {
       this.enumType = d.getEnumType();
       Map<Integer, String> names = new HashMap<>();

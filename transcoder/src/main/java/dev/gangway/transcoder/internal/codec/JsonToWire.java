@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.gangway.transcoder.options.JsonInputLimits;
 import java.io.IOException;
@@ -34,6 +35,8 @@ final class JsonToWire {
    */
   private final byte[] input;
   private final int inputStart;
+  /** {@link #p} as Jackson's byte parser when it reads {@link #input}, else null. */
+  private final ParserBase bytesParser;
   /** {@code limits.entries().max()}, read once per call: it is checked for every member. */
   private final int maxEntries;
   int depth;
@@ -60,6 +63,7 @@ final class JsonToWire {
     this.out = out;
     this.input = input;
     this.inputStart = inputStart;
+    this.bytesParser = input == null ? null : (ParserBase) p;
     this.maxEntries = limits.entries().max();
   }
 
@@ -241,9 +245,14 @@ final class JsonToWire {
     return JsonNumbers.shortInteger(input, start, Math.min(input.length, start + 20));
   }
 
-  /** Where the current string token's content starts in {@link #input}: just past its quote. */
+  /**
+   * Where the current string token's content starts in {@link #input}: just past its quote.
+   * Jackson's token offset is that position already ({@code currentTokenLocation()} subtracts
+   * one to point at the quote, and makes a location object per call, which cost more than the
+   * copy it serves).
+   */
   private int stringStart() {
-    return inputStart + (int) p.currentTokenLocation().getByteOffset() + 1;
+    return inputStart + (int) bytesParser.getTokenCharacterOffset();
   }
 
   /** Counts one more entry of the object or array being read: {@code n} is its new count. */
@@ -453,7 +462,7 @@ final class JsonToWire {
     while ((key = p.nextFieldName()) != null) {
       entry(++entries);
       if (keys == null) {
-        keys = new KeyPositions();
+        keys = KeyPositions.take();
       }
       if (keys.putIfAbsent(key, entries) >= 0) {
         throw CodecException.invalid(
@@ -478,6 +487,9 @@ final class JsonToWire {
       if (!kept) {
         out.truncate(mark); // an unknown enum name, ignored by the unknown-field policy
       }
+    }
+    if (keys != null) {
+      keys.give();
     }
   }
 }

@@ -18,6 +18,18 @@ final class WireInput {
   }
 
   long readVarint64(int limit) throws CodecException {
+    int p = pos;
+    if (p < limit) {
+      byte b = buf[p];
+      if (b >= 0) { // one byte: most tags, lengths and small values
+        pos = p + 1;
+        return b;
+      }
+    }
+    return readLongVarint(limit);
+  }
+
+  private long readLongVarint(int limit) throws CodecException {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (pos >= limit) {

@@ -1,14 +1,8 @@
 package dev.gangway.transcoder.internal.codec;
 
-import com.fasterxml.jackson.core.Base64Variants;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
-import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * Prints protobuf wire bytes as proto3 JSON straight into a Jackson generator. Each message is
@@ -28,27 +22,35 @@ final class WireToJson {
   final CodecSchemas schemas;
   final boolean emitDefaults;
   final boolean enumsAsNumbers;
-  final JsonGenerator g;
+  final JsonSink g;
   final WireInput in;
-  private final boolean rawUtf8;
-  /** Where {@link #writeQuoted} formats a 64-bit integer: 19 digits and a sign. */
-  private final char[] digits = new char[20];
-  private int[] recs = new int[64];
+  private static final KeptInts KEPT_RECORDS = new KeptInts(256);
+  private static final KeptInts KEPT_SCRATCH = new KeptInts(1024);
+
+  private int[] recs = KEPT_RECORDS.take();
   private int top;
+  /** Scratch ints taken and released in stack order (map entries, see {@link WireMaps}). */
+  private int[] ints = KEPT_SCRATCH.take();
+  private int intsTop;
   private int depth;
 
   WireToJson(
       CodecSchemas schemas,
       boolean emitDefaults,
       boolean enumsAsNumbers,
-      JsonGenerator g,
+      JsonSink g,
       byte[] bytes) {
     this.schemas = schemas;
     this.emitDefaults = emitDefaults;
     this.enumsAsNumbers = enumsAsNumbers;
     this.g = g;
     this.in = new WireInput(bytes);
-    this.rawUtf8 = g instanceof UTF8JsonGenerator;
+  }
+
+  /** Gives this thread's kept arrays back, once printing is done; this printer is done after. */
+  void done() {
+    KEPT_RECORDS.give(recs);
+    KEPT_SCRATCH.give(ints);
   }
 
   /** Prints the message in {@code [start, end)} of the current buffer as its JSON. */
@@ -57,9 +59,9 @@ final class WireToJson {
       throw CodecException.malformed("nested too deeply");
     }
     if (s.wellKnown.plainObject()) {
-      g.writeStartObject();
+      g.startObject();
       fields(s, start, end);
-      g.writeEndObject();
+      g.endObject();
     } else {
       WireWellKnown.print(this, s, start, end);
     }
@@ -80,7 +82,7 @@ final class WireToJson {
       FieldSchema f = fields[fi];
       if (runEnd == r) {
         if (emitDefaults && !f.presence) {
-          g.writeFieldName(f.outputName);
+          g.name(f);
           printDefault(f);
         }
         continue;
@@ -143,25 +145,25 @@ final class WireToJson {
   private void value(FieldSchema f, int r, int runEnd, boolean skipDefault)
       throws IOException, CodecException {
     if (f.map) {
-      g.writeFieldName(f.outputName);
+      g.name(f);
       WireMaps.print(this, f, recs, r, runEnd);
       return;
     }
     if (f.repeated) {
-      g.writeFieldName(f.outputName);
+      g.name(f);
       elements(f, r, runEnd);
       return;
     }
     int last = runEnd - REC;
     if (f.isMessage()) {
-      g.writeFieldName(f.outputName);
+      g.name(f);
       mergedMessage(f.message, r, runEnd);
       return;
     }
     if (skipDefault && !emitDefaults && isDefault(recs[last + 1], recs[last + 2], recs[last + 3])) {
       return;
     }
-    g.writeFieldName(f.outputName);
+    g.name(f);
     scalar(f, recs[last + 1], recs[last + 2], recs[last + 3]);
   }
 
@@ -211,7 +213,7 @@ final class WireToJson {
   }
 
   void elements(FieldSchema f, int r, int runEnd) throws IOException, CodecException {
-    g.writeStartArray();
+    g.startArray();
     for (int i = r; i < runEnd; i += REC) {
       int tag = recs[i + 1];
       int start = recs[i + 2];
@@ -230,7 +232,7 @@ final class WireToJson {
         scalar(f, tag, start, end);
       }
     }
-    g.writeEndArray();
+    g.endArray();
   }
 
   /**
@@ -304,6 +306,26 @@ final class WireToJson {
     return top;
   }
 
+  /** Takes {@code n} scratch ints: returns where they start in {@link #ints()}. */
+  int reserveInts(int n) {
+    if (intsTop + n > ints.length) {
+      ints = Arrays.copyOf(ints, Math.max(ints.length * 2, intsTop + n));
+    }
+    int at = intsTop;
+    intsTop += n;
+    return at;
+  }
+
+  /** The scratch ints; re-read after anything that may reserve more (a nested print). */
+  int[] ints() {
+    return ints;
+  }
+
+  /** Gives back the scratch ints from {@code at} on. */
+  void releaseInts(int at) {
+    intsTop = at;
+  }
+
   /** Drops the records from {@code base} on, once the message they describe is printed. */
   void release(int base) {
     top = base;
@@ -333,27 +355,27 @@ final class WireToJson {
   void scalar(FieldSchema f, int tag, int start, int end) throws IOException, CodecException {
     in.pos = start;
     switch (f.type) {
-      case INT32 -> g.writeNumber((int) in.readVarint64(end));
+      case INT32 -> g.number((int) in.readVarint64(end));
       case SINT32 -> {
         int v = (int) in.readVarint64(end);
-        g.writeNumber((v >>> 1) ^ -(v & 1));
+        g.number((v >>> 1) ^ -(v & 1));
       }
-      case SFIXED32 -> g.writeNumber(in.readFixed32(end));
-      case UINT32 -> g.writeNumber(Integer.toUnsignedLong((int) in.readVarint64(end)));
-      case FIXED32 -> g.writeNumber(Integer.toUnsignedLong(in.readFixed32(end)));
-      case INT64 -> writeQuoted(in.readVarint64(end));
+      case SFIXED32 -> g.number(in.readFixed32(end));
+      case UINT32 -> g.number(Integer.toUnsignedLong((int) in.readVarint64(end)));
+      case FIXED32 -> g.number(Integer.toUnsignedLong(in.readFixed32(end)));
+      case INT64 -> g.quotedNumber(in.readVarint64(end), false);
       case SINT64 -> {
         long v = in.readVarint64(end);
-        writeQuoted((v >>> 1) ^ -(v & 1));
+        g.quotedNumber((v >>> 1) ^ -(v & 1), false);
       }
-      case SFIXED64 -> writeQuoted(in.readFixed64(end));
-      case UINT64 -> writeQuotedUnsigned(in.readVarint64(end));
-      case FIXED64 -> writeQuotedUnsigned(in.readFixed64(end));
+      case SFIXED64 -> g.quotedNumber(in.readFixed64(end), false);
+      case UINT64 -> g.quotedNumber(in.readVarint64(end), true);
+      case FIXED64 -> g.quotedNumber(in.readFixed64(end), true);
       case DOUBLE -> writeDouble(Double.longBitsToDouble(in.readFixed64(end)));
       case FLOAT -> writeFloat(Float.intBitsToFloat(in.readFixed32(end)));
-      case BOOL -> g.writeBoolean(in.readVarint64(end) != 0);
+      case BOOL -> g.bool(in.readVarint64(end) != 0);
       case STRING -> string(start, end);
-      case BYTES -> bytes(start, end);
+      case BYTES -> g.base64(in.buf, start, end - start);
       case ENUM -> enumValue(f, (int) in.readVarint64(end));
       case MESSAGE -> message(f.message, start, end);
       case GROUP -> throw new CodecException("groups have no proto3 JSON form (field " + f + ")");
@@ -361,106 +383,64 @@ final class WireToJson {
   }
 
   void string(int start, int end) throws IOException, CodecException {
-    if (!UnsafeByteOperations.unsafeWrap(in.buf, start, end - start).isValidUtf8()) {
+    if (!ValidUtf8.check(in.buf, start, end - start)) {
       throw CodecException.malformed("a string is not valid UTF-8");
     }
-    if (rawUtf8) {
-      g.writeUTF8String(in.buf, start, end - start);
-    } else {
-      g.writeString(new String(in.buf, start, end - start, StandardCharsets.UTF_8));
-    }
-  }
-
-  // A token buffer would keep bytes as a binary object; proto3 JSON wants a base64 string.
-  private void bytes(int start, int end) throws IOException {
-    if (rawUtf8) {
-      g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, in.buf, start, end - start);
-    } else {
-      g.writeString(Base64.getEncoder().encodeToString(Arrays.copyOfRange(in.buf, start, end)));
-    }
-  }
-
-  /**
-   * A 64-bit integer as proto3 JSON writes it, a decimal string, formatted into {@link #digits}:
-   * {@code Long.toString} made a String per value for the generator only to copy it.
-   */
-  void writeQuoted(long v) throws IOException {
-    if (v == Long.MIN_VALUE) {
-      g.writeString("-9223372036854775808"); // has no positive counterpart to format
-      return;
-    }
-    int at = digits.length;
-    long rest = Math.abs(v);
-    do {
-      digits[--at] = (char) ('0' + rest % 10);
-      rest /= 10;
-    } while (rest != 0);
-    if (v < 0) {
-      digits[--at] = '-';
-    }
-    g.writeString(digits, at, digits.length - at);
-  }
-
-  private void writeQuotedUnsigned(long v) throws IOException {
-    if (v >= 0) {
-      writeQuoted(v);
-    } else {
-      g.writeString(Long.toUnsignedString(v));
-    }
+    g.stringUtf8(in.buf, start, end - start);
   }
 
   void writeDouble(double d) throws IOException {
     if (Double.isNaN(d)) {
-      g.writeString("NaN");
+      g.string("NaN");
     } else if (Double.isInfinite(d)) {
-      g.writeString(d > 0 ? "Infinity" : "-Infinity");
+      g.string(d > 0 ? "Infinity" : "-Infinity");
     } else {
-      g.writeNumber(d);
+      g.number(d);
     }
   }
 
   private void writeFloat(float f) throws IOException {
     if (Float.isNaN(f)) {
-      g.writeString("NaN");
+      g.string("NaN");
     } else if (Float.isInfinite(f)) {
-      g.writeString(f > 0 ? "Infinity" : "-Infinity");
+      g.string(f > 0 ? "Infinity" : "-Infinity");
     } else {
-      g.writeNumber(f);
+      g.number(f);
     }
   }
 
   private void enumValue(FieldSchema f, int number) throws IOException {
     if (f.nullValueEnum) {
-      g.writeNull();
+      g.nul();
       return;
     }
     String name = enumsAsNumbers ? null : f.enumNames.get(number);
     if (name == null) {
-      g.writeNumber(number); // unknown numbers print as numbers, as in JsonFormat
+      g.number(number); // unknown numbers print as numbers, as in JsonFormat
     } else {
-      g.writeString(name);
+      g.string(name);
     }
   }
 
   /** The JSON of an unset field without presence: {@code 0}, {@code ""}, {@code []}, ... */
   void printDefault(FieldSchema f) throws IOException, CodecException {
     if (f.map) {
-      g.writeStartObject();
-      g.writeEndObject();
+      g.startObject();
+      g.endObject();
       return;
     }
     if (f.repeated) {
-      g.writeStartArray();
-      g.writeEndArray();
+      g.startArray();
+      g.endArray();
       return;
     }
     switch (f.type) {
-      case INT64, SINT64, SFIXED64, UINT64, FIXED64 -> g.writeString("0");
-      case INT32, SINT32, SFIXED32, UINT32, FIXED32 -> g.writeNumber(0);
-      case DOUBLE -> g.writeNumber(0.0d);
-      case FLOAT -> g.writeNumber(0.0f);
-      case BOOL -> g.writeBoolean(false);
-      case STRING, BYTES -> g.writeString("");
+      case INT64, SINT64, SFIXED64, UINT64, FIXED64 -> g.quotedNumber(0, false);
+      case INT32, SINT32, SFIXED32, UINT32, FIXED32 -> g.number(0);
+      case DOUBLE -> g.number(0.0d);
+      case FLOAT -> g.number(0.0f);
+      case BOOL -> g.bool(false);
+      case STRING, BYTES -> g.string("");
       case ENUM -> enumValue(f, f.enumType.getValues().get(0).getNumber());
       case MESSAGE, GROUP -> message(f.message, 0, 0);
     }

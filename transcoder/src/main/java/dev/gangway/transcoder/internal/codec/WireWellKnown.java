@@ -81,7 +81,7 @@ final class WireWellKnown {
     } catch (IllegalArgumentException e) {
       throw new CodecException(s.fullName + " out of range for JSON");
     }
-    w.g.writeString(text);
+    w.g.string(text);
   }
 
   private static void fieldMask(WireToJson w, int base) throws IOException, CodecException {
@@ -107,14 +107,14 @@ final class WireWellKnown {
         }
       }
     }
-    w.g.writeString(out.toString());
+    w.g.string(out.toString());
   }
 
   private static void struct(WireToJson w, MessageSchema s, int base)
       throws IOException, CodecException {
     if (w.recordsEnd() == base) {
-      w.g.writeStartObject();
-      w.g.writeEndObject();
+      w.g.startObject();
+      w.g.endObject();
       return;
     }
     WireMaps.print(w, s.fieldNumbered(1), w.records(), base, w.recordsEnd());
@@ -125,7 +125,10 @@ final class WireWellKnown {
     w.elements(s.fieldNumbered(1), base, w.recordsEnd());
   }
 
-  /** The kind set last on the wire wins, as for any oneof; no kind at all prints null. */
+  /**
+   * The kind set last on the wire wins, as for any oneof; no kind at all prints null. A struct or
+   * list kind given several times since the last other kind merges, as protobuf merges a message.
+   */
   private static void value(WireToJson w, MessageSchema s, int base)
       throws IOException, CodecException {
     int[] recs = w.records();
@@ -136,22 +139,36 @@ final class WireWellKnown {
       }
     }
     if (r < 0) {
-      w.g.writeNull();
+      w.g.nul();
       return;
     }
     FieldSchema kind = s.fields[recs[r]];
+    if (kind.isMessage()) {
+      int lastRival = -1;
+      for (int i = base; i < w.recordsEnd(); i += REC) {
+        if (recs[i] != recs[r]) {
+          lastRival = Math.max(lastRival, recs[i + 2]);
+        }
+      }
+      int from = r; // records of one field are together, in wire order, r the last of them
+      while (from - REC >= base && recs[from - REC] == recs[r] && recs[from - REC + 2] > lastRival) {
+        from -= REC;
+      }
+      w.mergedMessage(kind.message, from, r + REC);
+      return;
+    }
     int tag = recs[r + 1];
     int start = recs[r + 2];
     int end = recs[r + 3];
     switch (kind.number) {
-      case 1 -> w.g.writeNull();
+      case 1 -> w.g.nul();
       case 2 -> {
         w.in.pos = start;
         double d = Double.longBitsToDouble(w.in.readFixed64(end));
         if (Double.isNaN(d) || Double.isInfinite(d)) {
           throw new CodecException("a google.protobuf.Value number is NaN or infinite");
         }
-        w.g.writeNumber(d);
+        w.g.number(d);
       }
       default -> w.scalar(kind, tag, start, end);
     }
@@ -169,23 +186,23 @@ final class WireWellKnown {
       if (valueEnd > valueStart) {
         throw new CodecException("google.protobuf.Any has a value but no type_url");
       }
-      w.g.writeStartObject();
-      w.g.writeEndObject();
+      w.g.startObject();
+      w.g.endObject();
       return;
     }
     MessageSchema payload = w.schemas.forTypeUrl(typeUrl);
     if (payload == null) {
       throw new CodecException("google.protobuf.Any of unknown type " + typeUrl);
     }
-    w.g.writeStartObject();
-    w.g.writeFieldName("@type");
-    w.g.writeString(typeUrl);
+    w.g.startObject();
+    w.g.name("@type");
+    w.g.string(typeUrl);
     if (payload.wellKnown.plainObject()) {
       w.fields(payload, valueStart, valueEnd);
     } else {
-      w.g.writeFieldName("value");
+      w.g.name("value");
       w.message(payload, valueStart, valueEnd);
     }
-    w.g.writeEndObject();
+    w.g.endObject();
   }
 }

@@ -3,8 +3,8 @@
  * {@link dev.gangway.transcoder.internal.codec.MessageSchema}s, and per call JSON text becomes
  * protobuf wire bytes ({@link dev.gangway.transcoder.internal.codec.JsonToWire}: Jackson's
  * streaming parser straight into a wire buffer) and wire bytes become JSON
- * ({@link dev.gangway.transcoder.internal.codec.WireToJson}: a wire reader straight into a Jackson
- * generator), with no message objects, no reflection and no descriptor lookups by name.
+ * ({@link dev.gangway.transcoder.internal.codec.WireToJson}: a wire reader straight into JSON text,
+ * or into a Jackson generator when events are wanted), with no message objects, no reflection and no descriptor lookups by name.
  *
  * <p>Internal: only the transcoder's {@code json} and {@code binding} packages use it, through
  * {@link dev.gangway.transcoder.json.JsonCodec}. Schemas are immutable once published and
