@@ -1,5 +1,6 @@
 package dev.gangway.benchmarks.load;
 
+import dev.gangway.benchmarks.ProcessCpu;
 import dev.gangway.samples.diagnostics.DiagnosticsGrpc;
 import dev.gangway.samples.diagnostics.Tick;
 import dev.gangway.samples.diagnostics.TicksRequest;
@@ -13,6 +14,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,14 +24,29 @@ import java.util.concurrent.TimeUnit;
  * Server-streaming throughput, gateway against its baseline in one run: {@code rounds} streams of
  * {@code count} Diagnostics.Ticks messages read one after another, straight from the gRPC
  * backend (async stub, callbacks on the transport thread), then through the gateway as NDJSON
- * and as WebSocket text frames ({@code /v1/diagnostics/ticks}), the three interleaved. Prints
- * messages per second for each and the ratios. Every message is read and counted; a short
- * stream is an error, not a figure.
+ * and as WebSocket text frames ({@code /v1/diagnostics/ticks}), the three interleaved round by
+ * round. Prints messages per second for each, the ratios to direct gRPC (over the whole run and
+ * the median of the rounds'), and, for each serving process named by its pid, its CPU time per
+ * message on each leg ({@code /proc/<pid>/stat}, which moves far less with machine load than
+ * messages per second), with the load average before and after. Every message is read and
+ * counted; a short stream is an error, not a figure.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.gangway.benchmarks.load.StreamThroughput \
- *     http://127.0.0.1:8080 127.0.0.1:50055 10000 20</pre>
+ *     http://127.0.0.1:8080[,http://BASELINE] 127.0.0.1:50055 10000 20 [backend=PID,gateway=PID]</pre>
+ *
+ * <p>A second gateway address (another build in front of the same backend) adds its NDJSON and
+ * WebSocket legs as a baseline, interleaved with the rest. {@code benchmarks/streams.sh} starts
+ * the backend and the gateways on ephemeral ports and runs it.
  */
 public final class StreamThroughput {
+  /** One way of reading a stream of {@code count} messages; returns the nanoseconds it took. */
+  private interface Leg {
+    long read(int count) throws Exception;
+  }
+
+  /** A serving process whose CPU time is measured around every stream. */
+  private record Server(String name, long pid) {}
+
   private StreamThroughput() {}
 
   public static void main(String[] args) throws Exception {
@@ -35,37 +54,96 @@ public final class StreamThroughput {
     String target = args.length > 1 ? args[1] : "127.0.0.1:50055";
     int count = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+    List<Server> servers = args.length > 4 ? servers(args[4]) : List.of();
     // Callbacks on the transport thread: the fastest a gRPC client reads a stream.
     ManagedChannel channel =
         NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
     DiagnosticsGrpc.DiagnosticsStub stub = DiagnosticsGrpc.newStub(channel);
-    URI uri = URI.create(gateway);
     String path = "/v1/diagnostics/ticks?count=" + count;
+    List<String> names = new ArrayList<>(List.of("direct gRPC"));
+    List<Leg> legs = new ArrayList<>(List.of(n -> direct(stub, n)));
+    String[] gateways = gateway.split(",");
+    for (int g = 0; g < gateways.length; g++) {
+      URI uri = URI.create(gateways[g]);
+      String name = g == 0 ? "gateway" : "baseline";
+      names.add(name + " NDJSON");
+      legs.add(n -> viaGateway(uri.getHost(), uri.getPort(), path, n));
+      names.add(name + " WebSocket");
+      legs.add(n -> viaWebSocket(uri.getHost(), uri.getPort(), path, n));
+    }
     for (int i = 0; i < 3; i++) { // warm-up, not reported
-      direct(stub, count);
-      viaGateway(uri.getHost(), uri.getPort(), path, count);
-      viaWebSocket(uri.getHost(), uri.getPort(), path, count);
+      for (Leg leg : legs) {
+        leg.read(count);
+      }
     }
-    long directNanos = 0;
-    long gatewayNanos = 0;
-    long webSocketNanos = 0;
-    for (int i = 0; i < rounds; i++) { // interleaved so all see the same machine state
-      directNanos += direct(stub, count);
-      gatewayNanos += viaGateway(uri.getHost(), uri.getPort(), path, count);
-      webSocketNanos += viaWebSocket(uri.getHost(), uri.getPort(), path, count);
+    String loadBefore = ProcessCpu.loadAverage();
+    long[] nanos = new long[legs.size()];
+    long[][] ticks = new long[legs.size()][servers.size()];
+    double[][] roundRates = new double[legs.size()][rounds];
+    for (int r = 0; r < rounds; r++) { // interleaved so all see the same machine state
+      for (int l = 0; l < legs.size(); l++) {
+        long[] before = cpuTicks(servers);
+        long elapsed = legs.get(l).read(count);
+        long[] after = cpuTicks(servers);
+        nanos[l] += elapsed;
+        roundRates[l][r] = count / (elapsed / 1e9);
+        for (int s = 0; s < servers.size(); s++) {
+          ticks[l][s] += after[s] - before[s];
+        }
+      }
     }
-    double directRate = rate(count, rounds, directNanos);
-    double gatewayRate = rate(count, rounds, gatewayNanos);
-    double webSocketRate = rate(count, rounds, webSocketNanos);
-    System.out.printf("direct gRPC stream:  %,.0f messages/s (%d streams of %d)%n",
-        directRate, rounds, count);
-    System.out.printf("gateway NDJSON:      %,.0f messages/s (%d streams of %d)%n",
-        gatewayRate, rounds, count);
-    System.out.printf("gateway WebSocket:   %,.0f messages/s (%d streams of %d)%n",
-        webSocketRate, rounds, count);
-    System.out.printf("NDJSON / direct:     %.2fx%n", gatewayRate / directRate);
-    System.out.printf("WebSocket / direct:  %.2fx%n", webSocketRate / directRate);
+    System.out.printf("%d streams of %d messages per leg, interleaved; load average %s before,"
+        + " %s after%n", rounds, count, loadBefore, ProcessCpu.loadAverage());
+    long messages = (long) count * rounds;
+    for (int l = 0; l < legs.size(); l++) {
+      System.out.printf("%-19s %,9.0f messages/s%s%n", names.get(l) + ":",
+          messages / (nanos[l] / 1e9), cpuPerMessage(servers, ticks[l], messages));
+    }
+    for (int l = 1; l < legs.size(); l++) {
+      double[] ratios = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        ratios[r] = roundRates[l][r] / roundRates[0][r];
+      }
+      Arrays.sort(ratios);
+      System.out.printf("%s / direct: %.2fx (median of rounds %.2fx, range %.2f-%.2f)%n",
+          names.get(l), (double) nanos[0] / nanos[l],
+          ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
+    }
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  /** {@code name=pid,name=pid}. */
+  private static List<Server> servers(String spec) {
+    List<Server> servers = new ArrayList<>();
+    for (String item : spec.split(",")) {
+      int equals = item.indexOf('=');
+      servers.add(new Server(item.substring(0, equals), Long.parseLong(item.substring(equals + 1))));
+    }
+    return servers;
+  }
+
+  private static long[] cpuTicks(List<Server> servers) throws IOException {
+    long[] ticks = new long[servers.size()];
+    for (int s = 0; s < ticks.length; s++) {
+      ticks[s] = ProcessCpu.ticks(servers.get(s).pid());
+    }
+    return ticks;
+  }
+
+  /** {@code ; CPU per message: backend 3.1 us + gateway 7.2 us = 10.3 us}, or nothing. */
+  private static String cpuPerMessage(List<Server> servers, long[] ticks, long messages) {
+    if (servers.isEmpty()) {
+      return "";
+    }
+    StringBuilder line = new StringBuilder("; CPU per message:");
+    double total = 0;
+    for (int s = 0; s < servers.size(); s++) {
+      double micros = ticks[s] * 1e6 / ProcessCpu.CLOCK_TICKS / messages;
+      total += micros;
+      line.append(s == 0 ? " " : " + ").append(servers.get(s).name())
+          .append(String.format(" %.2f us", micros));
+    }
+    return line.append(String.format(" = %.2f us", total)).toString();
   }
 
   private static long direct(DiagnosticsGrpc.DiagnosticsStub stub, int count) throws Exception {
@@ -177,9 +255,5 @@ public final class StreamThroughput {
     if (seen != count) {
       throw new IllegalStateException(path + " stream gave " + seen + " of " + count + " messages");
     }
-  }
-
-  private static double rate(int count, int rounds, long nanos) {
-    return (double) count * rounds / (nanos / 1e9);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gangway.benchmarks.peer;
 
+import dev.gangway.benchmarks.ProcessCpu;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,8 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Not thread-safe; owned by {@link PeerBenchmark}, which closes it.
  */
 final class ServerProcess implements AutoCloseable {
-  /** Kernel clock ticks per second of /proc/<pid>/stat ({@code getconf CLK_TCK}; 100 on Linux). */
-  static final long CLOCK_TICKS = 100;
+  static final long CLOCK_TICKS = ProcessCpu.CLOCK_TICKS;
 
   private final String name;
   private final Process process;
@@ -93,11 +93,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** User plus system CPU time of the whole process so far, in clock ticks. */
   long cpuTicks() throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "(comm) ".
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ProcessCpu.ticks(process.pid());
   }
 
   /**

@@ -13,8 +13,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,30 +25,24 @@ import org.xnio.IoUtils;
  * message), so that an error before, between or after messages always reaches the client in
  * the protocol's own terms.
  *
- * <p>Flow control as {@link ServerStreamCall}: at most {@value ServerStreamCall#WINDOW} messages
- * requested and not yet flushed; messages that arrive while a write is in progress are written
- * together. Cancels the call when the client goes away; registers in {@link OpenStreams} so a
- * stopping gateway ends the stream with {@code UNAVAILABLE}.
+ * <p>Writing and flow control are the {@link StreamOutbox}'s, as for {@link ServerStreamCall}: at
+ * most a {@link StreamWindow} of messages requested and not yet flushed. Cancels the call when
+ * the client goes away; registers in {@link OpenStreams} so a stopping gateway ends the stream
+ * with {@code UNAVAILABLE}.
  *
  * <p>Confined to the exchange's IO thread (the call's executor), like {@link ServerStreamCall}.
  */
 final class RpcStreamCall extends ClientCall.Listener<byte[]>
-    implements StreamWriter.Callback, OpenStreams.Stream {
+    implements StreamOutbox.Demand, OpenStreams.Stream {
   private static final Logger log = LoggerFactory.getLogger(RpcStreamCall.class);
 
   private final HttpServerExchange exchange;
   private final GatewayRoute.Rpc route;
   private final RpcWire wire;
   private final CallDeadline deadline;
-  private final List<byte[]> queued = new ArrayList<>();
+  private final StreamOutbox outbox;
   private ClientCall<byte[], byte[]> call;
   private Metadata headers;
-  private StreamWriter writer;
-  private boolean writing;
-  private int writingMessages;
-  private int credit;
-  private boolean flushScheduled;
-  private Runnable afterDrain;
   private boolean finished;
 
   private RpcStreamCall(HttpServerExchange exchange, GatewayRoute.Rpc route, RpcWire wire,
@@ -59,6 +51,7 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
     this.route = route;
     this.wire = wire;
     this.deadline = new CallDeadline(timeout);
+    this.outbox = new StreamOutbox(exchange, this);
   }
 
   /** Starts the call; the exchange is answered from its callbacks. */
@@ -76,7 +69,7 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
       next.proceed();
     });
     call.start(listener, metadata);
-    call.request(ServerStreamCall.WINDOW);
+    call.request(listener.outbox.firstRequest());
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, listener::clientGone);
@@ -95,7 +88,7 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
       }
       call.cancel(OpenStreams.GOING_AWAY, null);
       finished = true;
-      whenDrained(() -> end(GatewayError.STOPPING.status(), null));
+      outbox.whenDrained(() -> end(GatewayError.STOPPING.status(), null));
     });
   }
 
@@ -119,79 +112,33 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
     } catch (TranscodingException e) {
       call.cancel("the gateway could not render a message", e);
       finished = true;
-      whenDrained(() -> end(RpcJson.status(e), null));
+      outbox.whenDrained(() -> end(RpcJson.status(e), null));
       return;
     }
     startResponse();
-    queued.add(RpcResponses.encode(wire, RpcFrames.frame(0, payload)));
-    scheduleFlush();
-  }
-
-  private void scheduleFlush() {
-    if (writing || flushScheduled) {
-      return;
-    }
-    flushScheduled = true;
-    exchange.getIoThread().execute(() -> Responses.guarded(exchange, this::flushQueued));
-  }
-
-  private void flushQueued() {
-    flushScheduled = false;
-    if (!writing && !queued.isEmpty()) {
-      writeQueued();
-    }
-  }
-
-  private void writeQueued() {
-    List<byte[]> batch = List.copyOf(queued);
-    queued.clear();
-    writingMessages = batch.size();
-    writing = true;
-    writer.write(batch, this);
-  }
-
-  private void whenDrained(Runnable last) {
-    if (writing || !queued.isEmpty()) {
-      afterDrain = last;
-    } else {
-      last.run();
-    }
+    outbox.add(RpcResponses.encode(wire, RpcFrames.frame(0, payload)));
   }
 
   private void startResponse() {
-    if (writer != null) {
+    if (outbox.opened()) {
       return;
     }
     exchange.setStatusCode(200);
     RpcResponses.copyMetadata(headers, exchange.getResponseHeaders(), "");
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, wire.contentType());
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-    writer = new StreamWriter(exchange);
+    outbox.open();
   }
 
   @Override
-  public void written() {
-    writing = false;
-    int flushed = writingMessages;
-    writingMessages = 0;
-    if (!queued.isEmpty()) {
-      writeQueued();
-    } else if (afterDrain != null) {
-      Runnable last = afterDrain;
-      afterDrain = null;
-      last.run();
-      return;
-    }
-    credit += flushed;
-    if (!finished && credit >= ServerStreamCall.REQUEST_BATCH) {
-      call.request(credit);
-      credit = 0;
+  public void request(int messages) {
+    if (!finished) {
+      call.request(messages);
     }
   }
 
   @Override
-  public void failed(IOException e) {
-    writing = false;
+  public void writeFailed(IOException e) {
     log.debug("{}: writing the stream failed: {}", route.grpcMethodName(), e.toString());
     clientGone();
   }
@@ -206,26 +153,13 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
         ? com.google.rpc.Status.getDefaultInstance()
         : BackendStatus.toRpc(status, trailers, route.grpcMethodName(),
             route.bound().backendName().orElse("?"), deadline.timeout(), deadline.passed());
-    whenDrained(() -> Responses.guarded(exchange, () -> end(outcome, trailers)));
+    outbox.whenDrained(() -> Responses.guarded(exchange, () -> end(outcome, trailers)));
   }
 
   /** Writes the last frame with {@code outcome} (OK or not) and ends the response. */
   private void end(com.google.rpc.Status outcome, Metadata trailers) {
     startResponse();
-    writing = true;
-    writer.write(RpcResponses.lastFrame(wire, outcome, trailers), new StreamWriter.Callback() {
-      @Override
-      public void written() {
-        writing = false;
-        exchange.endExchange();
-      }
-
-      @Override
-      public void failed(IOException e) {
-        writing = false;
-        IoUtils.safeClose(exchange.getConnection());
-      }
-    });
+    outbox.end(RpcResponses.lastFrame(wire, outcome, trailers));
   }
 
   private void exchangeCompleted(
@@ -241,11 +175,7 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
   }
 
   private void clientGone() {
-    if (finished && afterDrain == null) {
-      IoUtils.safeClose(exchange.getConnection());
-      return;
-    }
-    afterDrain = null;
+    outbox.forgetDrain();
     if (!finished) {
       finished = true;
       call.cancel("the client closed the connection", null);

@@ -19,8 +19,6 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +27,9 @@ import org.xnio.IoUtils;
 /**
  * One server-streaming backend call and the exchange it streams to: each message is rendered,
  * framed ({@link StreamFraming}) and written as it arrives; {@code google.api.HttpBody} messages
- * are written as raw bytes. Manual flow control with a window of {@value #WINDOW} messages: the
- * backend is asked for that many, the messages delivered together (or while a write is in
- * progress) are written together (one flush), and flushed messages are asked for again in groups
- * of {@value #REQUEST_BATCH}. A stream
- * therefore holds at most {@value #WINDOW} rendered messages plus gRPC's own transport window. An error before the first message is a normal error response;
+ * are written as raw bytes. Writing and flow control are the {@link StreamOutbox}'s: a stream holds
+ * at most a {@link StreamWindow} of rendered messages plus gRPC's own transport window. An
+ * error before the first message is a normal error response;
  * after it, a terminal error object ends the stream, or, for raw bytes, which have no place for
  * one, the connection is closed without ending the body (the client sees it cut short) and the
  * error is logged. Cancels the call when the client goes away.
@@ -42,39 +38,16 @@ import org.xnio.IoUtils;
  * thread), and so do Undertow's write, read and completion listeners, so no state needs locking.
  */
 final class ServerStreamCall extends ClientCall.Listener<byte[]>
-    implements StreamWriter.Callback, OpenStreams.Stream {
+    implements StreamOutbox.Demand, OpenStreams.Stream {
   private static final Logger log = LoggerFactory.getLogger(ServerStreamCall.class);
   private static final HttpString X_ACCEL_BUFFERING = new HttpString("X-Accel-Buffering");
-  /**
-   * Messages requested from the backend but not yet flushed to the client. One at a time costs a
-   * thread hop and a flush per message; a small window lets bursts share them, and stays small
-   * enough that a client reading slowly holds back the backend almost at once.
-   */
-  static final int WINDOW = 16;
-  /**
-   * Flushed messages are asked for again in groups of this many: each request wakes gRPC's
-   * transport thread, which per message would cost as much as the write itself.
-   */
-  static final int REQUEST_BATCH = WINDOW / 2;
-
   private final HttpServerExchange exchange;
   private final Routed routed;
   private final StreamFraming framing;
   private final CallDeadline deadline;
   private ClientCall<byte[], byte[]> call;
   private Metadata headers;
-  private StreamWriter writer;
-  private boolean writing;
-  /** Rendered, framed messages that arrived while a write was in progress. */
-  private final List<byte[]> queued = new ArrayList<>();
-  /** How many messages the write in progress carries. */
-  private int writingMessages;
-  /** Messages flushed to the client and not yet asked for again. */
-  private int credit;
-  /** A write of what is queued will run once the current IO task ends. */
-  private boolean flushScheduled;
-  /** The end of the stream (its close, or a rendering failure) waiting for writes to drain. */
-  private Runnable afterDrain;
+  private final StreamOutbox outbox;
   private boolean finished;
 
   private ServerStreamCall(
@@ -83,6 +56,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
     this.routed = routed;
     this.framing = framing;
     this.deadline = new CallDeadline(timeout);
+    this.outbox = new StreamOutbox(exchange, this);
   }
 
   /** Starts the call on {@code channel}; the exchange is streamed to from its callbacks. */
@@ -110,7 +84,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
       next.proceed();
     });
     call.start(listener, metadata);
-    call.request(WINDOW);
+    call.request(listener.outbox.firstRequest());
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, listener::clientGone);
@@ -135,7 +109,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
       Transcoder transcoder = routed.snapshot().transcoder();
       RenderedError error = transcoder.renderError(GatewayError.STOPPING.status());
       finished = true; // the cancelled call's close is not for the client
-      whenDrained(() -> finish(error));
+      outbox.whenDrained(() -> finish(error));
     });
   }
 
@@ -160,51 +134,14 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
       call.cancel("the gateway could not render a message", e);
       RenderedError error = routed.snapshot().transcoder().renderError(e);
       finished = true; // later messages and the cancelled call's close are not for the client
-      whenDrained(() -> finish(error));
+      outbox.whenDrained(() -> finish(error));
       return;
     }
-    boolean first = writer == null;
+    boolean first = !outbox.opened();
     if (first) {
       startResponse(framing.contentType(rendered));
     }
-    queued.add(framing.message(rendered.body(), first));
-    scheduleFlush();
-  }
-
-  /**
-   * Writes what is queued after the current IO task, so that the messages gRPC delivers in one go
-   * share one write and one flush. The task runs on this IO thread, so no wake-up is needed.
-   */
-  private void scheduleFlush() {
-    if (writing || flushScheduled) {
-      return; // written() writes the queue when the write in progress completes
-    }
-    flushScheduled = true;
-    exchange.getIoThread().execute(() -> Responses.guarded(exchange, this::flushQueued));
-  }
-
-  private void flushQueued() {
-    flushScheduled = false;
-    if (!writing && !queued.isEmpty()) {
-      writeQueued();
-    }
-  }
-
-  private void writeQueued() {
-    List<byte[]> batch = List.copyOf(queued);
-    queued.clear();
-    writingMessages = batch.size();
-    writing = true;
-    writer.write(batch, this);
-  }
-
-  /** Runs {@code end} now, or once the write in progress (and what queued behind it) is flushed. */
-  private void whenDrained(Runnable end) {
-    if (writing || !queued.isEmpty()) {
-      afterDrain = end;
-    } else {
-      end.run();
-    }
+    outbox.add(framing.before(first), rendered.body(), framing.after());
   }
 
   private void startResponse(String contentType) {
@@ -216,32 +153,18 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
     // Proxies (nginx) must not hold back the stream waiting for more.
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
     exchange.getResponseHeaders().put(X_ACCEL_BUFFERING, "no");
-    writer = new StreamWriter(exchange);
+    outbox.open();
   }
 
   @Override
-  public void written() {
-    writing = false;
-    int flushed = writingMessages;
-    writingMessages = 0;
-    if (!queued.isEmpty()) {
-      writeQueued();
-    } else if (afterDrain != null) {
-      Runnable end = afterDrain;
-      afterDrain = null;
-      end.run();
-      return;
-    }
-    credit += flushed;
-    if (!finished && credit >= REQUEST_BATCH) {
-      call.request(credit); // the HTTP side took these: ask for as many again
-      credit = 0;
+  public void request(int messages) {
+    if (!finished) {
+      call.request(messages); // the HTTP side took what it had: ask for more
     }
   }
 
   @Override
-  public void failed(IOException e) {
-    writing = false;
+  public void writeFailed(IOException e) {
     log.debug("{}: writing the stream failed: {}", routed.route().grpcMethodName(), e.toString());
     clientGone();
   }
@@ -251,8 +174,8 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
     if (finished) {
       return; // the client went away or rendering failed; nobody to answer
     }
-    if (writing || !queued.isEmpty()) {
-      afterDrain = () -> onClose(status, trailers);
+    if (outbox.busy()) {
+      outbox.whenDrained(() -> onClose(status, trailers));
       return;
     }
     Responses.guarded(exchange, () -> close(status, trailers));
@@ -261,18 +184,18 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
   private void close(Status status, Metadata trailers) {
     Transcoder transcoder = routed.snapshot().transcoder();
     if (status.isOk()) {
-      boolean empty = writer == null;
+      boolean empty = !outbox.opened();
       if (empty) {
         startResponse(framing.contentType());
       }
       finished = true;
       RequestRecord.noteCode(exchange, Status.Code.OK.value());
-      writeLast(framing.end(empty));
+      outbox.end(framing.end(empty));
       return;
     }
     RenderedError error = transcoder.renderError(
         BackendStatus.ofFailedCall(status, trailers, routed, deadline));
-    if (writer == null) {
+    if (!outbox.opened()) {
       // Nothing written yet: the status line is still ours to choose.
       finished = true;
       HeaderMapping.addResponseHeaders(headers, trailers, exchange.getResponseHeaders());
@@ -286,7 +209,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
   private void finish(RenderedError error) {
     finished = true;
     RequestRecord.noteCode(exchange, error.code());
-    if (writer == null) {
+    if (!outbox.opened()) {
       Responses.error(exchange, error);
       return;
     }
@@ -294,7 +217,7 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
       cutShort(error);
       return;
     }
-    writeLast(framing.error(error.body(), false));
+    outbox.end(framing.error(error.body(), false));
   }
 
   /**
@@ -307,27 +230,6 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
             + " ending the body: HTTP {} {}", routed.route().grpcMethodName(), error.httpStatus(),
         new String(error.body(), StandardCharsets.UTF_8));
     IoUtils.safeClose(exchange.getConnection());
-  }
-
-  private void writeLast(byte[] chunk) {
-    if (chunk.length == 0) {
-      exchange.endExchange();
-      return;
-    }
-    writing = true;
-    writer.write(chunk, new StreamWriter.Callback() {
-      @Override
-      public void written() {
-        writing = false;
-        exchange.endExchange();
-      }
-
-      @Override
-      public void failed(IOException e) {
-        writing = false;
-        IoUtils.safeClose(exchange.getConnection());
-      }
-    });
   }
 
   /** The exchange ended before the call did (connection closed, server stopping): cancel. */

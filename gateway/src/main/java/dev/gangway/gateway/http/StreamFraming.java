@@ -28,8 +28,8 @@ enum StreamFraming {
   },
   JSON_ARRAY("application/json", "[", ",", "", "]") {
     @Override
-    byte[] message(byte[] json, boolean first) {
-      return concat(bytes(first ? "[" : ","), json);
+    byte[] before(boolean first) {
+      return first ? OPEN_ARRAY : super.before(first);
     }
 
     @Override
@@ -64,6 +64,8 @@ enum StreamFraming {
       throw new IllegalStateException("a raw body has no place for an error");
     }
   };
+
+  private static final byte[] OPEN_ARRAY = bytes("[");
 
   private final String contentType;
   private final byte[] open;
@@ -112,7 +114,20 @@ enum StreamFraming {
    * stream's first. The result may be {@code body} itself.
    */
   byte[] message(byte[] body, boolean first) {
-    return concat(before, body, after);
+    return concat(before(first), body, after());
+  }
+
+  /**
+   * What precedes a message on the wire ({@code first} for the stream's first); with
+   * {@link #after()} around it, it is {@link #message}. Shared, never to be modified.
+   */
+  byte[] before(boolean first) {
+    return before;
+  }
+
+  /** What follows a message on the wire. Shared, never to be modified. */
+  byte[] after() {
+    return after;
   }
 
   /** The end of a stream that completed normally; {@code empty} when no message was written. */

@@ -5,12 +5,11 @@ import io.undertow.util.Headers;
 import io.undertow.util.Protocols;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.xnio.channels.StreamSinkChannel;
 
 /**
- * Writes one batch of chunks at a time to an exchange's response channel without blocking: writes
- * (gathering) and flushes what it can, waits for the channel to become writable for the rest, and
+ * Writes one batch of bytes at a time to an exchange's response channel without blocking: writes
+ * and flushes what it can, waits for the channel to become writable for the rest, and
  * reports when the batch has been handed to the socket. At most one batch is pending, which with
  * the caller's bounded batches is what bounds the memory a stream holds.
  *
@@ -27,7 +26,7 @@ final class StreamWriter {
   }
 
   private final StreamSinkChannel channel;
-  private ByteBuffer[] pending;
+  private ByteBuffer pending;
   private Callback callback;
 
   /**
@@ -46,35 +45,17 @@ final class StreamWriter {
     channel.getWriteSetter().set(c -> progress());
   }
 
-  /** Writes {@code chunk}; {@code callback} hears when it is flushed. One batch at a time. */
-  void write(byte[] chunk, Callback callback) {
-    write(List.of(chunk), callback);
-  }
-
   /**
-   * Writes {@code chunks} in order with as few system calls as the channel allows, flushing once;
-   * {@code callback} hears when all are flushed. One batch at a time.
+   * Writes what remains of {@code batch} and flushes; {@code callback} hears when it is flushed.
+   * One batch at a time; the buffer is the writer's until then.
    */
-  void write(List<byte[]> chunks, Callback callback) {
+  void write(ByteBuffer batch, Callback callback) {
     if (pending != null) {
       throw new IllegalStateException("a batch is still being written");
     }
-    ByteBuffer[] buffers = new ByteBuffer[chunks.size()];
-    for (int i = 0; i < buffers.length; i++) {
-      buffers[i] = ByteBuffer.wrap(chunks.get(i));
-    }
-    this.pending = buffers;
+    this.pending = batch;
     this.callback = callback;
     progress();
-  }
-
-  private boolean hasRemaining() {
-    for (ByteBuffer buffer : pending) {
-      if (buffer.hasRemaining()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void progress() {
@@ -83,7 +64,7 @@ final class StreamWriter {
       return;
     }
     try {
-      while (hasRemaining()) {
+      while (pending.hasRemaining()) {
         if (channel.write(pending) == 0) {
           channel.resumeWrites();
           return;

@@ -25,9 +25,9 @@ import org.xnio.IoUtils;
  * close frame ({@link WebSocketClose}). A client that closes or drops the connection cancels the
  * call.
  *
- * <p>Flow control both ways: at most {@link ServerStreamCall#WINDOW} response messages are
- * requested from the backend and not yet written to the socket (written ones are asked for again
- * in groups), and frames are read from the client only while the call is ready for more messages
+ * <p>Flow control both ways: at most a {@link StreamWindow} of response messages are requested
+ * from the backend and not yet written to the socket (written ones are asked for again in
+ * groups), and frames are read from the client only while the call is ready for more messages
  * (reading resumes on {@code onReady}).
  *
  * <p>Confined to the connection's IO thread: the call's callbacks run there (its executor is the
@@ -50,10 +50,9 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   private ClientCall<byte[], byte[]> call;
   private boolean halfClosed;
   private boolean paused;
-  /** Frames handed to Undertow and not yet written (at most {@link ServerStreamCall#WINDOW}). */
+  /** Frames handed to Undertow and not yet written (at most the window). */
   private int sending;
-  /** Frames written and not yet asked for again from the backend. */
-  private int credit;
+  private final StreamWindow window = new StreamWindow();
   /** How the socket ends, when the call ended while a frame was still being written. */
   private Runnable deferredEnd;
   /** The call is over (ended, failed or cancelled): later frames and callbacks are ignored. */
@@ -99,7 +98,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     long limit = routed.snapshot().config().server().maxRequestBodyBytes();
     channel.getReceiveSetter().set(new WebSocketFrames(this, limit));
     call.start(this, start.metadata());
-    call.request(ServerStreamCall.WINDOW);
+    call.request(window.open());
     if (oneRequest && routed.route().binding().body().isEmpty()) {
       sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
     }
@@ -285,6 +284,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
         fail(e); // cancels the call
         return;
       }
+      window.arrived(json.length);
       sending++;
       WebSockets.sendText(ByteBuffer.wrap(json), channel,
           WebSocketClose.callback(this::written, this::writeFailed));
@@ -300,12 +300,11 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
         end.run();
       }
     } else if (!finished) {
-      // Undertow writes frames queued together in one go; the backend is asked for as many
-      // again as have been written, in groups, as for HTTP streams.
-      credit++;
-      if (credit >= ServerStreamCall.REQUEST_BATCH) {
-        call.request(credit);
-        credit = 0;
+      // Undertow writes frames queued together in one go; the backend is asked for more as
+      // they are written, within the window, as for HTTP streams.
+      int more = window.flushed(1);
+      if (more > 0) {
+        call.request(more);
       }
     }
   }
