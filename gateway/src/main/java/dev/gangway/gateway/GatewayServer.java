@@ -190,6 +190,7 @@ public final class GatewayServer implements AutoCloseable {
           serving -> {
             channels.retainOnly(serving.config().backends());
             access.retainOnly(serving.config());
+            metrics.retainOnly(serving.meteredRoutes(), serving.meteredBackendMethods());
             noteRestartKeys(gatewayConfig, serving.config(), reloads);
             reflection.schedule(serving.config().backends(), false);
           });

@@ -222,6 +222,39 @@ class GatewayMetricsTest {
   }
 
   @Test
+  void aReloadDropsTheSeriesOfRoutesAndBackendsItNoLongerServes() throws Exception {
+    assertThat(http.get("/v1/both").statusCode()).isEqualTo(200);
+    assertThat(http.get("/v1/echo/a", "x-api-key", KEY).statusCode()).isEqualTo(200);
+    PrometheusText before = scrapeAfter(2);
+    assertThat(before.matching("gangway_http_server_requests_seconds_count", "route", "/v1/both"))
+        .hasSize(1);
+    assertThat(before.matching("gangway_composite_requests_total", "route", "/v1/both"))
+        .hasSize(1);
+    assertThat(before.matching("gangway_backend_calls_seconds_count", "backend", "echo"))
+        .hasSize(2);
+
+    // The composite goes, and the backend is renamed.
+    Path file = dir.resolve("gangway.yaml");
+    String yaml = Files.readString(file);
+    Files.writeString(file, yaml.substring(0, yaml.indexOf("composites:"))
+        .replace("{name: echo,", "{name: echo2,"));
+    assertThat(gateway.reloadNow().swapped()).isTrue();
+
+    PrometheusText after = scrape();
+    assertThat(after.matching("gangway_http_server_requests_seconds_count", "route", "/v1/both"))
+        .isEmpty();
+    assertThat(after.matching("gangway_composite_requests_total", "route", "/v1/both")).isEmpty();
+    assertThat(after.matching("gangway_backend_calls_seconds_count", "backend", "echo"))
+        .isEmpty();
+    // What the new snapshot still serves keeps its series and its count.
+    assertThat(after.value("gangway_http_server_requests_seconds_count", "method", "GET",
+        "route", ECHO, "status_class", "2xx", "grpc_code", "OK")).isEqualTo(1);
+    assertThat(http.post("/v1/fail", "{\"code\":5}").statusCode()).isEqualTo(404);
+    assertThat(scrapeAfter(2).value("gangway_backend_calls_seconds_count", "backend", "echo2",
+        "method", "gangway.gwtest.v1.EchoService/Fail", "grpc_code", "NOT_FOUND")).isEqualTo(1);
+  }
+
+  @Test
   void everyMetricIsDocumentedAndTheDashboardUsesOnlyMetricsThatExist() throws Exception {
     // Meters registered on first use: a composite, a rejection, a backend call; a GC pause.
     assertThat(http.get("/v1/both").statusCode()).isEqualTo(200);

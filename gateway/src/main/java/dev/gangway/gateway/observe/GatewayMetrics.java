@@ -3,6 +3,7 @@ package dev.gangway.gateway.observe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -45,6 +47,10 @@ public final class GatewayMetrics implements AutoCloseable {
     Duration.ofSeconds(10), Duration.ofSeconds(30)};
   /** The {@code route} label of requests no route matched (404, 405, refused before matching). */
   public static final String UNMATCHED = "unmatched";
+  private static final String REQUESTS = "gangway.http.server.requests";
+  private static final String REJECTIONS = "gangway.http.rejections";
+  private static final String COMPOSITES = "gangway.composite.requests";
+  private static final String BACKEND_CALLS = "gangway.backend.calls";
   private static final List<String> KNOWN_METHODS =
       List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
@@ -129,7 +135,7 @@ public final class GatewayMetrics implements AutoCloseable {
   }
 
   Timer requestTimer(String method, String route, String statusClass, String code) {
-    return Timer.builder("gangway.http.server.requests")
+    return Timer.builder(REQUESTS)
         .description("HTTP requests served, by route template, status class and gRPC code")
         .tags("method", method, "route", route, "status_class", statusClass, "grpc_code", code)
         .serviceLevelObjectives(BUCKETS)
@@ -137,7 +143,7 @@ public final class GatewayMetrics implements AutoCloseable {
   }
 
   Counter rejectionCounter(String method, String route, Rejection rejection) {
-    return Counter.builder("gangway.http.rejections")
+    return Counter.builder(REJECTIONS)
         .description("Requests the gateway refused itself (limits, authentication, rate limits)")
         .tags("method", method, "route", route, "reason", rejection.label())
         .register(registry);
@@ -145,18 +151,46 @@ public final class GatewayMetrics implements AutoCloseable {
 
   Counter compositeCounter(
       String method, String route, RequestRecord.CompositeResult result) {
-    return Counter.builder("gangway.composite.requests")
+    return Counter.builder(COMPOSITES)
         .description("Composite requests by outcome: ok, partial (optional parts missing), failed")
         .tags("method", method, "route", route, "outcome", result.label())
         .register(registry);
   }
 
   Timer backendTimer(String backend, String method, String code) {
-    return Timer.builder("gangway.backend.calls")
+    return Timer.builder(BACKEND_CALLS)
         .description("gRPC calls to backends, by backend, method and gRPC code")
         .tags("backend", backend, "method", method, "grpc_code", code)
         .serviceLevelObjectives(BUCKETS)
         .register(registry);
+  }
+
+  /** The labels of one route's meters. */
+  public record RouteLabels(String method, String route) {}
+
+  /** The labels of one backend method's meters ({@code package.Service/Method}). */
+  public record BackendLabels(String backend, String method) {}
+
+  /**
+   * Removes the series of routes and backend methods the serving snapshot no longer has, so that
+   * reloads that rename or drop routes (or backends) do not grow {@code /metrics} without bound;
+   * what it still serves keeps its series and counts. Requests still finishing on an older
+   * snapshot record into meters that are no longer scraped. Called after every reload attempt.
+   */
+  public void retainOnly(Set<RouteLabels> routes, Set<BackendLabels> backendMethods) {
+    for (Meter meter : registry.getMeters()) {
+      Meter.Id id = meter.getId();
+      boolean gone = switch (id.getName()) {
+        case REQUESTS, REJECTIONS, COMPOSITES -> !UNMATCHED.equals(id.getTag("route"))
+            && !routes.contains(new RouteLabels(id.getTag("method"), id.getTag("route")));
+        case BACKEND_CALLS ->
+            !backendMethods.contains(new BackendLabels(id.getTag("backend"), id.getTag("method")));
+        default -> false;
+      };
+      if (gone) {
+        registry.remove(meter);
+      }
+    }
   }
 
   /** A gauge read at every scrape. */

@@ -13,8 +13,11 @@ import dev.gangway.gateway.config.RouteConfig;
 import dev.gangway.gateway.headers.HeaderMapping;
 import dev.gangway.gateway.routing.HttpSemantics;
 import dev.gangway.transcoder.MethodRoute;
+import dev.gangway.gateway.backend.BoundMethod;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import dev.gangway.gateway.openapi.OpenApiDocuments;
 import dev.gangway.gateway.policy.PolicyException;
@@ -126,5 +129,27 @@ public record RuntimeSnapshot(
             route instanceof GatewayRoute.Transcoded t
                 ? t.bound().backendName() : Optional.empty())),
         generation, builtAt);
+  }
+
+  /**
+   * The labels of the meters this snapshot records into: its routes', and its backend methods'
+   * (for {@link GatewayMetrics#retainOnly} after a reload).
+   */
+  public Set<GatewayMetrics.RouteLabels> meteredRoutes() {
+    Set<GatewayMetrics.RouteLabels> labels = new HashSet<>();
+    for (GatewayRoute route : routes.all()) {
+      labels.add(new GatewayMetrics.RouteLabels(route.httpMethod(), route.template()));
+    }
+    return labels;
+  }
+
+  /** As {@link #meteredRoutes()}, the backend methods its calls are measured under. */
+  public Set<GatewayMetrics.BackendLabels> meteredBackendMethods() {
+    Set<GatewayMetrics.BackendLabels> labels = new HashSet<>();
+    for (BoundMethod method : backends.methods()) {
+      method.backendName().ifPresent(backend -> labels.add(new GatewayMetrics.BackendLabels(
+          backend, method.grpcMethod().getFullMethodName())));
+    }
+    return labels;
   }
 }
