@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * read-only.
  *
  * <p>Thread-safe. Each request reads the serving snapshot once and answers from it alone. Work is
- * dispatched off the IO thread, since explain builds a small route table per route; nothing here
+ * dispatched off the IO thread ({@code /admin/status} and {@code /metrics} render the whole
+ * snapshot's problems and meters; explain walks the route table, about 0.1 ms); nothing here
  * touches the public listener's threads. Errors are {@code google.rpc.Status} JSON rendered by the
  * snapshot's transcoder, as on the public port.
  *

@@ -17,7 +17,6 @@ import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.openapi.OpenApiBuilder;
 import dev.gangway.transcoder.openapi.OpenApiDocument;
 import dev.gangway.transcoder.openapi.OpenApiInfo;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,8 +30,9 @@ import java.util.Objects;
  * binding of the described services, the composites with their response shapes, the security
  * schemes of the {@code auth} providers and each route's requirement from {@code access}, each
  * method's HTTP semantics from its {@code routes} entry (status, headers, conditionals); written
- * once as JSON and as YAML. A reload builds them anew with the rest of the snapshot; requests
- * only send the bytes.
+ * once as JSON and as YAML, each compressed as it is written ({@link PublishedFile}: the whole
+ * googleapis corpus's documents would otherwise keep 200 MB of heap). A reload builds them anew
+ * with the rest of the snapshot; requests only send the bytes.
  *
  * <p>Stateless; setup code.
  */
@@ -60,10 +60,8 @@ public final class OpenApiDocuments {
     if (!settings.enabled()) {
       return Published.NONE;
     }
-    OpenApiDocument document = document(config, transcoder, composites, semantics);
-    List<PublishedFile> files = new ArrayList<>(List.of(
-        PublishedFile.of(settings.jsonPath(), JSON_TYPE, write(document, JSON, true)),
-        PublishedFile.of(settings.yamlPath(), YAML_TYPE, write(document, YAML, false))));
+    List<PublishedFile> files = new ArrayList<>(
+        write(document(config, transcoder, composites, semantics), settings));
     if (!settings.docs()) {
       return new Published(files, List.of());
     }
@@ -113,16 +111,16 @@ public final class OpenApiDocuments {
     return operation;
   }
 
-  private static byte[] write(OpenApiDocument document, JsonFactory factory, boolean pretty) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator generator = factory.createGenerator(out)) {
-      if (pretty) {
-        generator.useDefaultPrettyPrinter();
-      }
-      document.writeTo(generator);
+  /** Both documents, written in one pass (each operation is made once), compressed. */
+  private static List<PublishedFile> write(OpenApiDocument document, OpenApiConfig settings) {
+    PublishedFile.Writer json = PublishedFile.writer(settings.jsonPath(), JSON_TYPE);
+    PublishedFile.Writer yaml = PublishedFile.writer(settings.yamlPath(), YAML_TYPE);
+    try (JsonGenerator jsonOut = JSON.createGenerator(json.stream()).useDefaultPrettyPrinter();
+        JsonGenerator yamlOut = YAML.createGenerator(yaml.stream())) {
+      document.writeTo(List.of(jsonOut, yamlOut));
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory", e);
     }
-    return out.toByteArray();
+    return List.of(json.finish(), yaml.finish());
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * OutOfMemoryError may hit any thread, not only the reloader's), so one that cannot fit is
  * refused up front.
  *
- * <p>Stateless. The estimate comes from the descriptor sets' sizes ({@link DescriptorFootprint});
+ * <p>Stateless. The estimate comes from the descriptor sets' sizes ({@link DescriptorFootprint}),
+ * with the OpenAPI documents when {@code openapi.enabled};
  * what is in use counts garbage too, so before refusing it collects once and looks again.
  */
 final class HeapBudget {
@@ -25,8 +26,8 @@ final class HeapBudget {
 
   /** Why building from {@code config} would not fit now; empty when it would. */
   static Optional<String> refusal(GatewayConfig config) {
-    long need = (long) (DescriptorFootprint.of(config.descriptors().paths()).estimatedHeapBytes()
-        * BUILD_PEAK_FACTOR);
+    long need = need(DescriptorFootprint.of(config.descriptors().paths()),
+        config.openApi().enabled());
     Runtime runtime = Runtime.getRuntime();
     Optional<String> refusal = refusal(need, used(runtime), runtime.maxMemory());
     if (refusal.isPresent()) {
@@ -34,6 +35,16 @@ final class HeapBudget {
       refusal = refusal(need, used(runtime), runtime.maxMemory());
     }
     return refusal;
+  }
+
+  /**
+   * What building a snapshot of sets of this footprint needs: the transcoder's estimate times the
+   * build's peak factor, plus the OpenAPI documents when they are on (built and compressed while
+   * the rest of the snapshot is held, so counted once, not times the factor).
+   */
+  static long need(DescriptorFootprint footprint, boolean openApi) {
+    return (long) (footprint.estimatedHeapBytes() * BUILD_PEAK_FACTOR)
+        + (openApi ? footprint.estimatedOpenApiHeapBytes() : 0);
   }
 
   /** The rule: the build's estimated need must fit in what the heap has left. */

@@ -4,6 +4,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import dev.gangway.gateway.backend.BackendBindings;
 import dev.gangway.gateway.backend.BoundMethod;
+import dev.gangway.transcoder.MethodRoute;
 import dev.gangway.transcoder.Transcoder;
 import dev.gangway.transcoder.internal.binding.BindingPlan;
 import dev.gangway.transcoder.internal.binding.BindingPlanCompiler;
@@ -32,9 +33,24 @@ final class RpcRoutes {
   /**
    * The routes by path, each also appended to {@code all} (its id is its index there). A method
    * without a backend binding (bindings made for tests, without every method) gets no route.
+   *
+   * <p>The JSON plans are the ones the transcoder compiled for the method's auto-mapped REST route
+   * ({@code POST /package.Service/Method}, body {@code *}: the same binding) when it serves one
+   * with this codec: compiling them again kept a second copy of every request type's query-name
+   * index (75 MiB for the googleapis corpus). Without auto-mapping they are compiled here, with
+   * one compiler, so request types still share their indexes.
    */
   static Map<String, GatewayRoute.Rpc> compile(Transcoder transcoder, BackendBindings backends,
       JsonCodec codec, List<GatewayRoute> all) {
+    Map<MethodDescriptor, MethodRoute> autoMapped = new HashMap<>();
+    if (codec == transcoder.codec()) {
+      for (MethodRoute route : transcoder.routes()) {
+        if (route.binding().origin() == HttpBinding.Origin.AUTO_MAPPING) {
+          autoMapped.put(route.method(), route);
+        }
+      }
+    }
+    BindingPlanCompiler compiler = new BindingPlanCompiler(transcoder.options(), codec);
     Map<String, GatewayRoute.Rpc> byPath = new HashMap<>();
     for (ServiceDescriptor service : transcoder.descriptors().services()) {
       for (MethodDescriptor method : service.getMethods()) {
@@ -42,8 +58,10 @@ final class RpcRoutes {
         if (bound.isEmpty()) {
           continue;
         }
+        MethodRoute rest = autoMapped.get(method);
         GatewayRoute.Rpc route = new GatewayRoute.Rpc(all.size(), method, bound.get(),
-            requestPlan(method, transcoder, codec), responsePlan(method, codec));
+            rest != null ? rest.request() : requestPlan(method, compiler),
+            rest != null ? rest.response() : responsePlan(method, codec));
         if (byPath.putIfAbsent(route.path(), route) == null) {
           all.add(route);
         }
@@ -52,15 +70,14 @@ final class RpcRoutes {
     return byPath;
   }
 
-  private static BindingPlan requestPlan(
-      MethodDescriptor method, Transcoder transcoder, JsonCodec codec) {
+  private static BindingPlan requestPlan(MethodDescriptor method, BindingPlanCompiler compiler) {
     PathTemplate path = new PathTemplate(List.of(
         new Segment.Literal(method.getService().getFullName()),
         new Segment.Literal(method.getName())), Optional.empty());
     HttpBinding wholeBody = new HttpBinding(method, "POST", path, "*", "",
         HttpBinding.Origin.AUTO_MAPPING, 0);
     try {
-      return BindingPlanCompiler.compile(wholeBody, transcoder.options(), codec);
+      return compiler.compile(wholeBody);
     } catch (InvalidRuleException e) {
       // Body "*" and no path variables: nothing that can be invalid (auto-mapping's own rule).
       throw new IllegalStateException("cannot compile the JSON body of " + method.getFullName(), e);

@@ -2,6 +2,7 @@ package dev.gangway.gateway.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gangway.transcoder.descriptor.DescriptorFootprint;
 import org.junit.jupiter.api.Test;
 
 class HeapBudgetTest {
@@ -18,5 +19,18 @@ class HeapBudgetTest {
         "refused up front: building it needs about 330 MiB of heap and 144 MiB of the 384 MiB"
             + " maximum are free; give the JVM more heap (-Xmx), see docs/operations.md"
             + " \"Heap sizing\"");
+  }
+
+  @Test
+  void theOpenApiDocumentsAddTheirOwnEstimateWhenOn() {
+    // googleapis with comments: 82,394,267 bytes, of which about 61 MB are source info.
+    DescriptorFootprint corpus = new DescriptorFootprint(82_394_267, 61_400_000);
+
+    long without = HeapBudget.need(corpus, false);
+    long with = HeapBudget.need(corpus, true);
+
+    assertThat(without).isEqualTo((long) (corpus.estimatedHeapBytes() * 1.5));
+    assertThat(with - without).isEqualTo(corpus.estimatedOpenApiHeapBytes());
+    assertThat((with - without) / MIB).as("the documents' estimate, MiB").isBetween(40L, 50L);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Builds an OpenAPI 3.1 document from HTTP bindings (and operations a caller describes itself,
@@ -27,8 +28,8 @@ import java.util.TreeMap;
  * proto3 JSON form the transcoder reads and writes with {@code options}, descriptions from the
  * proto comments.
  *
- * <p>Not thread-safe; setup code, run once per snapshot. The {@link OpenApiDocument} it builds is
- * immutable. The output does not depend on the order of the calls: paths, operations, tags and
+ * <p>Not thread-safe; setup code, run once per snapshot, and so is the {@link OpenApiDocument} it
+ * builds. The output does not depend on the order of the calls: paths, operations, tags and
  * schemas are sorted.
  *
  * <pre>{@code
@@ -53,8 +54,13 @@ public final class OpenApiBuilder {
   private final Descriptions descriptions;
   private final Schemas schemas;
   private final Operations operations;
-  /** Path -> (method -> operation); sorted paths, methods ordered at build. */
-  private final SortedMap<String, Map<String, Map<String, Object>>> paths = new TreeMap<>();
+  /**
+   * Path -> (method -> how to make its operation); sorted paths, methods ordered at build. The
+   * operations themselves are made while the document is written, one at a time: the googleapis
+   * corpus's 15,412 operations held 202 MiB as a tree.
+   */
+  private final SortedMap<String, Map<String, Supplier<Map<String, Object>>>> paths =
+      new TreeMap<>();
   /** The first path seen of each shape: later paths of that shape take its parameter names. */
   private final Map<String, OpenApiPath> pathOfShape = new HashMap<>();
   private final SortedMap<String, Map<String, Object>> tags = new TreeMap<>();
@@ -131,9 +137,11 @@ public final class OpenApiBuilder {
         + (binding.index() > 0 ? "_" + binding.index() : ""), binding.method().getFullName());
     for (String method : methods) {
       String id = methods.size() == 1 ? baseId : operationId(baseId + "_" + method, null);
-      Map<String, Object> operation = operations.of(binding, path, id, method, facts);
-      secure(operation, security);
-      put(path, method, operation);
+      put(path, method, () -> {
+        Map<String, Object> operation = operations.of(binding, path, id, method, facts);
+        secure(operation, security);
+        return operation;
+      });
     }
   }
 
@@ -178,7 +186,7 @@ public final class OpenApiBuilder {
     responses.put("default", Operations.error(schemas));
     op.put("responses", responses);
     secure(op, security);
-    put(path, methods.get(0), op);
+    put(path, methods.get(0), () -> op);
   }
 
   /** A reference to a message's schema (registered as a component), or its WKT form. */
@@ -207,6 +215,8 @@ public final class OpenApiBuilder {
    * before composites; explicit methods before {@code *}; GET first; then by template and
    * method name), so
    * which of two same-shaped paths names the parameters never depends on the order of the calls.
+   * Names, operation ids and tags are fixed here; the operation objects and the schemas they
+   * refer to are made when the document is written ({@link OpenApiDocument#writeTo}).
    */
   public OpenApiDocument build() {
     // The auto-mapped POST /pkg.Service/Method of an annotated method would double the document.
@@ -220,7 +230,7 @@ public final class OpenApiBuilder {
     pending.clear();
     Map<String, Object> pathsOut = obj();
     paths.forEach((path, byMethod) -> {
-      Map<String, Object> ordered = obj();
+      Map<String, Supplier<Map<String, Object>>> ordered = new LinkedHashMap<>();
       for (String method : METHODS) {
         if (byMethod.containsKey(method)) {
           ordered.put(method, byMethod.get(method));
@@ -228,10 +238,14 @@ public final class OpenApiBuilder {
       }
       pathsOut.put(path, ordered);
     });
-    Map<String, Object> components = obj("schemas", new LinkedHashMap<>(schemas.components()));
-    if (!securitySchemes.isEmpty()) {
-      components.put("securitySchemes", new LinkedHashMap<>(securitySchemes));
-    }
+    // After the paths: writing them registers the schemas their operations refer to.
+    Supplier<Map<String, Object>> components = () -> {
+      Map<String, Object> out = obj("schemas", schemas.components());
+      if (!securitySchemes.isEmpty()) {
+        out.put("securitySchemes", new LinkedHashMap<>(securitySchemes));
+      }
+      return out;
+    };
     Map<String, Object> root = obj(
         "openapi", "3.1.0",
         "info", obj("title", info.title(), "version", info.version(),
@@ -297,8 +311,8 @@ public final class OpenApiBuilder {
     }
   }
 
-  private void put(OpenApiPath path, String method, Map<String, Object> operation) {
-    Map<String, Map<String, Object>> byMethod =
+  private void put(OpenApiPath path, String method, Supplier<Map<String, Object>> operation) {
+    Map<String, Supplier<Map<String, Object>>> byMethod =
         paths.computeIfAbsent(path.path(), p -> new HashMap<>());
     // The route table serves one route per method and shape, so a second is a caller's mistake.
     if (byMethod.putIfAbsent(method, operation) == null) {

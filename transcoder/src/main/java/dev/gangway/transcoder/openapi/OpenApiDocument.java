@@ -5,13 +5,19 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One generated OpenAPI 3.1 document, ready to write as JSON or YAML (whatever format the
  * {@link JsonGenerator} writes). The same document writes the same bytes every time: keys come in
  * the order the builder fixed (paths and components sorted by name).
  *
- * <p>Immutable and thread-safe: the tree is never changed after {@link OpenApiBuilder#build}.
+ * <p>It holds how to make each operation, not the operations: they are made while the document
+ * is written, one at a time, and dropped once written (the googleapis corpus's document held 202
+ * MiB of heap as a tree; its operations are most of it). To write it in two formats, write to both
+ * generators in one call: each operation is then made once.
+ *
+ * <p>Not thread-safe: writing registers schemas in its builder's state. Write it from one thread.
  *
  * <pre>{@code
  * try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
@@ -23,6 +29,10 @@ public final class OpenApiDocument {
   private final Map<String, Object> root;
   private final int operations;
 
+  /**
+   * @param root the tree: maps, lists, strings, numbers, booleans and, where a value is made only
+   *     when it is written, {@link Supplier}s of them
+   */
   OpenApiDocument(Map<String, Object> root, int operations) {
     this.root = root;
     this.operations = operations;
@@ -36,24 +46,53 @@ public final class OpenApiDocument {
   /** Writes the document; the caller flushes and closes the generator. */
   public void writeTo(JsonGenerator out) throws IOException {
     Objects.requireNonNull(out, "out");
-    write(out, root);
+    writeTo(List.of(out));
   }
 
-  private static void write(JsonGenerator out, Object value) throws IOException {
-    if (value instanceof Map<?, ?> map) {
-      out.writeStartObject();
+  /**
+   * Writes the document to every generator in {@code outs}, event by event, making each operation
+   * once; the caller flushes and closes them.
+   */
+  public void writeTo(List<JsonGenerator> outs) throws IOException {
+    List<JsonGenerator> generators = List.copyOf(outs);
+    write(generators, root);
+  }
+
+  private static void write(List<JsonGenerator> outs, Object value) throws IOException {
+    if (value instanceof Supplier<?> made) {
+      write(outs, made.get());
+    } else if (value instanceof Map<?, ?> map) {
+      for (JsonGenerator out : outs) {
+        out.writeStartObject();
+      }
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.writeFieldName((String) e.getKey());
-        write(out, e.getValue());
+        for (JsonGenerator out : outs) {
+          out.writeFieldName((String) e.getKey());
+        }
+        write(outs, e.getValue());
       }
-      out.writeEndObject();
+      for (JsonGenerator out : outs) {
+        out.writeEndObject();
+      }
     } else if (value instanceof List<?> list) {
-      out.writeStartArray();
-      for (Object item : list) {
-        write(out, item);
+      for (JsonGenerator out : outs) {
+        out.writeStartArray();
       }
-      out.writeEndArray();
-    } else if (value instanceof String s) {
+      for (Object item : list) {
+        write(outs, item);
+      }
+      for (JsonGenerator out : outs) {
+        out.writeEndArray();
+      }
+    } else {
+      for (JsonGenerator out : outs) {
+        scalar(out, value);
+      }
+    }
+  }
+
+  private static void scalar(JsonGenerator out, Object value) throws IOException {
+    if (value instanceof String s) {
       out.writeString(s);
     } else if (value instanceof Boolean b) {
       out.writeBoolean(b);

@@ -10,11 +10,16 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
+import com.google.protobuf.Descriptors.GenericDescriptor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The {@code components.schemas} of a document: one schema per message and enum reachable from
@@ -33,8 +38,13 @@ final class Schemas {
   private final Descriptions descriptions;
   private final boolean protoNames;
   private final boolean enumsAsNumbers;
-  /** By component name (the full proto name), so the output is sorted. */
-  private final SortedMap<String, Map<String, Object>> components = new TreeMap<>();
+  /**
+   * The types with a component, by component name (the full proto name), so the output is
+   * sorted: their schemas are made when the document is written, one at a time (the googleapis
+   * corpus's schemas held 116 MiB as a tree). Registering a type registers every type its schema
+   * refers to, so writing the schemas registers nothing new.
+   */
+  private final SortedMap<String, GenericDescriptor> components = new TreeMap<>();
 
   Schemas(Descriptions descriptions, boolean protoNames, boolean enumsAsNumbers) {
     this.descriptions = descriptions;
@@ -42,8 +52,13 @@ final class Schemas {
     this.enumsAsNumbers = enumsAsNumbers;
   }
 
-  SortedMap<String, Map<String, Object>> components() {
-    return components;
+  /** Each registered type's schema, by name, sorted; each made only when it is asked for. */
+  Map<String, Object> components() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    components.forEach((name, type) -> out.put(name, (Supplier<Map<String, Object>>)
+        () -> type instanceof Descriptor message ? messageSchema(message)
+            : enumSchema((EnumDescriptor) type)));
+    return out;
   }
 
   /** The property name of a field in JSON bodies and the query. */
@@ -57,12 +72,41 @@ final class Schemas {
     if (wellKnown.isPresent()) {
       return wellKnown.get();
     }
-    String name = type.getFullName();
-    if (!components.containsKey(name)) {
-      components.put(name, obj()); // placeholder first: recursive types refer to themselves
-      components.put(name, messageSchema(type));
+    register(type);
+    return ref(type.getFullName());
+  }
+
+  /**
+   * Registers {@code root} and every message and enum its schema refers to, as {@link
+   * #messageSchema} would reach them; a work list, so a deep chain of types grows no stack.
+   */
+  private void register(GenericDescriptor root) {
+    Deque<GenericDescriptor> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      GenericDescriptor type = todo.pop();
+      if (components.putIfAbsent(type.getFullName(), type) != null
+          || !(type instanceof Descriptor message)) {
+        continue;
+      }
+      for (FieldDescriptor field : message.getFields()) {
+        FieldDescriptor value =
+            field.isMapField() ? field.getMessageType().findFieldByNumber(2) : field;
+        switch (value.getType()) {
+          case ENUM -> {
+            if (!value.getEnumType().getFullName().equals("google.protobuf.NullValue")) {
+              todo.push(value.getEnumType());
+            }
+          }
+          case MESSAGE, GROUP -> {
+            if (WellKnownSchemas.of(value.getMessageType()).isEmpty()) {
+              todo.push(value.getMessageType());
+            }
+          }
+          default -> { }
+        }
+      }
     }
-    return ref(name);
   }
 
   /** The schema of a field's value: an array for repeated, an object for a map. */
@@ -101,9 +145,8 @@ final class Schemas {
     if (type.getFullName().equals("google.protobuf.NullValue")) {
       return obj("type", "null");
     }
-    String name = type.getFullName();
-    components.computeIfAbsent(name, n -> enumSchema(type));
-    return ref(name);
+    register(type);
+    return ref(type.getFullName());
   }
 
   private static Map<String, Object> ref(String name) {

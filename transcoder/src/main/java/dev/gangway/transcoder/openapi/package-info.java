@@ -4,8 +4,9 @@
  * proto3 JSON form, descriptions from the proto comments. Pure: no sockets, no I/O but the
  * {@code JsonGenerator} a caller hands in.
  *
- * <p>{@link OpenApiBuilder} is setup code (not thread-safe, run once per snapshot); the {@link
- * OpenApiDocument} it builds is immutable and thread-safe. Everything is non-null unless a Javadoc
+ * <p>{@link OpenApiBuilder} is setup code (not thread-safe, run once per snapshot), and so is the
+ * {@link OpenApiDocument} it builds: it makes its operations while it is written, so that a large
+ * document is never held whole. Everything is non-null unless a Javadoc
  * says otherwise.
  */
 package dev.gangway.transcoder.openapi;

@@ -27,6 +27,8 @@ class DescriptorFootprintTest {
     assertThat(footprint.sourceInfoBytes()).isEqualTo(sourceInfo);
     assertThat(footprint.estimatedHeapBytes())
         .isEqualTo((long) ((footprint.setBytes() - sourceInfo) * 11 + sourceInfo * 0.3));
+    assertThat(footprint.estimatedOpenApiHeapBytes())
+        .isEqualTo((long) ((footprint.setBytes() - sourceInfo) * 1.5 + sourceInfo * 0.25));
   }
 
   @Test
