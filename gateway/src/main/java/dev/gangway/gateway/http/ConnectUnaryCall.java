@@ -7,7 +7,6 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
@@ -22,19 +21,16 @@ import org.xnio.IoUtils;
  *
  * <p>Confined to the exchange's IO thread (the call's executor).
  */
-final class ConnectUnaryCall extends ClientCall.Listener<byte[]> {
-  private final HttpServerExchange exchange;
+final class ConnectUnaryCall extends ExchangeCallListener {
   private final GatewayRoute.Rpc route;
   private final RpcWire wire;
   private final CallDeadline deadline;
-  private ClientCall<byte[], byte[]> call;
   private Metadata headers;
   private byte[] response;
-  private boolean finished;
 
   private ConnectUnaryCall(
       HttpServerExchange exchange, GatewayRoute.Rpc route, RpcWire wire, Duration timeout) {
-    this.exchange = exchange;
+    super(exchange, "the HTTP exchange ended before the backend answered");
     this.route = route;
     this.wire = wire;
     this.deadline = new CallDeadline(timeout);
@@ -46,13 +42,7 @@ final class ConnectUnaryCall extends ClientCall.Listener<byte[]> {
     ConnectUnaryCall listener = new ConnectUnaryCall(exchange, route, wire, timeout);
     ClientCall<byte[], byte[]> call = channel.newCall(
         route.bound().grpcMethod(), listener.deadline.options(exchange.getIoThread()));
-    listener.call = call;
-    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
-    call.start(listener, metadata);
-    call.request(1);
-    call.sendMessage(message);
-    call.halfClose();
-    DisconnectWatcher.watch(exchange, listener::clientGone);
+    listener.start(call, metadata, message, 1);
   }
 
   @Override
@@ -110,26 +100,5 @@ final class ConnectUnaryCall extends ClientCall.Listener<byte[]> {
       }
     }
     return out;
-  }
-
-  private void exchangeCompleted(
-      HttpServerExchange completed, ExchangeCompletionListener.NextListener next) {
-    try {
-      if (!finished) {
-        finished = true;
-        call.cancel("the HTTP exchange ended before the backend answered", null);
-      }
-    } finally {
-      next.proceed();
-    }
-  }
-
-  private void clientGone() {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    call.cancel("the client closed the connection", null);
-    IoUtils.safeClose(exchange.getConnection());
   }
 }

@@ -8,7 +8,6 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -32,22 +31,19 @@ import org.xnio.IoUtils;
  *
  * <p>Confined to the exchange's IO thread (the call's executor), like {@link ServerStreamCall}.
  */
-final class RpcStreamCall extends ClientCall.Listener<byte[]>
+final class RpcStreamCall extends ExchangeCallListener
     implements StreamOutbox.Demand, OpenStreams.Stream {
   private static final Logger log = LoggerFactory.getLogger(RpcStreamCall.class);
 
-  private final HttpServerExchange exchange;
   private final GatewayRoute.Rpc route;
   private final RpcWire wire;
   private final CallDeadline deadline;
   private final StreamOutbox outbox;
-  private ClientCall<byte[], byte[]> call;
   private Metadata headers;
-  private boolean finished;
 
   private RpcStreamCall(HttpServerExchange exchange, GatewayRoute.Rpc route, RpcWire wire,
       Duration timeout) {
-    this.exchange = exchange;
+    super(exchange, "the HTTP exchange ended before the stream did");
     this.route = route;
     this.wire = wire;
     this.deadline = new CallDeadline(timeout);
@@ -61,18 +57,12 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
     RpcStreamCall listener = new RpcStreamCall(exchange, route, wire, timeout);
     ClientCall<byte[], byte[]> call = channel.newCall(
         route.bound().grpcMethod(), listener.deadline.options(exchange.getIoThread()));
-    listener.call = call;
-    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
     streams.opened(listener);
     exchange.addExchangeCompleteListener((done, next) -> {
       streams.closed(listener);
       next.proceed();
     });
-    call.start(listener, metadata);
-    call.request(listener.outbox.firstRequest());
-    call.sendMessage(message);
-    call.halfClose();
-    DisconnectWatcher.watch(exchange, listener::clientGone);
+    listener.start(call, metadata, message, listener.outbox.firstRequest());
   }
 
   @Override
@@ -162,24 +152,14 @@ final class RpcStreamCall extends ClientCall.Listener<byte[]>
     outbox.end(RpcResponses.lastFrame(wire, outcome, trailers));
   }
 
-  private void exchangeCompleted(
-      HttpServerExchange completed, ExchangeCompletionListener.NextListener next) {
-    try {
-      if (!finished) {
-        finished = true;
-        call.cancel("the HTTP exchange ended before the stream did", null);
-      }
-    } finally {
-      next.proceed();
-    }
-  }
-
-  private void clientGone() {
+  /**
+   * As for every call; also the end waiting for the writes to drain is dropped, and the
+   * connection closed when the call had already finished.
+   */
+  @Override
+  void clientGone() {
     outbox.forgetDrain();
-    if (!finished) {
-      finished = true;
-      call.cancel("the client closed the connection", null);
-    }
+    super.clientGone();
     IoUtils.safeClose(exchange.getConnection());
   }
 }

@@ -12,7 +12,6 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -37,22 +36,19 @@ import org.xnio.IoUtils;
  * <p>Confined to the exchange's IO thread: the call's callbacks run there (its executor is the IO
  * thread), and so do Undertow's write, read and completion listeners, so no state needs locking.
  */
-final class ServerStreamCall extends ClientCall.Listener<byte[]>
+final class ServerStreamCall extends ExchangeCallListener
     implements StreamOutbox.Demand, OpenStreams.Stream {
   private static final Logger log = LoggerFactory.getLogger(ServerStreamCall.class);
   private static final HttpString X_ACCEL_BUFFERING = new HttpString("X-Accel-Buffering");
-  private final HttpServerExchange exchange;
   private final Routed routed;
   private final StreamFraming framing;
   private final CallDeadline deadline;
-  private ClientCall<byte[], byte[]> call;
   private Metadata headers;
   private final StreamOutbox outbox;
-  private boolean finished;
 
   private ServerStreamCall(
       HttpServerExchange exchange, Routed routed, StreamFraming framing, Duration timeout) {
-    this.exchange = exchange;
+    super(exchange, "the HTTP exchange ended before the stream did");
     this.routed = routed;
     this.framing = framing;
     this.deadline = new CallDeadline(timeout);
@@ -76,18 +72,12 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
     ClientCall<byte[], byte[]> call = channel.newCall(
         routed.bound().grpcMethod(),
         RequestRecord.withRecord(listener.deadline.options(exchange.getIoThread()), exchange));
-    listener.call = call;
-    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
     streams.opened(listener);
     exchange.addExchangeCompleteListener((done, next) -> {
       streams.closed(listener);
       next.proceed();
     });
-    call.start(listener, metadata);
-    call.request(listener.outbox.firstRequest());
-    call.sendMessage(message);
-    call.halfClose();
-    DisconnectWatcher.watch(exchange, listener::clientGone);
+    listener.start(call, metadata, message, listener.outbox.firstRequest());
   }
 
   @Override
@@ -229,29 +219,6 @@ final class ServerStreamCall extends ClientCall.Listener<byte[]>
     log.warn("{}: the stream failed after its raw body started; closing the connection without"
             + " ending the body: HTTP {} {}", routed.route().grpcMethodName(), error.httpStatus(),
         new String(error.body(), StandardCharsets.UTF_8));
-    IoUtils.safeClose(exchange.getConnection());
-  }
-
-  /** The exchange ended before the call did (connection closed, server stopping): cancel. */
-  private void exchangeCompleted(
-      HttpServerExchange completed, ExchangeCompletionListener.NextListener next) {
-    try {
-      if (!finished) {
-        finished = true;
-        call.cancel("the HTTP exchange ended before the stream did", null);
-      }
-    } finally {
-      next.proceed();
-    }
-  }
-
-  /** The client closed its connection (or a write to it failed): cancel and let go. */
-  private void clientGone() {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    call.cancel("the client closed the connection", null);
     IoUtils.safeClose(exchange.getConnection());
   }
 }

@@ -163,8 +163,9 @@ public final class CompiledCodec {
   public byte[] toJson(MessageSchema type, byte[] wire) throws CodecException {
     JsonText text = new JsonText(wire.length * 2);
     try {
-      new WireToJson(schemas, emitDefaults, enumsAsNumbers, text, wire)
-          .message(type, 0, wire.length);
+      WireToJson w = new WireToJson(schemas, emitDefaults, enumsAsNumbers, text, wire);
+      w.message(type, 0, wire.length);
+      w.done();
     } catch (IOException e) {
       throw new CodecException("cannot write JSON");
     }
