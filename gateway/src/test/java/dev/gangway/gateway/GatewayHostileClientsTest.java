@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gangway.gateway.config.AdminConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.HeadersConfig;
 import dev.gangway.gateway.config.LimitsConfig;
 import dev.gangway.gateway.config.ServerConfig;
+import dev.gangway.gateway.testing.Await;
 import dev.gangway.gateway.testing.EchoBackend;
 import dev.gangway.gateway.testing.Http;
+import dev.gangway.gateway.testing.PrometheusText;
 import dev.gangway.gateway.testing.RawHttp;
 import dev.gangway.gateway.testing.TestConfigs;
 import dev.gangway.gateway.testing.TestServers;
@@ -89,28 +92,32 @@ class GatewayHostileClientsTest {
 
   @Test
   void bodiesPastTheGlobalBudgetGet503WithRetryAfter() throws Exception {
-    GatewayServer gateway = gateway(l -> l.maxBufferedBodyBytes(64 << 10));
+    echo = servers.backend("echo");
+    GatewayConfig config = TestConfigs.config(TestConfigs.server(),
+        List.of(TestConfigs.backend("echo", echo.target(), ECHO_SERVICE)), List.of(),
+        HeadersConfig.DEFAULT);
+    GatewayServer gateway = servers.gateway(config.toBuilder()
+        .admin(new AdminConfig("127.0.0.1", 0))
+        .limits(LimitsConfig.DEFAULT.toBuilder().maxBufferedBodyBytes(64 << 10).build()).build());
+    Http admin = new Http(gateway.adminPort().orElseThrow());
     try (RawHttp holder = new RawHttp(gateway.httpPort());
-        RawHttp late = new RawHttp(gateway.httpPort())) {
-      // 60 KiB of a 100 KiB body: the holder's buffer has grown to the whole 64 KiB budget.
+        RawHttp probe = new RawHttp(gateway.httpPort())) {
+      // 60 KiB of a 100 KiB body: the holder's buffer grows to (almost) the whole 64 KiB budget.
       holder.send(List.of("POST /v1/echo HTTP/1.1", "Host: x", "Content-Type: application/json",
           "Content-Length: 102400"), new byte[60 << 10]);
-      RawHttp.Response refused = null;
-      // The holder's bytes reach the gateway asynchronously: retry until they are all buffered.
-      for (int attempt = 0; attempt < 100 && refused == null; attempt++) {
-        try (RawHttp probe = new RawHttp(gateway.httpPort())) {
-          RawHttp.Response r = probe.send(List.of("POST /v1/echo HTTP/1.1", "Host: x",
-              "Content-Type: application/json", "Content-Length: 20000"),
-              jsonOf(20000)).read();
-          if (r.status() == 503) {
-            refused = r;
-          } else {
-            Thread.sleep(50);
-          }
-        }
-      }
+      // Its bytes reach the gateway asynchronously: wait until they are all buffered (a probe
+      // sent earlier could take part of the budget first and leave the holder refused instead).
+      double[] buffered = new double[1];
+      Await.until("the holder's body buffered", () -> {
+        buffered[0] = PrometheusText.parse(admin.get("/metrics").body())
+            .value("gangway_http_buffered_body_bytes");
+        return buffered[0] >= 60 << 10; // the reservation may exceed the bytes held
+      }, () -> buffered[0]);
 
-      assertThat(refused).isNotNull();
+      RawHttp.Response refused = probe.send(List.of("POST /v1/echo HTTP/1.1", "Host: x",
+          "Content-Type: application/json", "Content-Length: 20000"), jsonOf(20000)).read();
+
+      assertThat(refused.status()).as(refused.body()).isEqualTo(503);
       assertThat(refused.header("Retry-After")).hasValue("1");
       assertThat(Http.json(refused.body()).get("code").asInt()).isEqualTo(14);
       assertThat(message(refused)).isEqualTo("the gateway holds its limit of 65536 bytes of"
