@@ -117,6 +117,25 @@ class GatewayClientAddressIT {
   }
 
   @Test
+  void aHostileForwardedIsReadInOnePassAndAnswered() throws Exception {
+    int port = gateway("[127.0.0.0/8], client_address_header: forwarded");
+
+    RawHttp.Response semicolons = get(port, "Forwarded: " + ";".repeat(40_000) + "for=6.6.6.6");
+    RawHttp.Response broken = get(port, "Forwarded: for=6.6.6.7 junk, for=127.0.0.9");
+    RawHttp.Response unterminated = get(port, "Forwarded: for=\"" + "\\a".repeat(20_000));
+
+    // Too big to forward as metadata: the backend's limit answers; the walk itself is bounded.
+    assertThat(semicolons.status()).as(semicolons.body()).isEqualTo(431);
+    assertThat(get(port, "Forwarded: for=6.6.6.6").status())
+        .as("the empty pairs were skipped and 6.6.6.6 counted").isEqualTo(429);
+    assertThat(broken.status()).as("a line with a syntax error names nobody: the peer's first")
+        .isEqualTo(200);
+    assertThat(unterminated.status()).as("nor does an unterminated quote: the peer's second")
+        .isEqualTo(429);
+    assertThat(echo.calls()).isEqualTo(1);
+  }
+
+  @Test
   void thousandsOfHopsAreWalkedOnlySoFarAndAnswered() throws Exception {
     int port = gateway("[127.0.0.0/8]");
     StringBuilder hops = new StringBuilder("198.51.100.7");

@@ -17,9 +17,10 @@ import java.util.List;
  * are kept, because the walk reads from the right and stops after that many.
  *
  * <p>What the walk must not trust comes back as {@link #GARBAGE}: an element without {@code for}
- * (the proxy that wrote it did not say whom it forwarded for), and everything left of a syntax
- * error (nobody can tell where the elements there begin). The walk stops at a garbage hop, as it
- * does at a malformed {@code X-Forwarded-For} element. Stateless; no regex.
+ * (the proxy that wrote it did not say whom it forwarded for), and a field line with a syntax
+ * error, which stands for its elements and everything left of it (nobody can tell where the
+ * elements of such a line begin or end). The walk stops at a garbage hop, as it does at a
+ * malformed {@code X-Forwarded-For} element. Stateless; no regex.
  */
 final class ForwardedFor {
   /** A hop the walk stops at: no address can be read from it. */

@@ -12,8 +12,9 @@ import org.xnio.IoUtils;
  * ends before the call does or the client goes away ({@link DisconnectWatcher}). {@link #finished}
  * says that the call is over as far as the client is concerned: later callbacks are ignored.
  *
- * <p>Confined to the exchange's IO thread: the call's callbacks run there (its executor is the IO
- * thread), and so do Undertow's completion and read listeners.
+ * <p>{@link #finished} and the exchange are confined to the exchange's IO thread, where Undertow's
+ * completion and read listeners run; so do the call's callbacks, unless a subclass takes them on
+ * the backend's transport thread and hands the close over ({@link UnaryCall}).
  */
 abstract class ExchangeCallListener extends ClientCall.Listener<byte[]> {
   final HttpServerExchange exchange;
@@ -35,12 +36,25 @@ abstract class ExchangeCallListener extends ClientCall.Listener<byte[]> {
   final void start(ClientCall<byte[], byte[]> call, Metadata metadata, byte[] message,
       int firstRequest) {
     this.call = call;
-    exchange.addExchangeCompleteListener(this::exchangeCompleted);
+    watchExchangeEnd();
     call.start(this, metadata);
     call.request(firstRequest);
     call.sendMessage(message);
     call.halfClose();
     DisconnectWatcher.watch(exchange, this::clientGone);
+  }
+
+  /** From now on, the exchange's ending before the call does cancels the call. */
+  final void watchExchangeEnd() {
+    exchange.addExchangeCompleteListener(this::exchangeCompleted);
+  }
+
+  /**
+   * Cancels the call on the thread its operations run on: here the IO thread; a call whose
+   * operations run on the backend's transport thread hands the cancel over ({@link UnaryCall}).
+   */
+  void cancel(String reason) {
+    call.cancel(reason, null);
   }
 
   /** The exchange ended before the call did (connection closed, server stopping): cancel. */
@@ -49,7 +63,7 @@ abstract class ExchangeCallListener extends ClientCall.Listener<byte[]> {
     try {
       if (!finished) {
         finished = true;
-        call.cancel(endedEarly, null);
+        cancel(endedEarly);
       }
     } finally {
       next.proceed();
@@ -62,7 +76,7 @@ abstract class ExchangeCallListener extends ClientCall.Listener<byte[]> {
       return;
     }
     finished = true;
-    call.cancel("the client closed the connection", null);
+    cancel("the client closed the connection");
     IoUtils.safeClose(exchange.getConnection());
   }
 }

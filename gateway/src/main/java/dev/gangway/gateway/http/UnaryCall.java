@@ -14,12 +14,10 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.xnio.IoUtils;
 
 /**
  * One unary backend call and the exchange it answers: starts the call, collects headers and the
@@ -35,20 +33,17 @@ import org.xnio.IoUtils;
  * Without a transport thread (and for {@link ClientStreamCall}), call operations and callbacks
  * all run on the IO thread.
  */
-final class UnaryCall extends ClientCall.Listener<byte[]> {
-  private final HttpServerExchange exchange;
+final class UnaryCall extends ExchangeCallListener {
   private final Routed routed;
   private final CallDeadline deadline;
   /** Runs call operations: the channel's transport thread, or the caller's (IO) thread. */
   private final Executor callThread;
-  private ClientCall<byte[], byte[]> call;
   private Metadata headers;
   private byte[] response;
-  private boolean finished;
 
   private UnaryCall(
       HttpServerExchange exchange, Routed routed, Duration timeout, Executor callThread) {
-    this.exchange = exchange;
+    super(exchange, "the HTTP exchange ended before the backend answered");
     this.routed = routed;
     this.deadline = new CallDeadline(timeout);
     this.callThread = callThread;
@@ -81,7 +76,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
         routed.bound().grpcMethod(), RequestRecord.withRecord(
             listener.deadline.options(MoreExecutors.directExecutor()), exchange));
     listener.call = call;
-    exchange.addExchangeCompleteListener(listener::exchangeCompleted);
+    listener.watchExchangeEnd();
     transport.get().execute(() -> {
       try {
         call.start(listener, metadata);
@@ -108,7 +103,7 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
   ClientCall<byte[], byte[]> newCall(Channel channel) {
     call = channel.newCall(routed.bound().grpcMethod(), RequestRecord.withRecord(
         deadline.options(exchange.getIoThread()), exchange));
-    exchange.addExchangeCompleteListener(this::exchangeCompleted);
+    watchExchangeEnd();
     return call;
   }
 
@@ -179,31 +174,9 @@ final class UnaryCall extends ClientCall.Listener<byte[]> {
         exchange, routed.transcoded().semantics(), response, body, headers, trailers);
   }
 
-  /** The exchange ended before the call did (connection closed, server stopping): cancel. */
-  private void exchangeCompleted(
-      HttpServerExchange completed, ExchangeCompletionListener.NextListener next) {
-    try {
-      if (!finished) {
-        finished = true;
-        cancel("the HTTP exchange ended before the backend answered");
-      }
-    } finally {
-      next.proceed();
-    }
-  }
-
-  /** The client closed its connection while the call was running: cancel and let go. */
-  void clientGone() {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    cancel("the client closed the connection");
-    IoUtils.safeClose(exchange.getConnection());
-  }
-
   /** Cancels the call on the thread its operations run on. */
-  private void cancel(String reason) {
+  @Override
+  void cancel(String reason) {
     callThread.execute(() -> call.cancel(reason, null));
   }
 }
