@@ -56,7 +56,7 @@ class WebSocketBatchingIT {
     return echo.service().counts;
   }
 
-  private double pendingBytes() throws Exception {
+  private double pendingBytes() {
     return PrometheusText.parse(admin.get("/metrics").body())
         .value("gangway_streams_pending_bytes");
   }
