@@ -102,6 +102,10 @@ final class JsonScalars {
     if (t == JsonToken.VALUE_STRING) {
       // The usual int64 form ("12345"): read in place, no String and no BigInteger.
       long v = r.plainShortInteger();
+      if (v != Long.MIN_VALUE && kind.fits(v)) {
+        r.skipPlainInteger();
+        return v;
+      }
       if (v == Long.MIN_VALUE) {
         v = JsonNumbers.shortInteger(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }

@@ -134,6 +134,61 @@ final class WireWriter {
   }
 
   /**
+   * Writes the plain JSON string whose content starts at {@code json[start]} as a
+   * length-delimited value, copying while it looks for the closing quote: one pass over the
+   * bytes, where finding the end first and copying after took two (see {@link PlainJsonString}).
+   *
+   * @return the index of the closing quote; -1 (nothing written) if the string is not plain or
+   *     does not end before {@code limit}
+   */
+  int writePlainJsonString(byte[] json, int start, int limit) {
+    int copyLimit = Math.min(limit, start + 127); // content whose length takes one byte
+    ensure(1 + 127 + 8);
+    byte[] b = buf;
+    int lengthAt = pos;
+    int o = pos + 1;
+    int i = start;
+    // Eight bytes at a time, stored whole: bytes past the end are written over later.
+    for (; i < copyLimit && i + 8 <= json.length; i += 8, o += 8) {
+      long x = (long) PlainJsonString.LONGS.get(json, i);
+      PlainJsonString.LONGS.set(b, o, x);
+      long stops = PlainJsonString.stopBits(x);
+      if (stops != 0) {
+        int at = i + (Long.numberOfTrailingZeros(stops) >>> 3);
+        if (at >= copyLimit) {
+          break;
+        }
+        if (json[at] != '"') {
+          return -1;
+        }
+        b[lengthAt] = (byte) (at - start);
+        pos = o + (at - i);
+        return at;
+      }
+    }
+    for (; i < copyLimit && i + 8 > json.length; i++) { // the last few bytes of the array
+      byte c = json[i];
+      if (PlainJsonString.stops(c)) {
+        if (c != '"') {
+          return -1;
+        }
+        b[lengthAt] = (byte) (i - start);
+        pos = o;
+        return i;
+      }
+      b[o++] = c;
+    }
+    if (copyLimit == limit) {
+      return -1; // no quote where one may be
+    }
+    int end = PlainJsonString.end(json, start, limit); // 127 bytes or more
+    if (end >= 0) {
+      writeBytes(json, start, end - start);
+    }
+    return end;
+  }
+
+  /**
    * Writes {@code chars[off, off+len)} as a length-delimited UTF-8 string.
    *
    * @return false when the text holds an unpaired surrogate (nothing sensible to encode)
