@@ -227,18 +227,23 @@ final class WireWriter {
   /** Writes {@code text} as a length-delimited UTF-8 string; false on an unpaired surrogate. */
   boolean writeString(String text) {
     int len = text.length();
-    for (int i = 0; i < len; i++) {
-      if (text.charAt(i) >= 0x80) {
-        char[] chars = text.toCharArray();
-        return writeString(chars, 0, chars.length);
+    if (len < 0x80) { // ASCII (map keys, mostly) is written as it is checked: one pass
+      ensure(1 + len);
+      byte[] b = buf;
+      int o = pos + 1;
+      for (int i = 0; i < len; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          return writeString(text.toCharArray(), 0, len);
+        }
+        b[o++] = (byte) c;
       }
+      b[pos] = (byte) len;
+      pos = o;
+      return true;
     }
-    writeUInt32(len); // ASCII (map keys, mostly): one byte per character
-    ensure(len);
-    for (int i = 0; i < len; i++) {
-      buf[pos++] = (byte) text.charAt(i);
-    }
-    return true;
+    char[] chars = text.toCharArray();
+    return writeString(chars, 0, chars.length);
   }
 
   /** Reserves the length byte of a nested message or packed run; pair with {@link #endLengthDelimited}. */
