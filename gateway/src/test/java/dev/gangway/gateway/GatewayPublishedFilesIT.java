@@ -13,11 +13,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * representation has its own entity tag and either answers {@code If-None-Match}; HEAD sends the
  * headers of the representation GET would send. The API is big enough (3,000 operations, a JSON
  * document of several megabytes) that sending it fills the socket, so the inflating sender has to
- * wait for the socket and resume.
+ * wait for the socket and resume; over HTTP/2 (h2c) it waits on the stream instead.
  */
 class GatewayPublishedFilesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +54,7 @@ class GatewayPublishedFilesIT {
   void start() throws Exception {
     Path set = SyntheticApi.write(dir.resolve("api.binpb"), "published.big", SERVICES, METHODS);
     Path config = Files.writeString(dir.resolve("gangway.yaml"), String.join("\n",
-        "server: {bind: 127.0.0.1, port: 0}",
+        "server: {bind: 127.0.0.1, port: 0, h2c: true}",
         "admin: {bind: 127.0.0.1, port: 0}",
         "descriptors: {paths: ['" + set + "']}",
         "backends:",
@@ -194,6 +200,46 @@ class GatewayPublishedFilesIT {
         assertThat(in.readNBytes(length)).isEqualTo(expected);
       }
     }
+  }
+
+  /**
+   * Over HTTP/2 the inflating sender writes into a stream, not the socket: a java.net.http client
+   * gets the whole inflated document and the gzip one multiplexed on one connection, and curl
+   * reading at a limited rate (its stream window or the socket shut most of the time, so the
+   * sender waits on the stream and resumes) gets the same bytes.
+   */
+  @Test
+  void overHttp2TheInflatedAndTheGzipDocumentArriveWholeOnOneConnection() throws Exception {
+    byte[] expected = get("/openapi.json").body();
+    HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    URI uri = URI.create("http://127.0.0.1:" + gateway.httpPort() + "/openapi.json");
+    h2.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort()
+        + "/healthz")).build(), HttpResponse.BodyHandlers.discarding()); // upgrades to h2c
+
+    var plain = h2.sendAsync(HttpRequest.newBuilder(uri).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    var gzipped = h2.sendAsync(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip")
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+    HttpResponse<byte[]> inflated = plain.get(60, TimeUnit.SECONDS);
+    HttpResponse<byte[]> kept = gzipped.get(60, TimeUnit.SECONDS);
+    assertThat(inflated.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(inflated.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(inflated.body()).isEqualTo(expected);
+    assertThat(kept.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(kept.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(gunzip(kept.body())).isEqualTo(expected);
+
+    Path slow = dir.resolve("slow.json");
+    List<String> curl = new ArrayList<>(List.of("curl", "-sS", "--max-time", "60",
+        "--http2-prior-knowledge", "--limit-rate", "4M", "-o", slow.toString(),
+        "-w", "%{http_version} %{http_code}", uri.toString()));
+    Process process = new ProcessBuilder(curl).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(70, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEqualTo("2 200");
+    assertThat(Files.readAllBytes(slow)).isEqualTo(expected);
   }
 
   private static String line(InputStream in) throws IOException {
