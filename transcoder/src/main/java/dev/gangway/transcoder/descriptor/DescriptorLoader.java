@@ -19,7 +19,7 @@ import java.util.Optional;
  * and google/rpc files are built in, so sets made without {@code --include_imports} load too. Bad
  * input never throws: each problem becomes a {@link LoadProblem} naming the file, and whatever
  * loaded is kept. Stateless and thread-safe; loading runs on the caller's thread, off the request
- * path, which parses the files of each set together with up to three threads of the load's own
+ * path, which parses and builds the files together with up to three threads of the load's own
  * ({@link #defaultThreads()}), ended when the load ends. The result does not depend on them: the
  * same sets give the same files, problems and comments in the same order.
  *
@@ -32,26 +32,28 @@ public final class DescriptorLoader {
   private DescriptorLoader() {}
 
   public static LoadedDescriptors load(List<DescriptorSource> sources) {
-    return load(sources, defaultThreads(), ParsingWorkers.BeforeParse.NONE);
+    return load(sources, defaultThreads(), LoadThreads.BeforeTask.NONE);
   }
 
   /**
-   * The threads that parse a set's files: the cores the JVM may use (a container's CPU limit
-   * included), at most four; past that the linking that follows, on one thread, dominates.
+   * The threads that parse and build a load's files: the cores the JVM may use (a container's CPU
+   * limit included), at most four; past that, the parts that stay on one thread dominate.
    */
   static int defaultThreads() {
     return Math.min(4, Runtime.getRuntime().availableProcessors());
   }
 
-  /** {@link #load(List)} on {@code threads} threads, calling {@code beforeParse} per file. */
+  /** {@link #load(List)} on {@code threads} threads, calling {@code beforeTask} per task. */
   static LoadedDescriptors load(
-      List<DescriptorSource> sources, int threads, ParsingWorkers.BeforeParse beforeParse) {
+      List<DescriptorSource> sources, int threads, LoadThreads.BeforeTask beforeTask) {
     Objects.requireNonNull(sources, "sources");
     List<LoadProblem> problems = new ArrayList<>();
     List<String> read = new ArrayList<>();
     FileCollector collector = new FileCollector(problems);
     CommentCollector comments = new CommentCollector();
-    try (ParsingWorkers parsers = new ParsingWorkers(threads, new ValuePool(), beforeParse)) {
+    Map<String, FileDescriptor> linked;
+    try (LoadThreads pool = new LoadThreads(threads, beforeTask)) {
+      ParsingWorkers parsers = new ParsingWorkers(pool, new ValuePool());
       for (DescriptorSource source : sources) {
         Objects.requireNonNull(source, "source");
         for (RawSet raw : SourceReader.read(source, problems)) {
@@ -64,9 +66,11 @@ public final class DescriptorLoader {
           });
         }
       }
+      Map<String, FileBuild> prebuilt = threads == 1
+          ? Map.of() : FileBuilds.buildAll(collector.candidates(), pool);
+      linked = new DescriptorLinker(collector.candidates(), prebuilt, problems).linkAll();
     }
     Map<String, FileCandidate> candidates = collector.candidates();
-    Map<String, FileDescriptor> linked = new DescriptorLinker(candidates, problems).linkAll();
     List<FileDescriptor> files = new ArrayList<>(linked.values());
     files.sort(Comparator.comparing(FileDescriptor::getName));
     TypeRegistry types =

@@ -27,19 +27,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The files of a set are parsed on several threads ({@link ParsingWorkers}); a load must be the
- * one a single thread makes, and a failure on any thread must fail that load only.
+ * The files of a set are parsed and built on several threads ({@link ParsingWorkers},
+ * {@link FileBuilds}); a load must be the one a single thread makes, and a failure on any thread
+ * must fail that load only.
  */
 class DescriptorLoaderParallelTest {
   /** The build's set with source info (comments) and HTTP rules. */
   private static final Path COMMENTED_SET =
       Path.of("target/test-descriptors-openapi/openapi.binpb");
-  private static final String WORKER = "gangway-descriptor-parser-";
+  private static final String WORKER = LoadThreads.THREAD_NAME;
 
   static Stream<List<DescriptorSource>> loads() throws Exception {
     DescriptorSource test = DescriptorSource.path(TEST_SET);
@@ -56,6 +58,15 @@ class DescriptorLoaderParallelTest {
     }
     many.add(many.get(7));
     many.add(file("dep/f9.proto", "Other", null));
+    // What the linker reports: a cycle, an import in no set, a file that cannot be built, and
+    // the files importing those.
+    many.add(file("dep/c1.proto", "C1", null, "dep/c2.proto"));
+    many.add(file("dep/c2.proto", "C2", null, "dep/c1.proto"));
+    many.add(file("dep/missing.proto", "Missing", null, "dep/nowhere.proto"));
+    many.add(file("dep/after-missing.proto", "AfterMissing", null, "dep/missing.proto"));
+    many.add(file("dep/bad.proto", "Bad", "dep.Nope"));
+    many.add(file("dep/after-bad.proto", "AfterBad", "dep.Bad", "dep/bad.proto"));
+    many.add(file("dep/after-c1.proto", "AfterC1", "dep.C1", "dep/c1.proto", "dep/f3.proto"));
     return Stream.of(
         List.of(test),
         List.of(commented),
@@ -76,6 +87,31 @@ class DescriptorLoaderParallelTest {
     for (int threads : new int[] {2, 3, 8}) {
       assertSameLoad(load(sources, threads), one);
     }
+  }
+
+  @Test
+  void reportsTheLinkersProblemsInTheSameOrder() throws Exception {
+    List<DescriptorSource> sources = loads().reduce((a, b) -> b).orElseThrow();
+
+    assertThat(load(sources, 4).problems()).isEqualTo(load(sources, 1).problems())
+        .hasSizeGreaterThan(6);
+  }
+
+  /** The googleapis corpus, when {@code -Dgangway.corpus=PATH} names its set (a minute or two). */
+  @Test
+  @EnabledIfSystemProperty(named = "gangway.corpus", matches = ".+")
+  void loadsTheCorpusTheSameOnAnyNumberOfThreads() {
+    List<DescriptorSource> sources =
+        List.of(DescriptorSource.path(Path.of(System.getProperty("gangway.corpus"))));
+    LoadedDescriptors one = load(sources, 1);
+    Transcoder oneTranscoder = Transcoder.build(one, TranscoderOptions.DEFAULT);
+    LoadedDescriptors four = load(sources, 4);
+    Transcoder fourTranscoder = Transcoder.build(four, TranscoderOptions.DEFAULT);
+
+    assertSameLoad(four, one);
+    assertThat(routes(fourTranscoder)).isEqualTo(routes(oneTranscoder));
+    assertThat(fourTranscoder.conflicts()).isEqualTo(oneTranscoder.conflicts());
+    assertThat(fourTranscoder.problems()).isEqualTo(oneTranscoder.problems());
   }
 
   @ParameterizedTest
@@ -136,6 +172,22 @@ class DescriptorLoaderParallelTest {
   }
 
   @Test
+  void outOfMemoryWhileBuildingAFileFailsThatLoadOnly() throws Exception {
+    OutOfMemoryError injected = new OutOfMemoryError("Java heap space (injected)");
+    List<DescriptorSource> sources = List.of(DescriptorSource.path(COMMENTED_SET));
+    String file = load(sources, 1).files().get(0).getName();
+
+    assertThatThrownBy(() -> load(sources, 2, task -> {
+      if (task.equals("build " + file)) {
+        throw injected;
+      }
+    })).isSameAs(injected);
+
+    awaitNoWorkers();
+    assertSameLoad(load(sources, 2), load(sources, 1));
+  }
+
+  @Test
   void anyThrowableOnAWorkerIsRethrownAsItIs() throws Exception {
     for (Throwable injected : List.of(new StackOverflowError(), new IllegalStateException("bug"),
         new AssertionError("odd"))) {
@@ -150,7 +202,7 @@ class DescriptorLoaderParallelTest {
     OutOfMemoryError injected = new OutOfMemoryError("Java heap space (injected)");
     // Workers wait for the loading thread to throw, so that it has a file to throw on.
     CountDownLatch thrown = new CountDownLatch(1);
-    assertThatThrownBy(() -> load(List.of(DescriptorSource.path(TEST_SET)), 4, index -> {
+    assertThatThrownBy(() -> load(List.of(DescriptorSource.path(TEST_SET)), 4, task -> {
       if (!Thread.currentThread().getName().startsWith(WORKER)) {
         thrown.countDown();
         throw injected;
@@ -164,9 +216,9 @@ class DescriptorLoaderParallelTest {
    * Throws {@code failure} on the first file a worker (not the loading thread) takes; the loading
    * thread waits for that, so the failure is a worker's whatever the scheduling.
    */
-  private static ParsingWorkers.BeforeParse failOnWorker(Throwable failure) {
+  private static LoadThreads.BeforeTask failOnWorker(Throwable failure) {
     CountDownLatch thrown = new CountDownLatch(1);
-    return index -> {
+    return task -> {
       if (Thread.currentThread().getName().startsWith(WORKER)) {
         thrown.countDown();
         sneakyThrow(failure);
@@ -202,11 +254,11 @@ class DescriptorLoaderParallelTest {
   }
 
   private static LoadedDescriptors load(List<DescriptorSource> sources, int threads) {
-    return load(sources, threads, ParsingWorkers.BeforeParse.NONE);
+    return load(sources, threads, LoadThreads.BeforeTask.NONE);
   }
 
   private static LoadedDescriptors load(
-      List<DescriptorSource> sources, int threads, ParsingWorkers.BeforeParse beforeParse) {
+      List<DescriptorSource> sources, int threads, LoadThreads.BeforeTask beforeParse) {
     return DescriptorLoader.load(sources, threads, beforeParse);
   }
 
