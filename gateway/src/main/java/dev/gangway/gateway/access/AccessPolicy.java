@@ -3,11 +3,11 @@ package dev.gangway.gateway.access;
 import dev.gangway.gateway.auth.Authenticator;
 import dev.gangway.gateway.auth.JwksSource;
 import dev.gangway.gateway.config.RateLimitsConfig.FailureMode;
+import dev.gangway.gateway.config.SelectorTable;
 import dev.gangway.gateway.ratelimit.BucketStore.StoreState;
 import dev.gangway.gateway.ratelimit.RateLimiter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,13 +18,13 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe. A route's policy is found by its gRPC method's full name (the
  * exact name, then each enclosing {@code prefix.*} from the longest, then {@code *}, then
- * {@code access.default}) or by {@code composite:NAME}: a few map probes, no pattern matching.
+ * {@code access.default}; {@link SelectorTable}) or by {@code composite:NAME}: a few map probes,
+ * no pattern matching.
  * Built by {@link AccessServices#compile}.
  */
 public final class AccessPolicy {
-  private final Map<String, RouteAccess> exact;
-  /** Keyed by the prefix without the trailing {@code .*}. */
-  private final Map<String, RouteAccess> prefixes;
+  private final SelectorTable<RouteAccess> selectors;
+  /** {@code access.default}: a route no selector covers. */
   private final RouteAccess fallback;
   private final IdentityMetadata identity;
   private final Optional<RateLimiter> limiter;
@@ -32,11 +32,11 @@ public final class AccessPolicy {
   private final List<JwksSource> jwks;
   private final Set<String> credentialQueryNames;
 
-  AccessPolicy(Map<String, RouteAccess> exact, Map<String, RouteAccess> prefixes,
-      RouteAccess fallback, IdentityMetadata identity, Optional<RateLimiter> limiter, List<Authenticator> authenticators, List<JwksSource> jwks,
+  AccessPolicy(SelectorTable<RouteAccess> selectors, RouteAccess fallback,
+      IdentityMetadata identity, Optional<RateLimiter> limiter,
+      List<Authenticator> authenticators, List<JwksSource> jwks,
       Set<String> credentialQueryNames) {
-    this.exact = Map.copyOf(exact);
-    this.prefixes = Map.copyOf(prefixes);
+    this.selectors = Objects.requireNonNull(selectors, "selectors");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     this.identity = identity;
     this.limiter = limiter;
@@ -47,32 +47,19 @@ public final class AccessPolicy {
 
   /** Every route public and unlimited, no identity: for snapshots built without access config. */
   public static AccessPolicy open() {
-    return new AccessPolicy(Map.of(), Map.of(), RouteAccess.OPEN,
+    return new AccessPolicy(SelectorTable.<RouteAccess>builder(true).build(), RouteAccess.OPEN,
         new IdentityMetadata(dev.gangway.gateway.config.AuthConfig.IdentityConfig.DEFAULT),
         Optional.empty(), List.of(), List.of(), Set.of());
   }
 
   /** The policy of the route serving gRPC method {@code fullMethodName}. */
   public RouteAccess forMethod(String fullMethodName) {
-    RouteAccess found = exact.get(fullMethodName);
-    if (found != null) {
-      return found;
-    }
-    String name = fullMethodName;
-    for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.')) {
-      name = name.substring(0, dot);
-      found = prefixes.get(name);
-      if (found != null) {
-        return found;
-      }
-    }
-    return fallback;
+    return selectors.find(fullMethodName).orElse(fallback);
   }
 
   /** The policy of the composite route {@code name}. */
   public RouteAccess forComposite(String name) {
-    RouteAccess found = exact.get(routeName(name));
-    return found != null ? found : fallback;
+    return selectors.findWhole(routeName(name)).orElse(fallback);
   }
 
   /** The route name of a composite in selectors, metrics and rate-limit keys. */

@@ -12,6 +12,7 @@ import dev.gangway.gateway.config.AuthConfig;
 import dev.gangway.gateway.config.AuthConfig.JwksConfig;
 import dev.gangway.gateway.config.GatewayConfig;
 import dev.gangway.gateway.config.RateLimitsConfig;
+import dev.gangway.gateway.config.SelectorTable;
 import dev.gangway.gateway.ratelimit.Limit;
 import dev.gangway.gateway.ratelimit.Limits;
 import dev.gangway.gateway.ratelimit.RateLimiter;
@@ -71,20 +72,11 @@ public final class AccessServices implements AutoCloseable {
     }
     AccessConfig access = config.access();
     RouteAccess fallback = policy("access.default", access.defaultRule(), authenticators, limits);
-    Map<String, RouteAccess> exact = new HashMap<>();
-    Map<String, RouteAccess> prefixes = new HashMap<>();
+    SelectorTable.Builder<RouteAccess> selectors = SelectorTable.builder(true);
     for (int i = 0; i < access.rules().size(); i++) {
       AccessRule rule = access.rules().get(i);
       RouteAccess policy = policy("access.routes[" + i + "]", rule, authenticators, limits);
-      for (String selector : rule.match()) {
-        if (selector.equals("*")) {
-          fallback = policy;
-        } else if (selector.endsWith(".*")) {
-          prefixes.put(selector.substring(0, selector.length() - 2), policy);
-        } else {
-          exact.put(selector, policy);
-        }
-      }
+      rule.match().forEach(selector -> selectors.add(selector, policy));
     }
     Set<String> queryNames = new HashSet<>();
     for (AuthConfig.ProviderConfig provider : auth.providers()) {
@@ -94,7 +86,7 @@ public final class AccessServices implements AutoCloseable {
         keys.query().ifPresent(queryNames::add);
       }
     }
-    return new AccessPolicy(exact, prefixes, fallback, new IdentityMetadata(auth.identity()),
+    return new AccessPolicy(selectors.build(), fallback, new IdentityMetadata(auth.identity()),
         limiter, ordered, sources, queryNames);
   }
 

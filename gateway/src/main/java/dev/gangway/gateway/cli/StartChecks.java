@@ -3,6 +3,7 @@ package dev.gangway.gateway.cli;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import dev.gangway.gateway.config.BackendConfig;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.config.SelectorTable;
 import dev.gangway.transcoder.Transcoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,24 +33,13 @@ final class StartChecks {
     List<String> problems = new ArrayList<>();
     for (BackendConfig backend : config.backends()) {
       for (String pattern : backend.services()) {
-        if (services.stream().noneMatch(s -> matches(pattern, s))) {
+        if (services.stream().noneMatch(s -> SelectorTable.covers(pattern, s))) {
           problems.add("backend " + backend.name() + ": service pattern " + pattern
               + " matches no loaded service (loaded: " + shown(services) + ")");
         }
       }
     }
     return problems;
-  }
-
-  /** {@code *}, {@code pkg.*} (the package or any package under it) or a full service name. */
-  static boolean matches(String pattern, String service) {
-    if (pattern.equals("*")) {
-      return true;
-    }
-    if (pattern.endsWith(".*")) {
-      return service.startsWith(pattern.substring(0, pattern.length() - 1));
-    }
-    return pattern.equals(service);
   }
 
   private static String shown(List<String> services) {

@@ -24,30 +24,19 @@ public record AccessConfig(AccessRule defaultRule, List<AccessRule> rules) {
   }
 
   /**
-   * The rule a route takes, by the precedence the access policy applies (docs/security.md): the
-   * exact selector, then each enclosing {@code prefix.*} from the longest, then {@code *}, then
-   * the default; a later rule naming the same selector wins. For setup code (the OpenAPI
-   * document's security requirements), not for the request path.
+   * The rule a route takes, by the precedence the access policy applies (docs/security.md,
+   * {@link SelectorTable}): the exact selector, then each enclosing {@code prefix.*} from the
+   * longest, then {@code *}, then the default; a later rule naming the same selector wins. For
+   * setup code (the OpenAPI document's security requirements), not for the request path.
    *
    * @param routeName a gRPC method's full name, or {@code composite:NAME}
    */
   public AccessRule ruleFor(String routeName) {
-    List<String> candidates = new java.util.ArrayList<>(List.of(routeName));
-    if (!routeName.startsWith("composite:")) {
-      for (int dot = routeName.lastIndexOf('.'); dot > 0;
-          dot = routeName.lastIndexOf('.', dot - 1)) {
-        candidates.add(routeName.substring(0, dot) + ".*");
-      }
-    }
-    candidates.add("*");
-    for (String selector : candidates) {
-      for (int i = rules.size() - 1; i >= 0; i--) {
-        if (rules.get(i).match().contains(selector)) {
-          return rules.get(i);
-        }
-      }
-    }
-    return defaultRule;
+    SelectorTable.Builder<AccessRule> table = SelectorTable.builder(true);
+    rules.forEach(rule -> rule.match().forEach(selector -> table.add(selector, rule)));
+    SelectorTable<AccessRule> selectors = table.build();
+    return (routeName.startsWith(AccessReader.COMPOSITE_PREFIX)
+        ? selectors.findWhole(routeName) : selectors.find(routeName)).orElse(defaultRule);
   }
 
   /**

@@ -50,13 +50,6 @@ public record OpenApiConfig(
 
   /** Whether a service's routes are described: a pattern names it, its package, or is {@code *}. */
   public boolean describes(String serviceFullName) {
-    for (String pattern : services) {
-      if (pattern.equals("*") || pattern.equals(serviceFullName)
-          || pattern.endsWith(".*")
-          && serviceFullName.startsWith(pattern.substring(0, pattern.length() - 1))) {
-        return true;
-      }
-    }
-    return false;
+    return services.stream().anyMatch(pattern -> SelectorTable.covers(pattern, serviceFullName));
   }
 }

@@ -1,8 +1,6 @@
 package dev.gangway.gateway.config;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Which backend serves a gRPC service, by the backends' service patterns: an exact full name
  * ({@code pkg.Service}) beats a package pattern ({@code pkg.*}, which also covers sub-packages;
- * the longest package wins), which beats {@code *}.
+ * the longest package wins), which beats {@code *} ({@link SelectorTable}).
  *
  * <p>Immutable and thread-safe; build one per configuration. A lookup walks the service's package
  * prefixes (a few map probes), never a regular expression.
@@ -28,18 +26,10 @@ public final class ServicePatterns {
   private static final Pattern VALID =
       Pattern.compile("\\*|" + IDENT + "(\\." + IDENT + ")*(\\.\\*)?");
 
-  private final Map<String, BackendConfig> exact;
-  /** Keyed by the package, without the trailing {@code .*}. */
-  private final Map<String, BackendConfig> packages;
-  private final Optional<BackendConfig> any;
+  private final SelectorTable<BackendConfig> backends;
 
-  private ServicePatterns(
-      Map<String, BackendConfig> exact,
-      Map<String, BackendConfig> packages,
-      Optional<BackendConfig> any) {
-    this.exact = Map.copyOf(exact);
-    this.packages = Map.copyOf(packages);
-    this.any = any;
+  private ServicePatterns(SelectorTable<BackendConfig> backends) {
+    this.backends = backends;
   }
 
   /** Whether {@code pattern} is {@code pkg.Service}, {@code pkg.*} or {@code *}. */
@@ -54,42 +44,21 @@ public final class ServicePatterns {
    * @throws IllegalArgumentException for an invalid pattern
    */
   public static ServicePatterns of(List<BackendConfig> backends) {
-    Map<String, BackendConfig> exact = new HashMap<>();
-    Map<String, BackendConfig> packages = new HashMap<>();
-    BackendConfig any = null;
+    SelectorTable.Builder<BackendConfig> table = SelectorTable.builder(false);
     for (BackendConfig backend : backends) {
       for (String pattern : backend.services()) {
         if (!isValid(pattern)) {
           throw new IllegalArgumentException(
               "\"" + pattern + "\" is not a service pattern (" + HINT + ")");
         }
-        if (pattern.equals("*")) {
-          any = any == null ? backend : any;
-        } else if (pattern.endsWith(".*")) {
-          packages.putIfAbsent(pattern.substring(0, pattern.length() - 2), backend);
-        } else {
-          exact.putIfAbsent(pattern, backend);
-        }
+        table.add(pattern, backend);
       }
     }
-    return new ServicePatterns(exact, packages, Optional.ofNullable(any));
+    return new ServicePatterns(table.build());
   }
 
   /** The backend serving the service with this full name, if any pattern covers it. */
   public Optional<BackendConfig> backendFor(String serviceFullName) {
-    Objects.requireNonNull(serviceFullName, "serviceFullName");
-    BackendConfig found = exact.get(serviceFullName);
-    if (found != null) {
-      return Optional.of(found);
-    }
-    String pkg = serviceFullName;
-    for (int dot = pkg.lastIndexOf('.'); dot > 0; dot = pkg.lastIndexOf('.')) {
-      pkg = pkg.substring(0, dot);
-      found = packages.get(pkg);
-      if (found != null) {
-        return Optional.of(found);
-      }
-    }
-    return any;
+    return backends.find(Objects.requireNonNull(serviceFullName, "serviceFullName"));
   }
 }

@@ -4,6 +4,7 @@ import dev.gangway.gateway.config.CorsConfig;
 import dev.gangway.gateway.config.CorsConfig.CorsRule;
 import dev.gangway.gateway.config.CorsConfig.CorsSettings;
 import dev.gangway.gateway.config.GatewayConfig;
+import dev.gangway.gateway.config.SelectorTable;
 import dev.gangway.gateway.errors.GatewayError;
 import dev.gangway.gateway.policy.PerRoute;
 import dev.gangway.gateway.policy.RoutePolicy;
@@ -18,7 +19,6 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,39 +117,29 @@ public final class CorsRoutePolicy implements RoutePolicy {
    */
   private static final class RouteSelection {
     private final CorsRules defaults;
-    private final Map<String, CorsRules> bySelector = new HashMap<>();
+    private final SelectorTable<CorsRules> selectors;
 
     RouteSelection(CorsConfig cors) {
       this.defaults = new CorsRules(cors.defaults());
       Map<CorsSettings, CorsRules> compiled = new IdentityHashMap<>();
+      SelectorTable.Builder<CorsRules> table = SelectorTable.builder(true);
       for (CorsRule rule : cors.rules()) {
         CorsRules rules = compiled.computeIfAbsent(rule.settings(), CorsRules::new);
-        for (String selector : rule.match()) {
-          bySelector.put(selector, rules);
-        }
+        rule.match().forEach(selector -> table.add(selector, rules));
       }
+      this.selectors = table.build();
     }
 
     CorsRules rulesOf(GatewayRoute route) {
+      Optional<CorsRules> found;
       if (route instanceof GatewayRoute.Transcoded t) {
-        String name = t.method().method().getFullName();
-        CorsRules found = bySelector.get(name);
-        for (int dot = name.lastIndexOf('.'); found == null && dot > 0;
-            dot = name.lastIndexOf('.')) {
-          name = name.substring(0, dot);
-          found = bySelector.get(name + ".*");
-        }
-        return found != null ? found : anyRoute();
+        found = selectors.find(t.method().method().getFullName());
+      } else if (route instanceof GatewayRoute.Composite c) {
+        found = selectors.findWhole("composite:" + c.plan().name());
+      } else {
+        found = selectors.any();
       }
-      if (route instanceof GatewayRoute.Composite c) {
-        CorsRules found = bySelector.get("composite:" + c.plan().name());
-        return found != null ? found : anyRoute();
-      }
-      return anyRoute();
-    }
-
-    private CorsRules anyRoute() {
-      return bySelector.getOrDefault("*", defaults);
+      return found.orElse(defaults);
     }
   }
 
