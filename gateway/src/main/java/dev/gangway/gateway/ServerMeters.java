@@ -35,6 +35,9 @@ final class ServerMeters {
         Tags.of("kind", "server_stream"), () -> streams.size() - streams.webSockets());
     metrics.gauge("gangway.streams.open", "Open WebSockets",
         Tags.of("kind", "websocket"), streams::webSockets);
+    metrics.gauge("gangway.streams.pending.bytes",
+        "Response bytes of open streams rendered and not yet written to their sockets",
+        Tags.empty(), streams::pendingBytes);
     metrics.functionCounter("gangway.reloads", "Successful reloads since start",
         Tags.of("result", "success"), reloads, r -> r.view().reloads());
     metrics.functionCounter("gangway.reloads", "Rejected reload attempts since start",

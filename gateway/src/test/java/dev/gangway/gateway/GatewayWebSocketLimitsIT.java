@@ -148,6 +148,22 @@ class GatewayWebSocketLimitsIT {
   }
 
   @Test
+  void preRfcDraftVersionsAreInvalidHandshakes() throws Exception {
+    gateway();
+    for (String version : List.of("7", "8")) {
+      List<String> draft = new ArrayList<>(UPGRADE.subList(0, 4));
+      draft.add("Sec-WebSocket-Version: " + version);
+
+      RawHttp.Response response = upgrade("/v1/chat/lobby", draft);
+
+      assertStatus(response, 400, 3,
+          "invalid WebSocket handshake: Sec-WebSocket-Key and Sec-WebSocket-Version: 13 are"
+              + " required");
+      assertThat(response.header("Sec-WebSocket-Version")).hasValue("13");
+    }
+  }
+
+  @Test
   void frameOverTheBodyLimitClosesWithMessageTooBig() throws Exception {
     gateway(TestConfigs.server(1024, ServerConfig.DEFAULT.maxGrpcTimeout()), ECHO_SERVICE);
     try (WsClient ws = WsClient.connect(port, "/v1/chat/lobby")) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The long-lived streams open now (server streams over HTTP, WebSockets), so that a stopping
@@ -31,6 +32,7 @@ public final class OpenStreams {
 
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger webSockets = new AtomicInteger();
+  private final AtomicLong pendingBytes = new AtomicLong();
 
   void opened(Stream stream) {
     if (open.add(stream) && stream instanceof WebSocketCall) {
@@ -52,6 +54,20 @@ public final class OpenStreams {
   /** How many of the open streams are WebSockets (the rest are server streams over HTTP). */
   public int webSockets() {
     return webSockets.get();
+  }
+
+  /** A stream now holds {@code delta} more (or, negative, fewer) response bytes unwritten. */
+  void holding(long delta) {
+    pendingBytes.addAndGet(delta);
+  }
+
+  /**
+   * Response bytes the open streams and WebSockets hold, rendered and not yet written to their
+   * sockets ({@link StreamOutbox}): each holds at most its {@link StreamWindow}'s worth, however
+   * slowly its client reads.
+   */
+  public long pendingBytes() {
+    return pendingBytes.get();
   }
 
   /** Tells every open stream, on its own thread, that the gateway is going away. */

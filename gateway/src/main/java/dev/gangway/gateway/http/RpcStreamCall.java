@@ -42,24 +42,25 @@ final class RpcStreamCall extends ExchangeCallListener
   private Metadata headers;
 
   private RpcStreamCall(HttpServerExchange exchange, GatewayRoute.Rpc route, RpcWire wire,
-      Duration timeout) {
+      Duration timeout, OpenStreams streams) {
     super(exchange, "the HTTP exchange ended before the stream did");
     this.route = route;
     this.wire = wire;
     this.deadline = new CallDeadline(timeout);
-    this.outbox = new StreamOutbox(exchange, this);
+    this.outbox = StreamOutbox.of(exchange, this, streams::holding);
   }
 
   /** Starts the call; the exchange is answered from its callbacks. */
   static void start(HttpServerExchange exchange, GatewayRoute.Rpc route, RpcWire wire,
       Channel channel, Metadata metadata, byte[] message, Duration timeout,
       OpenStreams streams) {
-    RpcStreamCall listener = new RpcStreamCall(exchange, route, wire, timeout);
+    RpcStreamCall listener = new RpcStreamCall(exchange, route, wire, timeout, streams);
     ClientCall<byte[], byte[]> call = channel.newCall(
         route.bound().grpcMethod(), listener.deadline.options(exchange.getIoThread()));
     streams.opened(listener);
     exchange.addExchangeCompleteListener((done, next) -> {
       streams.closed(listener);
+      listener.outbox.release();
       next.proceed();
     });
     listener.start(call, metadata, message, listener.outbox.firstRequest());
@@ -117,7 +118,7 @@ final class RpcStreamCall extends ExchangeCallListener
     RpcResponses.copyMetadata(headers, exchange.getResponseHeaders(), "");
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, wire.contentType());
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-    outbox.open();
+    outbox.open(new StreamWriter(exchange));
   }
 
   @Override
@@ -149,7 +150,7 @@ final class RpcStreamCall extends ExchangeCallListener
   /** Writes the last frame with {@code outcome} (OK or not) and ends the response. */
   private void end(com.google.rpc.Status outcome, Metadata trailers) {
     startResponse();
-    outbox.end(RpcResponses.lastFrame(wire, outcome, trailers));
+    outbox.end(exchange, RpcResponses.lastFrame(wire, outcome, trailers));
   }
 
   /**

@@ -46,13 +46,13 @@ final class ServerStreamCall extends ExchangeCallListener
   private Metadata headers;
   private final StreamOutbox outbox;
 
-  private ServerStreamCall(
-      HttpServerExchange exchange, Routed routed, StreamFraming framing, Duration timeout) {
+  private ServerStreamCall(HttpServerExchange exchange, Routed routed, StreamFraming framing,
+      Duration timeout, OpenStreams streams) {
     super(exchange, "the HTTP exchange ended before the stream did");
     this.routed = routed;
     this.framing = framing;
     this.deadline = new CallDeadline(timeout);
-    this.outbox = new StreamOutbox(exchange, this);
+    this.outbox = StreamOutbox.of(exchange, this, streams::holding);
   }
 
   /** Starts the call on {@code channel}; the exchange is streamed to from its callbacks. */
@@ -68,13 +68,14 @@ final class ServerStreamCall extends ExchangeCallListener
         ? StreamFraming.RAW
         : StreamFraming.choose(exchange.getRequestHeaders().getFirst(Headers.ACCEPT),
             routed.snapshot().config().server().streamFormat());
-    ServerStreamCall listener = new ServerStreamCall(exchange, routed, framing, timeout);
+    ServerStreamCall listener = new ServerStreamCall(exchange, routed, framing, timeout, streams);
     ClientCall<byte[], byte[]> call = channel.newCall(
         routed.bound().grpcMethod(),
         RequestRecord.withRecord(listener.deadline.options(exchange.getIoThread()), exchange));
     streams.opened(listener);
     exchange.addExchangeCompleteListener((done, next) -> {
       streams.closed(listener);
+      listener.outbox.release();
       next.proceed();
     });
     listener.start(call, metadata, message, listener.outbox.firstRequest());
@@ -143,7 +144,7 @@ final class ServerStreamCall extends ExchangeCallListener
     // Proxies (nginx) must not hold back the stream waiting for more.
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
     exchange.getResponseHeaders().put(X_ACCEL_BUFFERING, "no");
-    outbox.open();
+    outbox.open(new StreamWriter(exchange));
   }
 
   @Override
@@ -180,7 +181,7 @@ final class ServerStreamCall extends ExchangeCallListener
       }
       finished = true;
       RequestRecord.noteCode(exchange, Status.Code.OK.value());
-      outbox.end(framing.end(empty));
+      outbox.end(exchange, framing.end(empty));
       return;
     }
     RenderedError error = transcoder.renderError(
@@ -207,7 +208,7 @@ final class ServerStreamCall extends ExchangeCallListener
       cutShort(error);
       return;
     }
-    outbox.end(framing.error(error.body(), false));
+    outbox.end(exchange, framing.error(error.body(), false));
   }
 
   /**

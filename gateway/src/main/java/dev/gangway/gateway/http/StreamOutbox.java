@@ -5,6 +5,9 @@ import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.xnio.IoUtils;
 
 /**
@@ -15,12 +18,18 @@ import org.xnio.IoUtils;
  * waits for a later one). As messages are flushed to the client the backend is asked for more
  * within the stream's {@link StreamWindow}: that, with gRPC's own transport window, is all a
  * stream holds, and a client that reads slowly holds the backend back. Shared by every streamed
- * HTTP response ({@link ServerStreamCall}, {@link RpcStreamCall}).
+ * HTTP response ({@link ServerStreamCall}, {@link RpcStreamCall}), whose batches go to a
+ * {@link StreamWriter}, and by WebSockets ({@link WebSocketCall}), whose batches are text frames
+ * written by a {@link WebSocketFrameWriter}.
  *
- * <p>Not thread-safe: confined to the exchange's IO thread (the call's callbacks, the flush task
+ * <p>The bytes it holds (the batch being filled and the one being written) are reported to the
+ * {@code held} counter given at construction ({@link OpenStreams#holding}), and given back as
+ * they are written or, when the stream ends early, by {@link #release()}.
+ *
+ * <p>Not thread-safe: confined to the stream's IO thread (the call's callbacks, the flush task
  * and Undertow's write listeners all run there).
  */
-final class StreamOutbox implements StreamWriter.Callback {
+final class StreamOutbox implements BatchSink.Callback {
   /** A batch buffer larger than this (large messages) is not kept for the next batch. */
   private static final int KEPT_BUFFER_BYTES = 64 << 10;
 
@@ -33,9 +42,11 @@ final class StreamOutbox implements StreamWriter.Callback {
     void writeFailed(IOException e);
   }
 
-  private final HttpServerExchange exchange;
+  private final Executor thread;
+  private final Consumer<Runnable> guard;
   private final Demand demand;
-  private StreamWriter writer;
+  private final LongConsumer held;
+  private BatchSink writer;
   /** The batch being filled: messages that arrived since the last write started. */
   private byte[] batch = new byte[0];
   private int batchBytes;
@@ -45,17 +56,31 @@ final class StreamOutbox implements StreamWriter.Callback {
   /** A written batch's buffer, kept to fill the next batch. */
   private byte[] spare;
   private boolean writing;
-  /** How many messages the write in progress carries. */
+  /** How many messages (and bytes) the write in progress carries. */
   private int writingMessages;
+  private int writingBytes;
   private final StreamWindow window = new StreamWindow();
   /** A write of the batch will run once the current IO task ends. */
   private boolean flushScheduled;
   /** The end of the stream, waiting for the writes to drain. */
   private Runnable afterDrain;
 
-  StreamOutbox(HttpServerExchange exchange, Demand demand) {
-    this.exchange = exchange;
+  /**
+   * An outbox whose flush task runs on {@code thread} (the stream's IO thread) inside
+   * {@code guard} (which contains a failure in gateway code), reporting to {@code demand} and
+   * counting the bytes it holds in {@code held}.
+   */
+  StreamOutbox(Executor thread, Consumer<Runnable> guard, Demand demand, LongConsumer held) {
+    this.thread = thread;
+    this.guard = guard;
     this.demand = demand;
+    this.held = held;
+  }
+
+  /** The outbox of a streamed HTTP response on {@code exchange}. */
+  static StreamOutbox of(HttpServerExchange exchange, Demand demand, LongConsumer held) {
+    return new StreamOutbox(exchange.getIoThread(),
+        task -> Responses.guarded(exchange, task::run), demand, held);
   }
 
   /** How many messages to ask the backend for when the call starts. */
@@ -64,11 +89,11 @@ final class StreamOutbox implements StreamWriter.Callback {
   }
 
   /**
-   * Starts the response body: call once, when the status and headers are set (the writer decides
-   * the body's framing from them).
+   * Starts writing to {@code sink}: call once, before the first batch can be written (for an HTTP
+   * response, when the status and headers are set: its writer decides the framing from them).
    */
-  void open() {
-    writer = new StreamWriter(exchange);
+  void open(BatchSink sink) {
+    writer = sink;
   }
 
   /** Whether the response body has started. */
@@ -101,6 +126,7 @@ final class StreamOutbox implements StreamWriter.Callback {
   private void added(int bytes) {
     window.arrived(bytes);
     batchMessages++;
+    held.accept(bytes);
     scheduleFlush();
   }
 
@@ -122,7 +148,7 @@ final class StreamOutbox implements StreamWriter.Callback {
       return; // written() writes the batch when the write in progress completes
     }
     flushScheduled = true;
-    exchange.getIoThread().execute(() -> Responses.guarded(exchange, this::flushBatch));
+    thread.execute(() -> guard.accept(this::flushBatch));
   }
 
   private void flushBatch() {
@@ -135,6 +161,7 @@ final class StreamOutbox implements StreamWriter.Callback {
   private void writeBatch() {
     ByteBuffer out = ByteBuffer.wrap(batch, 0, batchBytes);
     writingMessages = batchMessages;
+    writingBytes = batchBytes;
     inFlight = batch;
     batch = spare != null ? spare : new byte[Math.min(batch.length, KEPT_BUFFER_BYTES)];
     spare = null;
@@ -162,16 +189,28 @@ final class StreamOutbox implements StreamWriter.Callback {
   }
 
   /**
-   * Writes {@code last} (nothing when empty) and ends the exchange; if that write fails, the
-   * connection is closed. Call when not {@link #busy()}.
+   * The stream ended (its exchange or connection is gone): gives back what the outbox still
+   * holds to the {@code held} counter, and drops the batch waiting to be written.
    */
-  void end(byte[] last) {
+  void release() {
+    held.accept(-(long) (batchBytes + writingBytes));
+    batchBytes = 0;
+    batchMessages = 0;
+    writingBytes = 0;
+    afterDrain = null;
+  }
+
+  /**
+   * Writes {@code last} (nothing when empty) and ends the exchange; if that write fails, the
+   * connection is closed. For HTTP responses; call when not {@link #busy()}.
+   */
+  void end(HttpServerExchange exchange, byte[] last) {
     if (last.length == 0) {
       exchange.endExchange();
       return;
     }
     writing = true;
-    writer.write(ByteBuffer.wrap(last), new StreamWriter.Callback() {
+    writer.write(ByteBuffer.wrap(last), new BatchSink.Callback() {
       @Override
       public void written() {
         writing = false;
@@ -191,6 +230,8 @@ final class StreamOutbox implements StreamWriter.Callback {
     writing = false;
     int flushed = writingMessages;
     writingMessages = 0;
+    held.accept(-(long) writingBytes);
+    writingBytes = 0;
     if (inFlight != null && inFlight.length <= KEPT_BUFFER_BYTES) {
       spare = inFlight;
     }
@@ -212,6 +253,7 @@ final class StreamOutbox implements StreamWriter.Callback {
   @Override
   public void failed(IOException e) {
     writing = false;
+    release();
     demand.writeFailed(e);
   }
 }

@@ -10,21 +10,11 @@ import org.xnio.channels.StreamSinkChannel;
 /**
  * Writes one batch of bytes at a time to an exchange's response channel without blocking: writes
  * and flushes what it can, waits for the channel to become writable for the rest, and
- * reports when the batch has been handed to the socket. At most one batch is pending, which with
- * the caller's bounded batches is what bounds the memory a stream holds.
+ * reports when the batch has been handed to the socket.
  *
  * <p>Not thread-safe: confined to the exchange's IO thread (write listeners run there).
  */
-final class StreamWriter {
-  /** What the writer reports. */
-  interface Callback {
-    /** The batch is written and flushed. */
-    void written();
-
-    /** Writing failed (the client went away); the writer is unusable. */
-    void failed(IOException e);
-  }
-
+final class StreamWriter implements BatchSink {
   private final StreamSinkChannel channel;
   private ByteBuffer pending;
   private Callback callback;
@@ -45,11 +35,8 @@ final class StreamWriter {
     channel.getWriteSetter().set(c -> progress());
   }
 
-  /**
-   * Writes what remains of {@code batch} and flushes; {@code callback} hears when it is flushed.
-   * One batch at a time; the buffer is the writer's until then.
-   */
-  void write(ByteBuffer batch, Callback callback) {
+  @Override
+  public void write(ByteBuffer batch, Callback callback) {
     if (pending != null) {
       throw new IllegalStateException("a batch is still being written");
     }

@@ -9,8 +9,7 @@ import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
-import java.nio.ByteBuffer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,18 +25,21 @@ import org.xnio.IoUtils;
  * call.
  *
  * <p>Flow control both ways: at most a {@link StreamWindow} of response messages are requested
- * from the backend and not yet written to the socket (written ones are asked for again in
- * groups), and frames are read from the client only while the call is ready for more messages
- * (reading resumes on {@code onReady}).
+ * from the backend and not yet written to the socket (the {@link StreamOutbox} writes them in
+ * batches, a frame each, and asks for more as batches are written), and frames are read from the
+ * client only while the call is ready for more messages (reading resumes on {@code onReady}).
  *
  * <p>Confined to the connection's IO thread: the call's callbacks run there (its executor is the
  * IO thread), and so do Undertow's receive, send and close callbacks, so no state needs locking.
  */
 final class WebSocketCall extends ClientCall.Listener<byte[]>
-    implements WebSocketFrames.Handler, OpenStreams.Stream {
+    implements WebSocketFrames.Handler, StreamOutbox.Demand, OpenStreams.Stream {
   private static final Logger log = LoggerFactory.getLogger(WebSocketCall.class);
 
-  private final WebSocketChannel channel;
+  /** After a response message's frame: nothing (the frame header goes before it). */
+  private static final byte[] NOTHING = new byte[0];
+
+  private final GatewayWebSocketChannel channel;
   private final WebSocketStart start;
   private final Routed routed;
   private final WebSocketRequests requests;
@@ -50,16 +52,13 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   private ClientCall<byte[], byte[]> call;
   private boolean halfClosed;
   private boolean paused;
-  /** Frames handed to Undertow and not yet written (at most the window). */
-  private int sending;
-  private final StreamWindow window = new StreamWindow();
-  /** How the socket ends, when the call ended while a frame was still being written. */
-  private Runnable deferredEnd;
+  /** The response frames, batched, and the window of messages asked of the backend. */
+  private final StreamOutbox outbox;
   /** The call is over (ended, failed or cancelled): later frames and callbacks are ignored. */
   private boolean finished;
 
   private WebSocketCall(
-      WebSocketChannel channel, WebSocketStart start, OpenStreams streams) {
+      GatewayWebSocketChannel channel, WebSocketStart start, OpenStreams streams) {
     this.channel = channel;
     this.streams = streams;
     this.start = start;
@@ -71,12 +70,15 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
         routed.snapshot().config().webSocket().pingInterval(), () -> !paused, this::peerSilent);
     this.oneRequest = !routed.route().clientStreaming();
     this.deadline = new CallDeadline(start.timeout());
+    this.outbox = new StreamOutbox(channel.getIoThread(), this::guarded, this, streams::holding);
+    outbox.open(new WebSocketFrameWriter(channel));
   }
 
   /** Starts the call for a just-upgraded connection and starts reading its frames. */
   static void start(
       WebSocketChannel channel, WebSocketStart start, OpenStreams streams) {
-    WebSocketCall ws = new WebSocketCall(channel, start, streams);
+    // The gateway's handshake makes every channel it serves (GatewayWebSocketHandshake).
+    WebSocketCall ws = new WebSocketCall((GatewayWebSocketChannel) channel, start, streams);
     if (channel.getIoThread() == Thread.currentThread()) {
       ws.open();
     } else {
@@ -98,7 +100,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     long limit = routed.snapshot().config().server().maxRequestBodyBytes();
     channel.getReceiveSetter().set(new WebSocketFrames(this, limit));
     call.start(this, start.metadata());
-    call.request(window.open());
+    call.request(outbox.firstRequest());
     if (oneRequest && routed.route().binding().body().isEmpty()) {
       sendOnly(start.pathAndQuery()); // the rule takes no body: path and query are the request
     }
@@ -223,7 +225,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
 
   @Override
   public void clientClosed(int code) {
-    deferredEnd = null; // Undertow answers the close frame; nothing more can be sent
+    outbox.forgetDrain(); // Undertow answers the close frame; nothing more can be sent
     if (!finished) {
       finished = true;
       noteEnd(Status.Code.CANCELLED.value());
@@ -235,7 +237,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
   public void receiveFailed(Throwable failure) {
     log.debug("{}: WebSocket receive failed: {}", routed.route().grpcMethodName(),
         failure.toString());
-    deferredEnd = null;
+    outbox.forgetDrain();
     if (!finished) {
       finished = true;
       noteEnd(Status.Code.CANCELLED.value());
@@ -252,7 +254,7 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     streams.closed(this);
     keepAlive.stop();
     closing.closed();
-    deferredEnd = null;
+    outbox.release();
     if (!finished) {
       finished = true;
       noteEnd(Status.Code.CANCELLED.value());
@@ -284,38 +286,24 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
         fail(e); // cancels the call
         return;
       }
-      window.arrived(json.length);
-      sending++;
-      WebSockets.sendText(ByteBuffer.wrap(json), channel,
-          WebSocketClose.callback(this::written, this::writeFailed));
+      outbox.add(WebSocketFrameWriter.textHeader(json.length), json, NOTHING);
     });
   }
 
-  private void written() {
-    sending--;
-    if (deferredEnd != null) {
-      if (sending == 0) {
-        Runnable end = deferredEnd;
-        deferredEnd = null;
-        end.run();
-      }
-    } else if (!finished) {
-      // Undertow writes frames queued together in one go; the backend is asked for more as
-      // they are written, within the window, as for HTTP streams.
-      int more = window.flushed(1);
-      if (more > 0) {
-        call.request(more);
-      }
+  @Override
+  public void request(int messages) {
+    if (!finished) {
+      call.request(messages); // the client took what was written: ask for more
     }
   }
 
-  private void writeFailed(Throwable failure) {
-    sending--;
+  @Override
+  public void writeFailed(IOException failure) {
     log.debug("{}: writing to the WebSocket failed: {}", routed.route().grpcMethodName(),
         failure.toString());
-    deferredEnd = null;
     if (!finished) {
       finished = true;
+      noteEnd(Status.Code.CANCELLED.value());
       call.cancel("writing to the WebSocket failed", null);
     }
     IoUtils.safeClose(channel);
@@ -355,13 +343,9 @@ final class WebSocketCall extends ClientCall.Listener<byte[]>
     start.record().ifPresent(r -> r.noteEnd(code));
   }
 
-  /** Runs {@code ending} now, or once the frames being written are out. */
+  /** Runs {@code ending} now, or once the frames queued and being written are out. */
   private void end(Runnable ending) {
-    if (sending > 0) {
-      deferredEnd = ending;
-    } else {
-      ending.run();
-    }
+    outbox.whenDrained(ending);
   }
 
   /** Runs {@code step}; a failure in gateway code ends the socket with INTERNAL (4013). */

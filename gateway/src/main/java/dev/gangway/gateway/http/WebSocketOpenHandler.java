@@ -14,6 +14,7 @@ import io.undertow.util.HttpString;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +36,8 @@ final class WebSocketOpenHandler implements HttpHandler {
 
   WebSocketOpenHandler(OpenStreams streams) {
     this.streams = Objects.requireNonNull(streams, "streams");
-    this.handshake = new WebSocketProtocolHandshakeHandler(this::connected, this::invalidHandshake);
+    this.handshake = new WebSocketProtocolHandshakeHandler(
+        List.of(new GatewayWebSocketHandshake()), this::connected, this::invalidHandshake);
   }
 
   @Override
