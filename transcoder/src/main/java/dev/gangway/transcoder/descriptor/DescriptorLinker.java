@@ -1,8 +1,6 @@
 package dev.gangway.transcoder.descriptor;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +20,7 @@ import java.util.Set;
  */
 final class DescriptorLinker {
   private final Map<String, FileCandidate> candidates;
+  private final Map<String, FileBuild> prebuilt;
   private final List<LoadProblem> problems;
   private final Map<String, FileDescriptor> linked = new HashMap<>();
   private final Set<String> failed = new HashSet<>();
@@ -30,7 +29,17 @@ final class DescriptorLinker {
   private final LinkedHashSet<String> inProgress = new LinkedHashSet<>();
 
   DescriptorLinker(Map<String, FileCandidate> candidates, List<LoadProblem> problems) {
+    this(candidates, Map.of(), problems);
+  }
+
+  /**
+   * A linker that takes the outcome of building a file from {@code prebuilt} where it is there
+   * ({@link FileBuilds}, made from the same files and imports), and builds the others itself.
+   */
+  DescriptorLinker(Map<String, FileCandidate> candidates, Map<String, FileBuild> prebuilt,
+      List<LoadProblem> problems) {
     this.candidates = candidates;
+    this.prebuilt = prebuilt;
     this.problems = problems;
   }
 
@@ -63,43 +72,15 @@ final class DescriptorLinker {
   }
 
   private void build(FileCandidate file, FileDescriptor[] dependencies) {
-    try {
-      FileDescriptor built = FileDescriptor.buildFrom(file.proto(), dependencies);
-      Optional<String> badEntry = malformedMapEntry(built.getMessageTypes());
-      if (badEntry.isPresent()) {
-        fail(file, file.name() + " is malformed: " + badEntry.get());
-        return;
-      }
-      linked.put(file.name(), built);
-    } catch (DescriptorValidationException | IllegalArgumentException e) {
-      // IllegalArgumentException: e.g. an edition newer than this protobuf-java supports.
-      fail(file, file.name() + " is invalid: " + e.getMessage());
-    } catch (RuntimeException e) {
-      // buildFrom trusts protoc's output; malformed input such as a field without a type ends in
-      // a NullPointerException whose text means nothing to the user.
-      fail(file, file.name() + " is malformed; protobuf-java cannot build it (" + e + ")");
+    FileBuild outcome = prebuilt.get(file.name());
+    if (outcome == null) {
+      outcome = FileBuild.of(file, dependencies);
     }
-  }
-
-  /**
-   * A map entry type without its {@code key = 1} and {@code value = 2} fields, which protoc never
-   * writes but {@code buildFrom} accepts: every map field's reader and printer assumes both
-   * (found by {@code DescriptorSetFuzz}).
-   */
-  private static Optional<String> malformedMapEntry(List<Descriptor> types) {
-    for (Descriptor type : types) {
-      if (type.getOptions().getMapEntry()
-          && (type.findFieldByNumber(1) == null || type.findFieldByNumber(2) == null
-              || type.getFields().size() != 2)) {
-        return Optional.of("map entry type " + type.getFullName()
-            + " does not have exactly the fields key = 1 and value = 2");
-      }
-      Optional<String> nested = malformedMapEntry(type.getNestedTypes());
-      if (nested.isPresent()) {
-        return nested;
-      }
+    if (outcome.file() == null) {
+      fail(file, outcome.problem());
+    } else {
+      linked.put(file.name(), outcome.file());
     }
-    return Optional.empty();
   }
 
   /** The imports in declaration order (as buildFrom requires), or empty if one is unavailable. */

@@ -8,6 +8,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.DiscardUnknownFieldsParser;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
@@ -48,25 +49,20 @@ final class DescriptorSetParser {
       | WireFormat.WIRETYPE_LENGTH_DELIMITED;
 
   /**
-   * The files of a set, each parsed on its own, without its source info: that is cut out of the
-   * file's bytes before parsing and its comments read from the wire by {@code comments}, so a set
-   * built with source info never becomes a million {@code Location} objects. Unknown fields
-   * (options of extensions nobody registered) are discarded while parsing: the transcoder never
-   * reads them, and for googleapis they were a tenth of the heap. Repeated names and options are
-   * made one object each by {@code shared}.
+   * The bytes of each file of a set, in set order, or empty (and a problem) if the bytes are not a
+   * set. Only the top level is read here; {@link #parseFile} parses each file, on any thread.
    */
-  static Optional<List<FileDescriptorProto>> parse(
-      RawSet raw, List<LoadProblem> problems, CommentCollector comments, ValuePool shared) {
+  static Optional<List<ByteString>> files(RawSet raw, List<LoadProblem> problems) {
     if (raw.data().isEmpty()) {
       problems.add(new LoadProblem(raw.origin(), "is empty, expected a binary FileDescriptorSet"));
       return Optional.empty();
     }
-    List<FileDescriptorProto> files = new ArrayList<>();
+    List<ByteString> files = new ArrayList<>();
     CodedInputStream in = raw.data().newCodedInput();
     try {
       for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
         // Arbitrary bytes often parse as some message; a real set has only field 1 (file) at
-        // the top level, at least one file, and a name on every file.
+        // the top level, at least one file, and a name on every file (see parseFile).
         if (tag != FILE_TAG) {
           problems.add(new LoadProblem(raw.origin(), NOT_A_SET));
           return Optional.empty();
@@ -74,15 +70,10 @@ final class DescriptorSetParser {
         int length = in.readRawVarint32();
         int start = in.getTotalBytesRead();
         in.skipRawBytes(length);
-        FileDescriptorProto file = parseFile(raw.data().substring(start, start + length), comments);
-        if (file.getName().isEmpty()) {
-          problems.add(new LoadProblem(raw.origin(), NOT_A_SET));
-          return Optional.empty();
-        }
-        files.add(shared.pool(file));
+        files.add(raw.data().substring(start, start + length));
       }
     } catch (IOException | RuntimeException e) {
-      // InvalidProtocolBufferException, or a builder refusing what the bytes say.
+      // InvalidProtocolBufferException: a length past the end.
       problems.add(new LoadProblem(raw.origin(), NOT_A_SET));
       return Optional.empty();
     }
@@ -93,8 +84,31 @@ final class DescriptorSetParser {
     return Optional.of(files);
   }
 
-  /** One file, parsed without its source info, whose comments go to {@code comments}. */
-  private static FileDescriptorProto parseFile(ByteString bytes, CommentCollector comments)
+  /**
+   * One file of a set, parsed without its source info: that is cut out of the file's bytes before
+   * parsing and its comments read from the wire by {@code comments}, so a set built with source
+   * info never becomes a million {@code Location} objects. Unknown fields (options of extensions
+   * nobody registered) are discarded while parsing: the transcoder never reads them, and for
+   * googleapis they were a tenth of the heap. Repeated names and options are made one object each
+   * by {@code shared}. Thread-safe if each thread has its own {@code comments}.
+   *
+   * @throws IOException if the bytes are not a file with a name (then the set is not a set)
+   */
+  static ParsedFile parseFile(ByteString bytes, CommentReader comments, ValuePool shared)
+      throws IOException {
+    try {
+      ParsedFile parsed = cutSourceInfo(bytes, comments);
+      if (parsed.proto().getName().isEmpty()) {
+        throw new InvalidProtocolBufferException("a file without a name");
+      }
+      return new ParsedFile(shared.pool(parsed.proto()), parsed.comments());
+    } catch (RuntimeException e) {
+      // A builder refusing what the bytes say.
+      throw new InvalidProtocolBufferException(e.toString());
+    }
+  }
+
+  private static ParsedFile cutSourceInfo(ByteString bytes, CommentReader comments)
       throws IOException {
     CodedInputStream in = bytes.newCodedInput();
     int tagStart = 0;
@@ -110,22 +124,25 @@ final class DescriptorSetParser {
       byte[] rest = new byte[bytes.size() - (end - tagStart)];
       bytes.copyTo(rest, 0, 0, tagStart);
       bytes.copyTo(rest, end, tagStart, bytes.size() - end);
-      FileDescriptorProto file = withoutSourceInfo(FILE_PARSER.parseFrom(rest, EXTENSIONS),
-          comments);
-      comments.add(file.getName(), bytes.substring(valueStart, end));
-      return file;
+      ParsedFile file = withoutSourceInfo(FILE_PARSER.parseFrom(rest, EXTENSIONS), comments);
+      return file.comments().isPresent() ? file : new ParsedFile(file.proto(),
+          comments.read(file.proto().getName(), bytes.substring(valueStart, end)));
     }
     return withoutSourceInfo(FILE_PARSER.parseFrom(bytes, EXTENSIONS), comments);
   }
 
-  /** A file with source info left in it (protoc writes it once; a set merged by hand may not). */
-  private static FileDescriptorProto withoutSourceInfo(
-      FileDescriptorProto file, CommentCollector comments) throws IOException {
+  /**
+   * A file with source info left in it (protoc writes it once; a set merged by hand may have
+   * it twice, and then this copy's comments are the ones kept).
+   */
+  private static ParsedFile withoutSourceInfo(FileDescriptorProto file, CommentReader comments)
+      throws IOException {
     if (!file.hasSourceCodeInfo()) {
-      return file;
+      return new ParsedFile(file, Optional.empty());
     }
-    comments.add(file.getName(), file.getSourceCodeInfo());
-    return file.toBuilder().clearSourceCodeInfo().build();
+    Optional<FileComments> read =
+        comments.read(file.getName(), file.getSourceCodeInfo().toByteString());
+    return new ParsedFile(file.toBuilder().clearSourceCodeInfo().build(), read);
   }
 
   private static ExtensionRegistry extensions() {

@@ -19,18 +19,13 @@ final class FileCollector {
     this.problems = problems;
   }
 
-  void addAll(String origin, List<FileDescriptorProto> files) {
-    for (FileDescriptorProto file : files) {
-      add(origin, file);
-    }
-  }
-
   /** The files kept, in the order they were first seen. */
   Map<String, FileCandidate> candidates() {
     return Collections.unmodifiableMap(byName);
   }
 
-  private void add(String origin, FileDescriptorProto file) {
+  /** Keeps {@code file} unless it is built in or a copy of it came first. */
+  void add(String origin, FileDescriptorProto file) {
     if (BuiltinFiles.contains(file.getName())) {
       return;
     }

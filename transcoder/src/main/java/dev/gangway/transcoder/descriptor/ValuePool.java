@@ -9,8 +9,8 @@ import com.google.protobuf.DescriptorProtos.FieldOptions;
 import com.google.protobuf.DescriptorProtos.FileOptions;
 import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the values a load repeats one object each: field names, JSON names, type names, enum
@@ -21,11 +21,12 @@ import java.util.Map;
  * values), and its 74,000 field options (nearly all {@code google.api.field_behavior}, a few
  * dozen distinct values) another 15 MiB. Protobuf messages are immutable, so sharing is safe.
  *
- * <p>Not thread-safe; one per load, confined to the loader.
+ * <p>Thread-safe: one per load, shared by the threads that parse its files. Which thread's copy of
+ * a value becomes the shared one does not matter: the copies are equal.
  */
 final class ValuePool {
-  private final Map<String, String> pool = new HashMap<>();
-  private final Map<FieldOptions, FieldOptions> fieldOptions = new HashMap<>();
+  private final Map<String, String> pool = new ConcurrentHashMap<>();
+  private final Map<FieldOptions, FieldOptions> fieldOptions = new ConcurrentHashMap<>();
 
   /** The file with every pooled name replaced by the pool's copy. */
   FileDescriptorProto pool(FileDescriptorProto file) {
