@@ -65,11 +65,15 @@ gateway() {
   local pid=$!
   echo "$(await "$DIR/$3.log" 'listening on http://[0-9.:]*' | awk '{print $3}') $pid"
 }
+# The wait runs in a subshell, whose exit cannot stop this script: check what it printed.
+started() { [ -n "$2" ] || { echo "the $1 did not start: see $DIR/$1.log" >&2; exit 1; }; }
 read -r GATEWAY GATEWAY_PID < <(gateway "$BENCH" "${STREAMS_GATEWAY_JVM:-}" gateway)
+started gateway "${GATEWAY_PID:-}"
 pids+=("$GATEWAY_PID")
 SERVERS="backend=$BACKEND_PID,gateway=$GATEWAY_PID"
 if [ -n "${STREAMS_BASELINE:-}" ]; then
   read -r BASELINE BASELINE_PID < <(gateway "$STREAMS_BASELINE" "" baseline)
+  started baseline "${BASELINE_PID:-}"
   pids+=("$BASELINE_PID")
   GATEWAY="$GATEWAY,$BASELINE"
   SERVERS="$SERVERS,baseline=$BASELINE_PID"
