@@ -1,6 +1,7 @@
 package dev.gangway.transcoder.internal.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CompiledCodec {
-  private final JsonFactory factory;
+  private final InPlaceJsonFactory factory;
   private final CodecSchemas schemas;
   private final boolean ignoreUnknown;
   private final JsonInputLimits limits;
@@ -49,14 +50,13 @@ public final class CompiledCodec {
       boolean ignoreUnknown,
       JsonInputLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
-    this.factory = JsonFactory.builder()
+    this.factory = new InPlaceJsonFactory(new JsonFactoryBuilder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(limits.depth().max())
             .maxStringLength(limits.stringLength().max())
             .maxNameLength(limits.stringLength().max())
             .maxNumberLength(limits.numberLength().max())
-            .build())
-        .build();
+            .build()));
     this.schemas = new CodecSchemas(Objects.requireNonNull(registry, "registry"), protoNames);
     this.emitDefaults = emitDefaults;
     this.enumsAsNumbers = enumsAsNumbers;
@@ -86,11 +86,10 @@ public final class CompiledCodec {
    * @throws CodecException naming the field or value the spec rejects, or the syntax error
    */
   public byte[] toWire(MessageSchema type, byte[] json, int off, int len) throws CodecException {
-    try (JsonParser p = factory.createParser(json, off, len)) {
-      requireUtf8(json, off, len);
+    requireUtf8(json, off, len);
+    try (InPlaceJsonParser p = factory.parser(json, off, len)) {
       WireWriter out = WireWriter.onThreadBuffer(len);
-      JsonToWire reader =
-          new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, json, off);
+      JsonToWire reader = new JsonToWire(factory, schemas, ignoreUnknown, limits, p, p, out);
       reader.rootMessage(type);
       reader.requireEnd(json, off, len);
       return out.toByteArray();
@@ -102,7 +101,7 @@ public final class CompiledCodec {
   /** Like {@link #toWire(MessageSchema, byte[], int, int)}, from any parser (e.g. over a tree). */
   public byte[] toWire(MessageSchema type, JsonParser p) throws CodecException {
     WireWriter out = new WireWriter(256);
-    new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, null, 0).rootMessage(type);
+    new JsonToWire(factory, schemas, ignoreUnknown, limits, p, null, out).rootMessage(type);
     return out.toByteArray();
   }
 
@@ -114,8 +113,8 @@ public final class CompiledCodec {
    * @throws CodecException if it is not one JSON array, or goes past a limit
    */
   public int[] arrayElements(byte[] json, int off, int len) throws CodecException {
-    try (JsonParser p = factory.createParser(json, off, len)) {
-      int[] ranges = new JsonToWire(factory, schemas, ignoreUnknown, limits, p, null, null, 0)
+    try (JsonParser p = factory.parser(json, off, len)) {
+      int[] ranges = new JsonToWire(factory, schemas, ignoreUnknown, limits, p, null, null)
           .elementRanges();
       for (int i = 0; i < ranges.length; i++) {
         ranges[i] += off;
@@ -132,11 +131,10 @@ public final class CompiledCodec {
    */
   public byte[] fieldToWire(FieldSchema field, byte[] json, int off, int len)
       throws CodecException {
-    try (JsonParser p = factory.createParser(json, off, len)) {
-      requireUtf8(json, off, len);
+    requireUtf8(json, off, len);
+    try (InPlaceJsonParser p = factory.parser(json, off, len)) {
       WireWriter out = WireWriter.onThreadBuffer(len + 8);
-      JsonToWire reader =
-          new JsonToWire(factory, schemas, ignoreUnknown, limits, p, out, json, off);
+      JsonToWire reader = new JsonToWire(factory, schemas, ignoreUnknown, limits, p, p, out);
       reader.rootField(field);
       reader.requireEnd(json, off, len);
       return out.toByteArray();

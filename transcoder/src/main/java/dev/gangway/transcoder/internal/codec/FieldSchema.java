@@ -38,6 +38,11 @@ public final class FieldSchema {
   final int oneof;
   final String fullName;
   final SerializedString outputName;
+  /**
+   * The JSON name, the spelling a reader expects first ({@code asQuotedUTF8} computed here, so
+   * requests only read it).
+   */
+  final SerializedString jsonName;
   /** {@link #outputName} as {@link JsonText} writes a member name: {@code "name":}. */
   final byte[] quotedName;
   /** For enum fields: the enum's type, its value names by number, and numbers by name. */
@@ -69,6 +74,8 @@ public final class FieldSchema {
     this.fullName = d.getFullName();
     this.outputName = new SerializedString(protoNames ? d.getName() : d.getJsonName());
     this.quotedName = JsonText.quotedName(outputName.getValue());
+    this.jsonName = new SerializedString(d.getJsonName());
+    jsonName.asQuotedUTF8();
     if (type == FieldDescriptor.Type.ENUM) {
       this.enumType = d.getEnumType();
       Map<Integer, String> names = new HashMap<>();

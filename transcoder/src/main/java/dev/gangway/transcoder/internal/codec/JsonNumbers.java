@@ -83,32 +83,76 @@ final class JsonNumbers {
   }
 
   /**
-   * Like {@link #shortInteger(char[], int, int)}, for a JSON string's UTF-8 bytes from just after
-   * its opening quote: the digits must end at a closing quote before {@code end}.
+   * The length of the integer text {@code -?(0|[1-9][0-9]{0,17})} that starts at
+   * {@code utf8[start]} and is followed by a quote before {@code limit} (the content of a JSON
+   * string such as {@code "12345"}, the usual int64 form), else -1: its value is then
+   * {@link #shortIntegerValue}, read without making a {@code String}.
    */
-  static long shortInteger(byte[] utf8, int start, int end) {
-    int i = start;
-    boolean negative = i < end && utf8[i] == '-';
-    if (negative) {
-      i++;
+  static int shortIntegerLength(byte[] utf8, int start, int limit) {
+    int i = start < limit && utf8[start] == '-' ? start + 1 : start;
+    int digits = digitRun(utf8, i, limit);
+    int end = i + digits;
+    if (digits < 1 || digits > 18 || end >= limit || utf8[end] != '"'
+        || (digits > 1 && utf8[i] == '0')) {
+      return -1;
     }
-    int first = i;
-    long v = 0;
-    for (; i < end && i - first < 18; i++) {
-      byte c = utf8[i];
-      if (c == '"') {
-        break;
+    return end - start;
+  }
+
+  /** The value of the text {@link #shortIntegerLength} measured. */
+  static long shortIntegerValue(byte[] utf8, int start, int length) {
+    boolean negative = utf8[start] == '-';
+    int i = negative ? start + 1 : start;
+    int digits = start + length - i;
+    long v;
+    if (i + 24 > utf8.length) { // too near the array's end to read eight bytes past the digits
+      v = 0;
+      for (int end = i + digits; i < end; i++) {
+        v = v * 10 + (utf8[i] - '0');
       }
-      if (c < '0' || c > '9') {
-        return Long.MIN_VALUE;
-      }
-      v = v * 10 + (c - '0');
-    }
-    int digits = i - first;
-    if (i >= end || utf8[i] != '"' || digits < 1 || (digits > 1 && utf8[first] == '0')) {
-      return Long.MIN_VALUE;
+    } else if (digits <= 8) {
+      v = upToEightDigits(utf8, i, digits);
+    } else if (digits <= 16) { // the head, then eight: two short chains instead of one long
+      v = upToEightDigits(utf8, i, digits - 8) * 100_000_000L
+          + upToEightDigits(utf8, i + digits - 8, 8);
+    } else {
+      v = upToEightDigits(utf8, i, digits - 16) * 10_000_000_000_000_000L
+          + upToEightDigits(utf8, i + digits - 16, 8) * 100_000_000L
+          + upToEightDigits(utf8, i + digits - 8, 8);
     }
     return negative ? -v : v;
+  }
+
+  /** How many ASCII digits start at {@code utf8[i]}, counting at most to {@code limit}. */
+  private static int digitRun(byte[] utf8, int i, int limit) {
+    int from = i;
+    for (; i + 8 <= limit; i += 8) {
+      long x = (long) PlainJsonString.LONGS.get(utf8, i);
+      long low = x & 0x7F7F_7F7F_7F7F_7F7FL;
+      // A byte is not a digit when it is above '9', below '0', or not ASCII; no carries cross
+      // bytes, since every sum stays below 0x100.
+      long notDigits = ((low + 0x4646_4646_4646_4646L) | ~(low + 0x5050_5050_5050_5050L) | x)
+          & 0x8080_8080_8080_8080L;
+      if (notDigits != 0) {
+        return i - from + (Long.numberOfTrailingZeros(notDigits) >>> 3);
+      }
+    }
+    while (i < limit && utf8[i] >= '0' && utf8[i] <= '9') {
+      i++;
+    }
+    return i - from;
+  }
+
+  /**
+   * The value of the {@code n} (1 to 8) digits at {@code utf8[i]}, which has eight bytes there:
+   * the digits are shifted to the top of one long (the bytes past them fall out, leading zeros
+   * come in) and combined pairwise in three multiplications.
+   */
+  private static long upToEightDigits(byte[] utf8, int i, int n) {
+    long d = ((long) PlainJsonString.LONGS.get(utf8, i) - 0x3030_3030_3030_3030L) << ((8 - n) * 8);
+    d = d * 10 + (d >>> 8);
+    return (((d & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32)))
+        + (((d >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32)))) >>> 32;
   }
 
   /** Whether the number text is a plain integer (no fraction, no exponent). */

@@ -57,6 +57,21 @@ final class JsonScalars {
    *     policy
    */
   static boolean write(JsonToWire r, FieldSchema f) throws IOException, CodecException {
+    // The usual kinds in a method small enough for the JIT to inline where it is called (the
+    // one switch over every kind was too big, and cost a call per value); the rest below.
+    switch (f.type) {
+      case STRING -> string(r, f);
+      case INT64 -> r.out.writeVarint64(integer(r, IntKind.INT64));
+      case INT32 -> r.out.writeVarint64(integer(r, IntKind.INT32));
+      default -> {
+        return writeOther(r, f);
+      }
+    }
+    return true;
+  }
+
+  private static boolean writeOther(JsonToWire r, FieldSchema f)
+      throws IOException, CodecException {
     JsonParser p = r.p;
     WireWriter out = r.out;
     switch (f.type) {
@@ -96,12 +111,32 @@ final class JsonScalars {
   private static long integer(JsonToWire r, IntKind kind) throws IOException, CodecException {
     JsonParser p = r.p;
     JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-      return fitting(p, kind, p.getLongValue());
-    }
     if (t == JsonToken.VALUE_STRING) {
       // The usual int64 form ("12345"): read in place, no String and no BigInteger.
       long v = r.plainShortInteger();
+      if (v != Long.MIN_VALUE && kind.fits(v)) {
+        r.skipPlainInteger();
+        return v;
+      }
+    } else if (t == JsonToken.VALUE_NUMBER_INT
+        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      long v = p.getLongValue();
+      if (kind.fits(v)) {
+        return v;
+      }
+    }
+    return integerAsText(r, kind, t);
+  }
+
+  /** The rest of {@link #integer}: text that is not a short plain integer, and the refusals. */
+  private static long integerAsText(JsonToWire r, IntKind kind, JsonToken t)
+      throws IOException, CodecException {
+    JsonParser p = r.p;
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      throw notValid(p, kind.label);
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      long v = r.plainShortInteger(); // in place but out of range, or else as characters
       if (v == Long.MIN_VALUE) {
         v = JsonNumbers.shortInteger(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }

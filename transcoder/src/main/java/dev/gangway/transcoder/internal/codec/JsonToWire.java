@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.gangway.transcoder.options.JsonInputLimits;
 import java.io.IOException;
@@ -30,21 +29,19 @@ final class JsonToWire {
   final JsonParser p;
   final WireWriter out;
   /**
-   * The UTF-8 input the parser reads, when it reads one array (else null), and where in it the
-   * parser starts: string values without escapes are copied from it as they are.
+   * {@link #p} when plain strings may be taken from its input bytes (a parser over a body checked
+   * to be valid UTF-8), else null (a parser over a token buffer or a tree).
    */
-  private final byte[] input;
-  private final int inputStart;
-  /** {@link #p} as Jackson's byte parser when it reads {@link #input}, else null. */
-  private final ParserBase bytesParser;
+  private final InPlaceJsonParser inPlace;
+  /** Where the string {@link #plainShortInteger} read last ends (its closing quote). */
+  private int plainIntegerEnd;
   /** {@code limits.entries().max()}, read once per call: it is checked for every member. */
   private final int maxEntries;
   int depth;
 
   /**
-   * A reader of {@code p}. When {@code p} reads the array {@code input} from {@code inputStart}
-   * (which must then be valid UTF-8, see {@link #copyPlainString}), plain strings are copied from
-   * it; a parser over anything else (a token buffer, a tree) passes null and 0.
+   * A reader of {@code p}; {@code inPlace} is {@code p} again when plain strings may be copied
+   * from its input (see {@link #copyPlainString}), else null.
    */
   JsonToWire(
       JsonFactory factory,
@@ -52,18 +49,15 @@ final class JsonToWire {
       boolean ignoreUnknown,
       JsonInputLimits limits,
       JsonParser p,
-      WireWriter out,
-      byte[] input,
-      int inputStart) {
+      InPlaceJsonParser inPlace,
+      WireWriter out) {
     this.factory = factory;
     this.schemas = schemas;
     this.ignoreUnknown = ignoreUnknown;
     this.limits = limits;
     this.p = p;
+    this.inPlace = inPlace;
     this.out = out;
-    this.input = input;
-    this.inputStart = inputStart;
-    this.bytesParser = input == null ? null : (ParserBase) p;
     this.maxEntries = limits.entries().max();
   }
 
@@ -208,51 +202,49 @@ final class JsonToWire {
    * Writes the current string token, length-delimited, straight from the input bytes when it has
    * no escape: valid UTF-8 between the quotes is the string's UTF-8 already (and holds no
    * surrogate), so Jackson need not decode it into characters only for them to be encoded back.
-   * Jackson still skips the token on the next read, and refuses a control character in it then.
    *
-   * @return false when the token cannot be copied (an escape, no input array, or more bytes than
-   *     the string limit allows characters; the character path then measures it exactly)
+   * @return false when the token cannot be copied (an escape, a control character, no input
+   *     array, or more bytes than the string limit allows characters; the character path then
+   *     measures it exactly, or Jackson refuses it)
    */
   boolean copyPlainString() {
-    if (input == null) {
+    if (inPlace == null || !inPlace.atUnreadString()) {
       return false;
     }
-    int start = stringStart();
-    int limit = Math.min(input.length, start + limits.stringLength().max() + 1);
-    for (int i = start; i < limit; i++) {
-      byte c = input[i];
-      if (c == '"') {
-        out.writeBytes(input, start, i - start);
-        return true;
-      }
-      if (c == '\\') {
-        return false;
-      }
+    int start = inPlace.plainStringStart();
+    int limit = (int) Math.min(inPlace.inputEnd(), start + (long) limits.stringLength().max() + 1);
+    int end = out.writePlainJsonString(inPlace.input(), start, limit);
+    if (end < 0) {
+      return false;
     }
-    return false;
+    inPlace.skipPlainString(end);
+    return true;
   }
 
   /**
    * The current string token as an integer of at most 18 digits read from the input bytes (the
    * usual int64 form, {@code "12345"}), without Jackson decoding it into characters; else
    * {@link Long#MIN_VALUE} (no input array, or not such an integer: the caller reads it as text).
+   * The token is left unread, so a value out of range is still quoted in the message; the caller
+   * steps past it with {@link #skipPlainInteger}.
    */
   long plainShortInteger() {
-    if (input == null) {
+    if (inPlace == null || !inPlace.atUnreadString()) {
       return Long.MIN_VALUE;
     }
-    int start = stringStart();
-    return JsonNumbers.shortInteger(input, start, Math.min(input.length, start + 20));
+    byte[] in = inPlace.input();
+    int start = inPlace.plainStringStart();
+    int length = JsonNumbers.shortIntegerLength(in, start, inPlace.inputEnd());
+    if (length < 0) {
+      return Long.MIN_VALUE;
+    }
+    plainIntegerEnd = start + length;
+    return JsonNumbers.shortIntegerValue(in, start, length);
   }
 
-  /**
-   * Where the current string token's content starts in {@link #input}: just past its quote.
-   * Jackson's token offset is that position already ({@code currentTokenLocation()} subtracts
-   * one to point at the quote, and makes a location object per call, which cost more than the
-   * copy it serves).
-   */
-  private int stringStart() {
-    return inputStart + (int) bytesParser.getTokenCharacterOffset();
+  /** Steps past the current string token after {@link #plainShortInteger} took its value. */
+  void skipPlainInteger() {
+    inPlace.skipPlainString(plainIntegerEnd);
   }
 
   /** Counts one more entry of the object or array being read: {@code n} is its new count. */
@@ -265,6 +257,12 @@ final class JsonToWire {
 
   /** The current token is a message's JSON: its fields go to {@link #out} (no tag, no length). */
   void messageValue(MessageSchema schema) throws IOException, CodecException {
+    messageValue(schema, null);
+  }
+
+  /** Like {@link #messageValue(MessageSchema)}, learning member order in {@code order}. */
+  private void messageValue(MessageSchema schema, int[] order)
+      throws IOException, CodecException {
     if (++depth > MAX_DEPTH) {
       throw CodecException.invalid("nested too deeply");
     }
@@ -272,59 +270,101 @@ final class JsonToWire {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw CodecException.invalid("expected an object");
       }
-      members(schema, null);
+      members(schema, order);
     } else {
       JsonWellKnown.read(this, schema);
     }
     depth--;
   }
 
+  /** Reads the members of an object up to its end. */
+  void members(MessageSchema schema) throws IOException, CodecException {
+    members(schema, null);
+  }
+
   /**
-   * Reads the members of an object up to its end, after {@code first} if that was already read
-   * (an {@code Any} reads its {@code @type} first).
+   * Reads the members of an object up to its end, guessing each next member's field (see
+   * {@link #nextMember}): the one after the previous in number order, or, with {@code order}
+   * (kept across the elements of one repeated field, whose objects a sender writes alike), the
+   * one that followed the previous last time: {@code order[k]} is the index guessed after the
+   * field of index {@code k - 1}, {@code order[0]} the first.
    */
-  void members(MessageSchema schema, String first) throws IOException, CodecException {
+  private void members(MessageSchema schema, int[] order) throws IOException, CodecException {
     long seen = 0;
     long[] seenMore = schema.fields.length > 64 ? new long[(schema.fields.length >> 6) + 1] : null;
     FieldSchema[] oneofs = schema.oneofCount > 0 ? new FieldSchema[schema.oneofCount] : null;
-    String name = first;
-    if (name == null) {
-      name = p.nextFieldName();
-    }
     int entries = 0;
-    while (name != null) {
+    int after = 0; // index + 1 of the previous member's field, 0 at the start
+    int expected = order == null ? 0 : order[0];
+    for (int i; (i = nextMember(schema, expected)) != END; ) {
       entry(++entries);
-      FieldSchema f = schema.byName.get(name);
-      if (f == null) {
-        unknown(schema, name);
-      } else {
-        int i = f.index;
-        boolean again;
-        if (seenMore == null) {
-          again = (seen & (1L << i)) != 0;
-          seen |= 1L << i;
-        } else {
-          again = (seenMore[i >> 6] & (1L << i)) != 0;
-          seenMore[i >> 6] |= 1L << i;
-        }
-        if (again) {
-          throw new CodecException("field " + f.fullName + " is set more than once");
-        }
-        p.nextToken();
-        if (field(f) && f.oneof >= 0) {
-          FieldSchema rival = oneofs[f.oneof];
-          if (rival != null) {
-            throw new CodecException("fields " + f.fullName + " and " + rival.fullName
-                + " are in the same oneof; set only one");
-          }
-          oneofs[f.oneof] = f;
-        }
+      if (i == UNKNOWN) {
+        unknown(schema, p.currentName());
+        continue;
       }
-      name = p.nextFieldName();
+      FieldSchema f = schema.fields[i];
+      boolean again;
+      if (seenMore == null) {
+        again = (seen & (1L << i)) != 0;
+        seen |= 1L << i;
+      } else {
+        again = (seenMore[i >> 6] & (1L << i)) != 0;
+        seenMore[i >> 6] |= 1L << i;
+      }
+      if (again) {
+        throw new CodecException("field " + f.fullName + " is set more than once");
+      }
+      p.nextToken();
+      if (field(f) && f.oneof >= 0) {
+        FieldSchema rival = oneofs[f.oneof];
+        if (rival != null) {
+          throw new CodecException("fields " + f.fullName + " and " + rival.fullName
+              + " are in the same oneof; set only one");
+        }
+        oneofs[f.oneof] = f;
+      }
+      if (order == null) {
+        expected = i + 1;
+      } else {
+        order[after] = i;
+        expected = order[i + 1];
+      }
+      after = i + 1;
     }
     if (p.currentToken() != JsonToken.END_OBJECT) {
       throw CodecException.invalid("expected an object");
     }
+  }
+
+  /** What {@link #nextMember} answers at the end of the object. */
+  private static final int END = -1;
+  /** What {@link #nextMember} answers for a name that is none of the message's fields. */
+  private static final int UNKNOWN = -2;
+
+  /**
+   * Reads the next member name: the index of the field it names, {@link #UNKNOWN}, or
+   * {@link #END} at the end of the object. Senders mostly write fields in the same order
+   * (JsonFormat and this codec's printer in number order), so the JSON name of
+   * {@code fields[expected]} is tried first, as bytes against the input:
+   * Jackson then neither decodes the name nor looks it up in its symbol table, and no lookup by
+   * name follows. Any other spelling (the proto name, escapes) takes the lookup.
+   */
+  private int nextMember(MessageSchema schema, int expected) throws IOException {
+    FieldSchema[] fields = schema.fields;
+    String name;
+    if (expected < fields.length) {
+      if (p.nextFieldName(fields[expected].jsonName)) {
+        return expected;
+      }
+      name = p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+    } else {
+      name = p.nextFieldName();
+    }
+    if (name == null) {
+      return END;
+    }
+    FieldSchema f = schema.byName.get(name);
+    return f != null ? f.index : UNKNOWN;
   }
 
   private void unknown(MessageSchema schema, String name) throws IOException, CodecException {
@@ -432,6 +472,8 @@ final class JsonToWire {
       out.writeTag(f.packedTag);
       out.beginLengthDelimited();
     }
+    int[] order = f.isMessage() && f.message.wellKnown.plainObject()
+        ? firstGuesses(f.message) : null;
     JsonToken t;
     int entries = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -443,6 +485,11 @@ final class JsonToWire {
         writeNull(f);
       } else if (packed) {
         JsonScalars.write(this, f);
+      } else if (order != null) {
+        out.writeTag(f.tag);
+        out.beginLengthDelimited();
+        messageValue(f.message, order);
+        out.endLengthDelimited();
       } else {
         single(f);
       }
@@ -450,6 +497,15 @@ final class JsonToWire {
     if (packed) {
       out.endLengthDelimited();
     }
+  }
+
+  /** The member order of {@link #members} before anything is learnt: number order. */
+  private static int[] firstGuesses(MessageSchema schema) {
+    int[] order = new int[schema.fields.length + 1];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    return order;
   }
 
   private void map(FieldSchema f) throws IOException, CodecException {

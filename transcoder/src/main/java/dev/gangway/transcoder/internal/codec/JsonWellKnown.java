@@ -233,7 +233,7 @@ final class JsonWellKnown {
       throw CodecException.invalid("nested too deeply");
     }
     if (payload.wellKnown.plainObject()) {
-      r.members(payload, null);
+      r.members(payload);
     } else {
       String name = r.p.nextFieldName();
       if (name != null) {
@@ -285,7 +285,7 @@ final class JsonWellKnown {
     try (JsonParser rest = r.factory.createParser(buffer.toByteArray())) {
       rest.nextToken();
       JsonToWire sub =
-          new JsonToWire(r.factory, r.schemas, r.ignoreUnknown, r.limits, rest, r.out, null, 0);
+          new JsonToWire(r.factory, r.schemas, r.ignoreUnknown, r.limits, rest, null, r.out);
       sub.depth = r.depth;
       anyBody(sub, typeUrl);
     }

@@ -24,6 +24,13 @@ final class ValidUtf8 {
   static boolean check(byte[] bytes, int off, int len) {
     int i = off;
     int end = off + len;
+    // 32 bytes a round while they are ASCII: one test of four words ORed together halved the
+    // check's share of reading an order, against one word a round.
+    while (i <= end - 32
+        && (((long) LONGS.get(bytes, i) | (long) LONGS.get(bytes, i + 8)
+            | (long) LONGS.get(bytes, i + 16) | (long) LONGS.get(bytes, i + 24)) & HIGH_BITS) == 0) {
+      i += 32;
+    }
     while (i <= end - 8 && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
       i += 8;
     }

@@ -134,6 +134,61 @@ final class WireWriter {
   }
 
   /**
+   * Writes the plain JSON string whose content starts at {@code json[start]} as a
+   * length-delimited value, copying while it looks for the closing quote: one pass over the
+   * bytes, where finding the end first and copying after took two (see {@link PlainJsonString}).
+   *
+   * @return the index of the closing quote; -1 (nothing written) if the string is not plain or
+   *     does not end before {@code limit}
+   */
+  int writePlainJsonString(byte[] json, int start, int limit) {
+    int copyLimit = Math.min(limit, start + 127); // content whose length takes one byte
+    ensure(1 + 127 + 8);
+    byte[] b = buf;
+    int lengthAt = pos;
+    int o = pos + 1;
+    int i = start;
+    // Eight bytes at a time, stored whole: bytes past the end are written over later.
+    for (; i < copyLimit && i + 8 <= json.length; i += 8, o += 8) {
+      long x = (long) PlainJsonString.LONGS.get(json, i);
+      PlainJsonString.LONGS.set(b, o, x);
+      long stops = PlainJsonString.stopBits(x);
+      if (stops != 0) {
+        int at = i + (Long.numberOfTrailingZeros(stops) >>> 3);
+        if (at >= copyLimit) {
+          break;
+        }
+        if (json[at] != '"') {
+          return -1;
+        }
+        b[lengthAt] = (byte) (at - start);
+        pos = o + (at - i);
+        return at;
+      }
+    }
+    for (; i < copyLimit && i + 8 > json.length; i++) { // the last few bytes of the array
+      byte c = json[i];
+      if (PlainJsonString.stops(c)) {
+        if (c != '"') {
+          return -1;
+        }
+        b[lengthAt] = (byte) (i - start);
+        pos = o;
+        return i;
+      }
+      b[o++] = c;
+    }
+    if (copyLimit == limit) {
+      return -1; // no quote where one may be
+    }
+    int end = PlainJsonString.end(json, start, limit); // 127 bytes or more
+    if (end >= 0) {
+      writeBytes(json, start, end - start);
+    }
+    return end;
+  }
+
+  /**
    * Writes {@code chars[off, off+len)} as a length-delimited UTF-8 string.
    *
    * @return false when the text holds an unpaired surrogate (nothing sensible to encode)
@@ -172,18 +227,23 @@ final class WireWriter {
   /** Writes {@code text} as a length-delimited UTF-8 string; false on an unpaired surrogate. */
   boolean writeString(String text) {
     int len = text.length();
-    for (int i = 0; i < len; i++) {
-      if (text.charAt(i) >= 0x80) {
-        char[] chars = text.toCharArray();
-        return writeString(chars, 0, chars.length);
+    if (len < 0x80) { // ASCII (map keys, mostly) is written as it is checked: one pass
+      ensure(1 + len);
+      byte[] b = buf;
+      int o = pos + 1;
+      for (int i = 0; i < len; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          return writeString(text.toCharArray(), 0, len);
+        }
+        b[o++] = (byte) c;
       }
+      b[pos] = (byte) len;
+      pos = o;
+      return true;
     }
-    writeUInt32(len); // ASCII (map keys, mostly): one byte per character
-    ensure(len);
-    for (int i = 0; i < len; i++) {
-      buf[pos++] = (byte) text.charAt(i);
-    }
-    return true;
+    char[] chars = text.toCharArray();
+    return writeString(chars, 0, chars.length);
   }
 
   /** Reserves the length byte of a nested message or packed run; pair with {@link #endLengthDelimited}. */
