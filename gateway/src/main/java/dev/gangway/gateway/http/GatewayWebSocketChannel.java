@@ -23,11 +23,16 @@ import org.xnio.StreamConnection;
  * (pings, pongs and the close frame go before or after it, never inside), written as far as the
  * socket takes it, the rest when the socket is writable again.
  *
- * <p>Not thread-safe, as Undertow's channel: frames are sent from the connection's IO thread.
+ * <p>Thread-safe as Undertow's channel is; the gateway sends its frames from the connection's IO
+ * thread.
  */
 final class GatewayWebSocketChannel extends WebSocket13Channel {
-  /** Set while {@link #sendFrames()} asks Undertow for a new frame channel. */
-  private boolean preEncoded;
+  /**
+   * The thread inside {@link #sendFrames()} while it asks Undertow for a new frame channel: only
+   * that thread's request gets a pre-encoded one (a frame sent from another thread meanwhile, a
+   * close from a stopping server, stays Undertow's).
+   */
+  private volatile Thread preEncoding;
 
   GatewayWebSocketChannel(StreamConnection connection, ByteBufferPool buffers, String url,
       String subProtocol, boolean extensionsAllowed, ExtensionFunction extensions,
@@ -42,17 +47,19 @@ final class GatewayWebSocketChannel extends WebSocket13Channel {
    * any frame channel.
    */
   StreamSinkFrameChannel sendFrames() throws IOException {
-    preEncoded = true;
+    preEncoding = Thread.currentThread();
     try {
       return send(WebSocketFrameType.TEXT); // queues it in order, as every frame
     } finally {
-      preEncoded = false;
+      preEncoding = null;
     }
   }
 
   @Override
   protected StreamSinkFrameChannel createStreamSinkChannel(WebSocketFrameType type) {
-    return preEncoded ? new PreEncodedFrames(this) : super.createStreamSinkChannel(type);
+    return preEncoding == Thread.currentThread()
+        ? new PreEncodedFrames(this)
+        : super.createStreamSinkChannel(type);
   }
 
   /**
