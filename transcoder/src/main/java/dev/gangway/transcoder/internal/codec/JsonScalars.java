@@ -2,6 +2,7 @@ package dev.gangway.transcoder.internal.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Base64;
@@ -282,14 +283,22 @@ final class JsonScalars {
 
   /** A map key (always a JSON string) as the key field's value, with the key's tag. */
   static void writeMapKey(JsonToWire r, FieldSchema key, String text) throws CodecException {
+    // String keys (most maps) in a method small enough to be inlined; the other kinds below.
+    if (key.type == FieldDescriptor.Type.STRING) {
+      r.out.writeTag(key.tag);
+      if (!r.out.writeString(text)) {
+        throw unpairedSurrogate(key);
+      }
+      return;
+    }
+    writeOtherMapKey(r, key, text);
+  }
+
+  private static void writeOtherMapKey(JsonToWire r, FieldSchema key, String text)
+      throws CodecException {
     WireWriter out = r.out;
     out.writeTag(key.tag);
     switch (key.type) {
-      case STRING -> {
-        if (!out.writeString(text)) {
-          throw unpairedSurrogate(key);
-        }
-      }
       case BOOL -> {
         if (!text.equals("true") && !text.equals("false")) {
           throw CodecException.invalid(Quote.json(text) + " is not a valid bool");

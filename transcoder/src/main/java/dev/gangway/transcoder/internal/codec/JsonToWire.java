@@ -37,6 +37,8 @@ final class JsonToWire {
   private int plainIntegerEnd;
   /** {@code limits.entries().max()}, read once per call: it is checked for every member. */
   private final int maxEntries;
+  /** {@code limits.stringLength().max()}, read once per call: it bounds every string copied. */
+  private final int maxStringLength;
   int depth;
 
   /**
@@ -59,6 +61,7 @@ final class JsonToWire {
     this.inPlace = inPlace;
     this.out = out;
     this.maxEntries = limits.entries().max();
+    this.maxStringLength = limits.stringLength().max();
   }
 
   /** Reads the next value as a whole message of {@code schema}. */
@@ -212,7 +215,7 @@ final class JsonToWire {
       return false;
     }
     int start = inPlace.plainStringStart();
-    int limit = (int) Math.min(inPlace.inputEnd(), start + (long) limits.stringLength().max() + 1);
+    int limit = (int) Math.min(inPlace.inputEnd(), start + (long) maxStringLength + 1);
     int end = out.writePlainJsonString(inPlace.input(), start, limit);
     if (end < 0) {
       return false;
